@@ -1,0 +1,44 @@
+# Pacer: two commands on a fresh machine.
+#   make run   set everything up and start the whole assistant (SQLite by default)
+#   make test  set everything up and run the whole test suite
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# No telemetry or crash reports leave the machine: conversations are health data.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: run test train lint bench nlu-report clean help
+
+help:
+	@echo "make run    - install, migrate, train if needed, start rasa + actions"
+	@echo "make test   - install, lint, train if needed, run all tests"
+	@echo "make bench  - NLU cross-validation report (bench/nlu_report.py)"
+
+$(STAMP): pyproject.toml
+	@py="$$(scripts/find-python310)" && echo "Using $$py" && \
+	  { [ -x $(BIN)/python ] && $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' || "$$py" -m venv --clear $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade "pip<25" wheel
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/pacer run
+
+train: $(STAMP)
+	$(BIN)/pacer train
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot actions tests bench
+
+test: $(STAMP)
+	$(BIN)/ruff check bot actions tests bench
+	$(BIN)/pacer train
+	$(BIN)/python -m pytest -q
+
+bench nlu-report: $(STAMP)
+	$(BIN)/python bench/nlu_report.py
+
+clean:
+	rm -rf models .rasa results test-output

@@ -1,0 +1,1 @@
+"""Thin Rasa adapters: read slots and messages, call `bot.*`, return events."""

@@ -1,0 +1,92 @@
+"""Helpers shared by Pacer's Rasa actions."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from bot.coaching.action_plan import PlanDraft
+
+logger = logging.getLogger(__name__)
+
+# Slots of the plan form, in the order the form asks them.
+PLAN_FIELD_SLOTS = {
+    "what": "plan_what",
+    "how_much": "plan_how_much",
+    "when": "plan_when",
+    "how_often": "plan_how_often",
+}
+PLAN_FLOW_SLOTS = (
+    "plan_what",
+    "plan_how_much",
+    "plan_when",
+    "plan_how_often",
+    "plan_change",
+    "plan_confirmed",
+    "plan_confidence",
+    "plan_revision",
+    "pacing_offered",
+    "replacing_plan_id",
+)
+# Answers that are not answers: the person wants help choosing.
+UNSURE_WORDS = ("not sure", "dont know", "don't know", "dunno", "idk", "no idea", "you choose",
+                "any ideas", "you pick", "no clue", "unsure")
+NOT_AN_ANSWER_INTENTS = {"greet", "goodbye", "thank", "out_of_scope", "show_plans"}
+
+
+def latest_text(tracker: Tracker) -> str:
+    return (tracker.latest_message or {}).get("text") or ""
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def latest_entity(tracker: Tracker, entity: str) -> str | None:
+    value = next(tracker.get_latest_entity_values(entity), None)
+    return None if value is None else str(value)
+
+
+def channel_of(tracker: Tracker) -> str:
+    return tracker.get_latest_input_channel() or "rest"
+
+
+def is_unsure(text: str) -> bool:
+    lowered = text.lower().replace("’", "'")
+    return any(phrase in lowered for phrase in UNSURE_WORDS)
+
+
+def as_int(value: Any) -> int | None:
+    try:
+        return None if value is None else int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _days(value: Any) -> int | None:
+    days = as_int(value)
+    return days if days is not None and 1 <= days <= 7 else None
+
+
+def draft_from_slots(tracker: Tracker, overrides: dict[str, Any] | None = None) -> PlanDraft:
+    """The plan as the form holds it, with this turn's validated values on top."""
+    values = {slot: tracker.get_slot(slot) for slot in PLAN_FIELD_SLOTS.values()}
+    values.update(overrides or {})
+    return PlanDraft(
+        what=values["plan_what"] or None,
+        how_much=values["plan_how_much"] or None,
+        when=values["plan_when"] or None,
+        days_per_week=_days(values["plan_how_often"]),
+    )
+
+
+def slots_from_draft(draft: PlanDraft, only_set: bool = True) -> dict[str, Any]:
+    slots = {
+        "plan_what": draft.what,
+        "plan_how_much": draft.how_much,
+        "plan_when": draft.when,
+        "plan_how_often": None if draft.days_per_week is None else str(draft.days_per_week),
+    }
+    return {k: v for k, v in slots.items() if v is not None} if only_set else slots

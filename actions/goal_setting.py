@@ -1,0 +1,449 @@
+"""Values, PSFS activities and the SMART action plan form (Lorig, CDSMP)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    NOT_AN_ANSWER_INTENTS,
+    PLAN_FIELD_SLOTS,
+    PLAN_FLOW_SLOTS,
+    as_int,
+    draft_from_slots,
+    is_unsure,
+    latest_entity,
+    latest_intent,
+    latest_text,
+    slots_from_draft,
+)
+from bot.coaching.action_plan import (
+    PlanDraft,
+    describe_plan,
+    make_easier,
+    parse_amount,
+    parse_days_per_week,
+    parse_plan,
+    parse_when,
+)
+from bot.coaching.confidence import needs_revision, parse_score
+from bot.coaching.pacing import pacing_advice
+from bot.coaching.psfs import MAX_ACTIVITIES, parse_activities
+from bot.services import goals
+
+MAX_FREE_TEXT = 500
+CHANGE_OF_MIND = re.compile(
+    r"\b(actually|instead|rather|change (it|that)|on second thoughts?|scratch that)\b", re.I
+)
+PSFS_SCORE_SLOTS = tuple(f"psfs_score_{i}" for i in range(MAX_ACTIVITIES))
+PSFS_ACTIVITY_SLOTS = tuple(f"psfs_activity_{i}" for i in range(MAX_ACTIVITIES))
+SCORE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (0, 2, 4, 6, 8, 10)]
+CONFIDENCE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (10, 8, 7, 5, 3)]
+
+
+class ValidateValuesForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_values_form"
+
+    def validate_value_text(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = latest_text(tracker).strip()
+        if len(text) < 2 or text.startswith("/") or latest_intent(tracker) in NOT_AN_ANSWER_INTENTS:
+            dispatcher.utter_message(response="utter_value_unclear")
+            return {"value_text": None}
+        return {"value_text": text[:MAX_FREE_TEXT]}
+
+
+class ActionSaveValues(Action):
+    def name(self) -> str:
+        return "action_save_values"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        value = tracker.get_slot("value_text")
+        if value:
+            goals.save_value(tracker.sender_id, value)
+            dispatcher.utter_message(response="utter_value_saved", value_text=value)
+        state = goals.get_state(tracker.sender_id)
+        step = "psfs" if not state.activities else "plan"
+        return [SlotSet("value_text", None), SlotSet("next_step", step)]
+
+
+class ValidatePsfsForm(FormValidationAction):
+    """One question for up to three activities, then a 0-10 score for each (Stratford 1995)."""
+
+    def name(self) -> str:
+        return "validate_psfs_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        count = as_int(tracker.get_slot("psfs_count")) or 0
+        return ["psfs_activities_text", *PSFS_SCORE_SLOTS[:count]]
+
+    def validate_psfs_activities_text(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = latest_text(tracker)
+        activities = [] if text.startswith("/") else parse_activities(text[:MAX_FREE_TEXT])
+        if not activities:
+            dispatcher.utter_message(response="utter_psfs_activities_unclear")
+            return {"psfs_activities_text": None}
+        slots: dict[str, Any] = {"psfs_activities_text": text[:MAX_FREE_TEXT], "psfs_count": len(activities)}
+        for slot, activity in zip(PSFS_ACTIVITY_SLOTS, activities, strict=False):
+            slots[slot] = activity
+        return slots
+
+    def _validate_score(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> dict:
+        score = parse_score(latest_text(tracker))
+        if score is None:
+            dispatcher.utter_message(response="utter_psfs_score_unclear")
+        return {slot: score}
+
+    def validate_psfs_score_0(self, value: Any, dispatcher: CollectingDispatcher,
+                              tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return self._validate_score("psfs_score_0", tracker, dispatcher)
+
+    def validate_psfs_score_1(self, value: Any, dispatcher: CollectingDispatcher,
+                              tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return self._validate_score("psfs_score_1", tracker, dispatcher)
+
+    def validate_psfs_score_2(self, value: Any, dispatcher: CollectingDispatcher,
+                              tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return self._validate_score("psfs_score_2", tracker, dispatcher)
+
+
+class ActionSavePsfs(Action):
+    def name(self) -> str:
+        return "action_save_psfs"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        count = as_int(tracker.get_slot("psfs_count")) or 0
+        rated = []
+        pairs = list(zip(PSFS_ACTIVITY_SLOTS, PSFS_SCORE_SLOTS, strict=True))[:count]
+        for activity_slot, score_slot in pairs:
+            activity, score = tracker.get_slot(activity_slot), as_int(tracker.get_slot(score_slot))
+            if activity and score is not None:
+                rated.append((activity, score))
+        if rated:
+            goals.save_activities(tracker.sender_id, rated)
+            dispatcher.utter_message(response="utter_psfs_saved")
+        reset = ["psfs_activities_text", "psfs_count", *PSFS_ACTIVITY_SLOTS, *PSFS_SCORE_SLOTS]
+        return [SlotSet(slot, None) for slot in reset] + [SlotSet("next_step", "plan")]
+
+
+CHANGE_FILLER = re.compile(
+    r"\b(actually|instead|rather|i'?d|i would|let'?s|lets|change (it|that) to|make it|do|go for|"
+    r"on second thoughts?|scratch that|no|nah|how about|maybe)\b",
+    re.I,
+)
+
+
+def _updates_from_text(text: str, asked: str) -> dict[str, Any]:
+    """Every plan part a free-text message holds, whatever was asked.
+
+    The activity is only taken from the answer to "what", or when the person
+    signals a change of mind ("actually, swimming instead"); otherwise leftover
+    words ("make it", "that's right") would overwrite it.
+    """
+    if not text or text.startswith("/"):
+        return {}
+    draft = parse_plan(text[:MAX_FREE_TEXT])
+    updates = slots_from_draft(draft)
+    what = updates.pop("plan_what", None)
+    if what and asked != "plan_what":
+        what = CHANGE_FILLER.sub(" ", what) if CHANGE_OF_MIND.search(text) else ""
+        what = " ".join(what.replace(",", " ").split()).strip(" .!?")
+    if what:
+        updates["plan_what"] = what
+    return updates
+
+
+class ValidatePlanForm(FormValidationAction):
+    """Fills what/how much/when/how often from free text in any order, reads the plan
+    back for confirmation, and never saves a plan rated below 7 without offering a
+    smaller one (Lorig, CDSMP)."""
+
+    def name(self) -> str:
+        return "validate_plan_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        slots = list(PLAN_FIELD_SLOTS.values())
+        if tracker.get_slot("plan_confirmed") is False:
+            slots.append("plan_change")
+        slots += ["plan_confirmed", "plan_confidence"]
+        confidence = tracker.get_slot("plan_confidence")
+        confidence = as_int(confidence)  # may still be raw text before validation
+        if confidence is not None and needs_revision(confidence):
+            slots.append("plan_revision")
+        return slots
+
+    # --- the four parts -------------------------------------------------
+    def _field(self, slot: str, bare_parser, tracker: Tracker, dispatcher) -> dict[str, Any]:  # noqa: ANN001
+        text = latest_text(tracker).strip()
+        updates = _updates_from_text(text, slot)
+        if not updates and text and not text.startswith("/"):
+            if is_unsure(text):
+                return self._unsure(slot, tracker, dispatcher)
+            if latest_intent(tracker) not in NOT_AN_ANSWER_INTENTS:
+                parsed = bare_parser(text[:MAX_FREE_TEXT])
+                if parsed is not None:
+                    updates[slot] = str(parsed) if slot == "plan_how_often" else parsed
+        if not updates:
+            dispatcher.utter_message(response="utter_plan_part_unclear")
+        updates.setdefault(slot, None)
+        return updates
+
+    def _unsure(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> dict:
+        if slot == "plan_what":
+            state = goals.get_state(tracker.sender_id)
+            ideas = [a.activity for a in state.activities] or ["a short walk", "gentle stretches"]
+            dispatcher.utter_message(
+                response="utter_plan_ideas",
+                buttons=[{"title": idea, "payload": idea} for idea in ideas[:3]],
+            )
+        else:
+            dispatcher.utter_message(response="utter_start_small")
+        return {slot: None}
+
+    def validate_plan_what(self, value: Any, dispatcher: CollectingDispatcher,
+                           tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return self._field("plan_what", _clean_activity, tracker, dispatcher)
+
+    def validate_plan_how_much(self, value: Any, dispatcher: CollectingDispatcher,
+                               tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return self._field("plan_how_much", parse_amount, tracker, dispatcher)
+
+    def validate_plan_when(self, value: Any, dispatcher: CollectingDispatcher,
+                           tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return self._field("plan_when", parse_when, tracker, dispatcher)
+
+    def validate_plan_how_often(self, value: Any, dispatcher: CollectingDispatcher,
+                                tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return self._field("plan_how_often", parse_days_per_week, tracker, dispatcher)
+
+    # --- read-back, corrections ----------------------------------------
+    def validate_plan_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
+                                tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        if latest_entity(tracker, "plan_option") == "pacing":
+            suggestion = suggested_pacing(tracker)
+            updates = slots_from_draft(suggestion.suggested) if suggestion else {}
+            return {**updates, "plan_confirmed": None, "pacing_offered": True}
+        text = latest_text(tracker)
+        updates = _updates_from_text(text, "plan_confirmed")
+        if updates:
+            return {**updates, "plan_confirmed": None}
+        intent = latest_intent(tracker)
+        if intent == "affirm":
+            return {"plan_confirmed": True}
+        if intent in ("deny", "change_plan"):
+            return {"plan_confirmed": False}
+        dispatcher.utter_message(response="utter_yes_or_change")
+        return {"plan_confirmed": None}
+
+    def validate_plan_change(self, value: Any, dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        field = latest_entity(tracker, "plan_field")
+        if field in PLAN_FIELD_SLOTS:
+            return {PLAN_FIELD_SLOTS[field]: None, "plan_change": None, "plan_confirmed": None}
+        updates = _updates_from_text(latest_text(tracker), "plan_change")
+        if updates:
+            return {**updates, "plan_change": None, "plan_confirmed": None}
+        if latest_intent(tracker) == "affirm":
+            return {"plan_change": None, "plan_confirmed": True}
+        dispatcher.utter_message(response="utter_plan_change_unclear")
+        return {"plan_change": None}
+
+    # --- confidence -----------------------------------------------------
+    def validate_plan_confidence(self, value: Any, dispatcher: CollectingDispatcher,
+                                 tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        text = latest_text(tracker)
+        score = parse_score(text)
+        if score is None:
+            updates = _updates_from_text(text, "plan_confidence")
+            if updates:  # they changed the plan instead of rating it
+                return {**updates, "plan_confidence": None}
+            dispatcher.utter_message(response="utter_confidence_unclear")
+            return {"plan_confidence": None}
+        return {"plan_confidence": score, "plan_revision": None}
+
+    def validate_plan_revision(self, value: Any, dispatcher: CollectingDispatcher,
+                               tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        option = latest_entity(tracker, "plan_option")
+        text = latest_text(tracker)
+        if option == "keep" or (option is None and _wants_to_keep(text, latest_intent(tracker))):
+            return {"plan_revision": "kept"}
+        options = make_easier(draft_from_slots(tracker))
+        option = option if option is not None else _ordinal(text)
+        if option is not None and option.isdigit() and int(option) < len(options):
+            chosen = slots_from_draft(options[int(option)])
+            return {**chosen, "plan_revision": None, "plan_confidence": None}
+        updates = _updates_from_text(text, "plan_revision")
+        if updates:
+            return {**updates, "plan_revision": None, "plan_confidence": None}
+        score = parse_score(text)
+        if score is not None:
+            return {"plan_confidence": score, "plan_revision": None if needs_revision(score) else "rescored"}
+        dispatcher.utter_message(response="utter_revision_unclear")
+        return {"plan_revision": None}
+
+
+def _clean_activity(text: str) -> str | None:
+    words = text.strip(" .!?,").split()
+    if not words or len(words) > 20:
+        return None
+    return " ".join(words)
+
+
+ORDINALS = {"first": "0", "1st": "0", "second": "1", "2nd": "1", "third": "2", "3rd": "2",
+            "option 1": "0", "option 2": "1", "option 3": "2", "last": "2"}
+
+
+def _ordinal(text: str) -> str | None:
+    """'the first one', 'option 2': which of the offered smaller plans."""
+    lowered = text.lower()
+    for word, index in ORDINALS.items():
+        if re.search(rf"\b{re.escape(word)}\b", lowered):
+            return index
+    return None
+
+
+def _wants_to_keep(text: str, intent: str | None) -> bool:
+    lowered = text.lower()
+    return intent == "deny" or any(
+        phrase in lowered for phrase in ("keep it", "leave it", "as it is", "as is", "no change")
+    )
+
+
+def suggested_pacing(tracker: Tracker):  # noqa: ANN201 - returns PacingAdvice | None
+    draft = draft_from_slots(tracker)
+    if not draft.what:
+        return None
+    previous = goals.previous_plan(tracker.sender_id, draft.what)
+    ability = goals.ability_for(tracker.sender_id, draft.what)
+    return pacing_advice(draft, previous=previous, ability=ability)
+
+
+def _readback(dispatcher: CollectingDispatcher, draft: PlanDraft) -> None:
+    dispatcher.utter_message(response="utter_plan_readback", plan_text=describe_plan(draft))
+
+
+class ActionAskPlanConfirmed(Action):
+    def name(self) -> str:
+        return "action_ask_plan_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        draft = draft_from_slots(tracker)
+        buttons = [
+            {"title": "Yes, that's right", "payload": "/affirm"},
+            {"title": "Change something", "payload": "/deny"},
+        ]
+        events: list[EventType] = []
+        advice = None if tracker.get_slot("pacing_offered") else suggested_pacing(tracker)
+        _readback(dispatcher, draft)
+        if advice is not None:
+            dispatcher.utter_message(
+                response="utter_pacing_advice", suggested_plan=describe_plan(advice.suggested)
+            )
+            buttons.insert(
+                1, {"title": "Use the gentler start", "payload": '/inform{"plan_option":"pacing"}'}
+            )
+            events.append(SlotSet("pacing_offered", True))
+        dispatcher.utter_message(response="utter_is_that_right", buttons=buttons)
+        return events
+
+
+class ActionAskPlanChange(Action):
+    def name(self) -> str:
+        return "action_ask_plan_change"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        _readback(dispatcher, draft_from_slots(tracker))
+        titles = {"what": "What I'll do", "how_much": "How much", "when": "When",
+                  "how_often": "How often"}
+        buttons = [
+            {"title": title, "payload": f'/inform{{"plan_field":"{field}"}}'}
+            for field, title in titles.items()
+        ]
+        dispatcher.utter_message(response="utter_ask_plan_change", buttons=buttons)
+        return []
+
+
+class ActionAskPlanConfidence(Action):
+    def name(self) -> str:
+        return "action_ask_plan_confidence"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(
+            response="utter_ask_plan_confidence",
+            plan_text=describe_plan(draft_from_slots(tracker)),
+            buttons=CONFIDENCE_BUTTONS,
+        )
+        return []
+
+
+class ActionAskPlanRevision(Action):
+    def name(self) -> str:
+        return "action_ask_plan_revision"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        options = make_easier(draft_from_slots(tracker))
+        buttons = [
+            {"title": describe_plan(option), "payload": f'/inform{{"plan_option":"{index}"}}'}
+            for index, option in enumerate(options)
+        ]
+        buttons.append({"title": "Keep it as it is", "payload": '/inform{"plan_option":"keep"}'})
+        dispatcher.utter_message(response="utter_low_confidence", buttons=buttons)
+        return []
+
+
+class ActionSavePlan(Action):
+    def name(self) -> str:
+        return "action_save_plan"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        draft = draft_from_slots(tracker)
+        confidence = as_int(tracker.get_slot("plan_confidence"))
+        reset = [SlotSet(slot, None) for slot in PLAN_FLOW_SLOTS] + [SlotSet("next_step", None)]
+        if not draft.what:
+            dispatcher.utter_message(response="utter_flow_cancelled")
+            return reset
+        plan = goals.save_plan(
+            tracker.sender_id,
+            draft,
+            confidence,
+            replaces_id=as_int(tracker.get_slot("replacing_plan_id")),
+        )
+        dispatcher.utter_message(response="utter_plan_saved", plan_text=plan.text)
+        if confidence is not None and needs_revision(confidence):
+            dispatcher.utter_message(response="utter_plan_saved_low_confidence")
+        return reset

@@ -1,0 +1,237 @@
+"""Looking at plans and closing, reviewing, changing or dropping them."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    PLAN_FLOW_SLOTS,
+    as_int,
+    channel_of,
+    latest_entity,
+    latest_intent,
+    latest_text,
+    slots_from_draft,
+)
+from bot.coaching.psfs import PsfsRating, describe_scores
+from bot.services import goals
+
+FORM_SLOTS = (
+    "consent", "value_text", "psfs_activities_text", "psfs_count",
+    "psfs_activity_0", "psfs_activity_1", "psfs_activity_2",
+    "psfs_score_0", "psfs_score_1", "psfs_score_2",
+) + PLAN_FLOW_SLOTS
+
+
+def _resolve_plan(
+    tracker: Tracker, dispatcher: CollectingDispatcher, state: goals.PatientState, intent: str
+) -> goals.PlanView | None:
+    """The plan meant: a button's plan id, the only active plan, or ask which."""
+    plan_id = as_int(latest_entity(tracker, "plan_id")) or as_int(tracker.get_slot("pending_plan_id"))
+    if plan_id is not None:
+        plan = goals.get_plan(tracker.sender_id, plan_id)
+        if plan is not None and plan.status == "active":
+            return plan
+    if len(state.active_plans) == 1:
+        return state.active_plans[0]
+    if not state.active_plans:
+        dispatcher.utter_message(response="utter_no_plans")
+        return None
+    mentioned = [p for p in state.active_plans if p.what.lower() in latest_text(tracker).lower()]
+    if len(mentioned) == 1:
+        return mentioned[0]
+    dispatcher.utter_message(
+        response="utter_which_plan",
+        buttons=[
+            {"title": plan.what, "payload": f'/{intent}{{"plan_id":"{plan.id}"}}'}
+            for plan in state.active_plans
+        ],
+    )
+    return None
+
+
+class ActionShowPlans(Action):
+    def name(self) -> str:
+        return "action_show_plans"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        state = goals.get_state(tracker.sender_id)
+        if not state.consented:
+            dispatcher.utter_message(response="utter_not_set_up")
+            return []
+        goals.note_contact(tracker.sender_id, channel_of(tracker))
+        if state.values:
+            dispatcher.utter_message(response="utter_your_values", values_text="; ".join(state.values))
+        if state.active_plans:
+            lines = [
+                f"• {plan.text}"
+                + (f" (confidence {plan.confidence}/10)" if plan.confidence is not None else "")
+                for plan in state.active_plans
+            ]
+            dispatcher.utter_message(response="utter_plans_header", plans_text="\n".join(lines))
+            buttons = []
+            for plan in state.active_plans[:3]:
+                short = plan.what if len(plan.what) <= 24 else plan.what[:22] + "…"
+                buttons += [
+                    {"title": f"Done: {short}", "payload": f'/report_progress_done{{"plan_id":"{plan.id}"}}'},
+                    {"title": f"Change: {short}", "payload": f'/change_plan{{"plan_id":"{plan.id}"}}'},
+                    {"title": f"Drop: {short}", "payload": f'/drop_plan{{"plan_id":"{plan.id}"}}'},
+                ]
+            dispatcher.utter_message(response="utter_plan_options", buttons=buttons)
+        else:
+            dispatcher.utter_message(response="utter_no_plans")
+        if state.activities:
+            ratings = [
+                PsfsRating(activity.activity, score, rated_at)
+                for activity in state.activities
+                for score, rated_at in activity.ratings
+            ]
+            dispatcher.utter_message(
+                response="utter_psfs_summary",
+                psfs_text="\n".join(f"• {line}" for line in describe_scores(ratings)),
+            )
+        return []
+
+
+class ActionPlanDone(Action):
+    def name(self) -> str:
+        return "action_plan_done"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        state = goals.get_state(tracker.sender_id)
+        if not state.consented:
+            dispatcher.utter_message(response="utter_not_set_up")
+            return []
+        plan = _resolve_plan(tracker, dispatcher, state, "report_progress_done")
+        if plan is None:
+            return []
+        goals.close_plan(tracker.sender_id, plan.id, "done", note="completed")
+        dispatcher.utter_message(response="utter_plan_done", plan_text=plan.text, plan_what=plan.what)
+        dispatcher.utter_message(response="utter_offer_next_plan")
+        return [SlotSet("pending_plan_id", None)]
+
+
+class ActionPlanReview(Action):
+    """Partly done or missed: normalise it, record it, and offer to adjust."""
+
+    def name(self) -> str:
+        return "action_plan_review"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        state = goals.get_state(tracker.sender_id)
+        if not state.consented:
+            dispatcher.utter_message(response="utter_not_set_up")
+            return []
+        intent = latest_intent(tracker) or "report_progress_partial"
+        plan = _resolve_plan(tracker, dispatcher, state, intent)
+        if plan is None:
+            return []
+        outcome = "partial" if intent == "report_progress_partial" else "missed"
+        goals.review_plan(tracker.sender_id, plan.id, outcome)
+        dispatcher.utter_message(response=f"utter_progress_{outcome}", plan_what=plan.what)
+        dispatcher.utter_message(response="utter_offer_adjust")
+        return [SlotSet("pending_plan_id", plan.id)]
+
+
+class ActionStartChangePlan(Action):
+    """Load the plan into the plan form and ask what to change."""
+
+    def name(self) -> str:
+        return "action_start_change_plan"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        state = goals.get_state(tracker.sender_id)
+        if not state.consented:
+            dispatcher.utter_message(response="utter_not_set_up")
+            return [SlotSet("next_step", None)]
+        plan = _resolve_plan(tracker, dispatcher, state, "change_plan")
+        if plan is None:
+            return [SlotSet("next_step", None)]
+        prefill = slots_from_draft(plan.draft, only_set=False)
+        events: list[EventType] = [SlotSet(slot, value) for slot, value in prefill.items()]
+        events += [
+            SlotSet("replacing_plan_id", plan.id),
+            SlotSet("plan_confirmed", False),
+            SlotSet("plan_confidence", None),
+            SlotSet("pending_plan_id", None),
+            SlotSet("next_step", "plan"),
+        ]
+        return events
+
+
+class ActionAskDropPlan(Action):
+    def name(self) -> str:
+        return "action_ask_drop_plan"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        state = goals.get_state(tracker.sender_id)
+        if not state.consented:
+            dispatcher.utter_message(response="utter_not_set_up")
+            return []
+        plan = _resolve_plan(tracker, dispatcher, state, "drop_plan")
+        if plan is None:
+            return [SlotSet("pending_plan_id", None)]
+        dispatcher.utter_message(response="utter_confirm_drop", plan_what=plan.what)
+        return [SlotSet("pending_plan_id", plan.id)]
+
+
+class ActionDropPlan(Action):
+    def name(self) -> str:
+        return "action_drop_plan"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        plan_id = as_int(tracker.get_slot("pending_plan_id"))
+        dropped = goals.close_plan(tracker.sender_id, plan_id, "dropped") if plan_id else None
+        if dropped is None:
+            dispatcher.utter_message(response="utter_nothing_to_drop")
+        else:
+            dispatcher.utter_message(response="utter_plan_dropped")
+        return [SlotSet("pending_plan_id", None)]
+
+
+class ActionCancelFlow(Action):
+    """Leave any form: clear its own slots, keep everything else (never a restart)."""
+
+    def name(self) -> str:
+        return "action_cancel_flow"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_flow_cancelled")
+        events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
+        events += [SlotSet(slot, None) for slot in FORM_SLOTS]
+        events += [SlotSet("next_step", None), SlotSet("pending_plan_id", None)]
+        return events
+
+
+class ActionPacerFallback(Action):
+    """Didn't understand: say so, and offer what Pacer can do."""
+
+    def name(self) -> str:
+        return "action_pacer_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_default")
+        state = goals.get_state(tracker.sender_id)
+        if not state.consented:
+            dispatcher.utter_message(response="utter_intro_short")
+        dispatcher.utter_message(response="utter_capabilities")
+        return []

@@ -1,0 +1,1 @@
+"""Pacer: a conversational coach for persistent pain self-management."""

@@ -1,0 +1,105 @@
+"""`pacer`: the one entry point that `make` and operators use."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+
+from bot import processes, training
+from bot.config import ensure_env_file, load_settings
+
+STARTUP_TIMEOUT_S = 300
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from bot.store import migrate
+
+    migrate.upgrade(revision=args.revision)
+    print("Database is at the latest schema.")
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    training.train(config=args.config, force=args.force)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Set up (env, database, model) and run every Pacer process until Ctrl-C."""
+    from bot.store import migrate
+
+    ensure_env_file()
+    settings = load_settings()
+    migrate.upgrade(settings.database_url)
+    model = training.train(config=args.config)
+    env = processes.child_env(settings)
+    log_dir = settings.var_dir / "logs"
+    running = processes.services(settings, model)
+    stopping = False
+
+    def shutdown(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, shutdown)
+    signal.signal(signal.SIGTERM, shutdown)
+    try:
+        for service in running:
+            processes.start(service, env, log_dir)
+        for service in running:
+            if not processes.wait_healthy(service, STARTUP_TIMEOUT_S):
+                print(f"{service.name} did not become healthy. Last log lines:", file=sys.stderr)
+                print(processes.tail(service.log_path), file=sys.stderr)
+                return 1
+        print("\nPacer is running:")
+        print(f"  Chat (REST):     POST {running[1].public_url}")
+        print(f"  Chat (socket.io): http://localhost:{settings.rasa_port}/socket.io")
+        print(f"  Rasa health:     {running[1].health_url}")
+        print(f"  Action server:   {running[0].health_url}")
+        print(f"  Database:        {settings.database_url}")
+        print(f"  Logs:            {log_dir}")
+        print("Press Ctrl-C to stop.\n", flush=True)
+        while not stopping:
+            for service in running:
+                if service.process is not None and service.process.poll() is not None:
+                    print(f"{service.name} exited; stopping. Last log lines:", file=sys.stderr)
+                    print(processes.tail(service.log_path), file=sys.stderr)
+                    return 1
+            time.sleep(0.5)
+        return 0
+    finally:
+        print("Stopping Pacer...", flush=True)
+        for service in reversed(running):
+            processes.stop(service)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pacer", description="Pacer pain self-management coach")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="set up and start rasa and the action server")
+    run.add_argument("--config", default="config.yml")
+    run.set_defaults(func=cmd_run)
+
+    train = sub.add_parser("train", help="train the model if data or config changed")
+    train.add_argument("--config", default="config.yml")
+    train.add_argument("--force", action="store_true")
+    train.set_defaults(func=cmd_train)
+
+    db = sub.add_parser("db", help="database commands")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_sub.add_parser("upgrade", help="apply Alembic migrations")
+    upgrade.add_argument("--revision", default="head")
+    upgrade.set_defaults(func=cmd_db_upgrade)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1174 @@
+"""Deterministic safety lexicon: crisis and medical red-flag detection.
+
+Why a lexicon and not only the NLU model: a missed suicide crisis or cauda
+equina warning does real harm, so these checks must be predictable, testable
+and run before any learned component. Why the negation/idiom logic: a coach
+that answers "this pain is killing me" with a crisis script loses trust.
+
+Levels, in the order ``classify`` prefers them:
+
+* ``crisis``              first-person suicidal thoughts, self-harm, intent, plan,
+                          overdose, stockpiling or preparations -> full crisis reply.
+* ``red_flag``            possible medical emergency -> urgent medical review.
+* ``crisis_third_person`` someone else is at risk -> how to help them.
+* ``crisis_check``        a crisis phrase that was negated, reported, hypothetical
+                          or idiomatic, or ambiguous hopelessness -> ask gently.
+* ``none``                ordinary pain and mood talk.
+
+Safety rule: negation, reported speech, questions and idioms may only DOWNGRADE
+a crisis match to ``crisis_check``; they never make it disappear. Separately,
+some rules carry a *veto*: a fixed sense that is not about self-harm at all
+("cut myself shaving", "walked 5 kms", "take my life back"). A veto means the
+phrase was never a crisis match, so it is not a downgrade.
+
+Sources for the concepts (not for exact wording):
+* Columbia Suicide Severity Rating Scale (C-SSRS, Posner et al. 2011): wish to
+  be dead, active ideation, method, intent, plan, preparatory behaviour.
+* Samaritans media guidelines (samaritans.org/about-samaritans/media-guidelines)
+  and NHS "Help for suicidal thoughts": terms people use, incl. euphemisms.
+* NICE NG59 "Low back pain and sciatica in over 16s" and NICE CKS "Back pain -
+  low (without radiculopathy)": red flags (cauda equina, cancer, infection,
+  fracture/trauma, inflammatory disease).
+* GIRFT "National Suspected Cauda Equina Syndrome Pathway" (NHS England, 2023)
+  and NHS "Cauda equina syndrome" page: saddle anaesthesia, bladder/bowel or
+  sexual dysfunction, bilateral leg symptoms.
+* NHS "Heart attack", "Stroke (FAST)", "DVT", "Sepsis", "Septic arthritis" pages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+CRISIS = "crisis"
+CHECK = "crisis_check"
+THIRD = "crisis_third_person"
+RED_FLAG = "red_flag"
+NONE = "none"
+
+# Higher wins in classify(). Crisis over red flag is required by the product
+# brief; a red flag (the user's own emergency) is put above a worry about
+# someone else and above a gentle check question.
+_PRIORITY = {CRISIS: 5, RED_FLAG: 4, THIRD: 3, CHECK: 2, NONE: 0}
+
+
+@dataclass(frozen=True)
+class SafetyMatch:
+    """Result of a safety check: which level fired, which rule, which category."""
+
+    level: str
+    rule: str
+    category: str
+
+
+NO_MATCH = SafetyMatch(NONE, "", "")
+
+
+# ---------------------------------------------------------------------------
+# Normalisation
+# ---------------------------------------------------------------------------
+_ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_APOSTROPHES = re.compile("[\u2018\u2019\u201a\u201b\u02bc\u02b9\u2032\u0060\u00b4]")
+_QUOTES = re.compile("[\u201c\u201d\u201e\u00ab\u00bb]")
+_DASHES = re.compile("[\u2010-\u2015\u2212]")
+# "k!ll" -> "kill": an exclamation mark squeezed between letters is an "i".
+_BANG_IN_WORD = re.compile(r"(?<=[a-z])!(?=[a-z])")
+# "s u i c i d e", "k.i.l.l", "s-u-1-c-i-d-e": 3+ single characters with one
+# separator between them. Digits are allowed so leetspeak inside still works.
+_SPACED = re.compile(r"(?<![a-z0-9@$])(?:[a-z0-9@$][ .\-_*]){2,}[a-z0-9@$](?![a-z0-9@$])")
+_LEET = str.maketrans({"1": "i", "3": "e", "0": "o", "4": "a", "@": "a", "$": "s",
+                       "5": "s", "7": "t"})
+_LEET_TOKEN = re.compile(r"[a-z0-9@$]+")
+# Numbers with a unit or ordinal ("3am", "10mg", "2nd", "5kms") are not leetspeak.
+_NUMBER_UNIT = re.compile(
+    r"\d+(?:[.,]\d+)?(?:st|nd|rd|th|am|pm|mg|mcg|ug|ml|l|kg|g|km|kms|k|m|mi|min|mins|hr|hrs|h"
+    r"|s|sec|secs|x|yo|yr|yrs|y|lb|lbs|cm|mm|kcal|cal|d|day|days|wk|wks|mo|mth|mths|ish)"
+)
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_SPACES = re.compile(r"\s+")
+
+
+def _deleet(match: re.Match[str]) -> str:
+    token = match.group(0)
+    if not re.search(r"[a-z]", token) or _NUMBER_UNIT.fullmatch(token):
+        return token  # plain numbers (phone numbers, doses) and "3am" stay as typed
+    return token.translate(_LEET)
+
+
+def _unspace(match: re.Match[str]) -> str:
+    chunk = match.group(0)
+    letters = sum(ch.isalpha() for ch in chunk)
+    return re.sub(r"[ .\-_*]", "", chunk) if letters >= 2 else chunk
+
+
+def _normalise(text: str, max_repeat: int) -> str:
+    out = unicodedata.normalize("NFKC", text or "")
+    out = _ZERO_WIDTH.sub("", out)
+    out = _APOSTROPHES.sub("'", out)
+    out = _QUOTES.sub('"', out)
+    out = _DASHES.sub("-", out)
+    out = out.lower()
+    # Strip accents: decompose, drop combining marks ("café" -> "cafe").
+    out = "".join(
+        ch for ch in unicodedata.normalize("NFKD", out) if not unicodedata.combining(ch)
+    )
+    out = _BANG_IN_WORD.sub("i", out)
+    out = _SPACED.sub(_unspace, out)
+    out = _LEET_TOKEN.sub(_deleet, out)
+    out = _REPEATS.sub(r"\1" * max_repeat, out)
+    return _SPACES.sub(" ", out).strip()
+
+
+def normalise(text: str) -> str:
+    """Put a message into one predictable shape so one set of patterns fits all.
+
+    Lowercase, NFKC, accents stripped, zero-width characters removed, curly
+    apostrophes unified, leetspeak undone inside words (but not in numbers,
+    doses or phone numbers), letters repeated 3+ times cut to 2, and spaced-out
+    letters joined ("s u i c i d e" -> "suicide"). Word boundaries are kept.
+    """
+    return _normalise(text, 2)
+
+
+# ---------------------------------------------------------------------------
+# Shared pattern fragments (applied to normalised text)
+# ---------------------------------------------------------------------------
+MYSELF = r"(?:my ?-?s[ei]lf|myslef|myslf|mysefl|mysef|mysel|meself|me ?self|mself)"
+THEMSELF = r"(?:him|her|them|their) ?-?sel(?:f|ves)"
+DONT = r"(?:don'?t|do not|dnt|doesn'?t|does not|didn'?t|did not|no longer)"
+CANT = r"(?:can'?t|cannot|can not|cnt|carnt|couldn'?t|could not)"
+ANYMORE = r"(?: any ?more| any longer| no more)?"
+WANT = r"(?:want(?:ed|s|ing)?|wanna|wana|wnt|wish(?:ed|es|ing)?|would like|'d like|need(?:ed)?)"
+MEDS = (
+    r"(?:pills?|tablets?|tabs|meds|medications?|medicines?|pain ?killers?|opioids?|opiates?"
+    r"|oxy\w*|tramadol|tramal|codeine|co-?codamol|morphine|paracetamol|panadol|panadeine"
+    r"|pregabalin|lyrica|gabapentin|neurontin|amitriptyline|diazepam|valium|benzos?"
+    r"|sleeping (?:pills|tablets)|sleepers|insulin|fentanyl|tapentadol|endone|hydrocodone"
+    r"|percocet|norco|vicodin|ibuprofen|nurofen|tylenol|codral|zopiclone|quetiapine"
+    r"|sertraline|antidepressants?|lithium|aspirin|patches)"
+)
+CONTAINER = r"(?:packets?|packs?|boxe?s?|bottles?|strips?|blister packs?|tubs?|jars?|sheets?)"
+# The end of a clause: punctuation, end of text, or a new clause starting.
+CLAUSE_END = r"(?=\s*(?:$|[.!?,;:\"')]|\b(?:and|but|i|im|i'm|so|because|cos|coz|lol|tbh|fr)\b))"
+NUM_BIG = (
+    r"(?:[1-9]\d+|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a dozen|dozens"
+    r"|a hundred|hundreds|loads|lots|heaps|handfuls|a handful)"
+)
+
+SAD_BODY = (
+    r"(?:saddle(?: area| region)?|groin|genitals?|genital area|private(?:s| parts| area| bits)"
+    r"|down there|down below|my bits|bits down there|(?:my |the )?bum\b(?! ?bag)"
+    r"|bottom(?! of)|butt(?:ocks?)?\b|backside|arse\b|anus|back passage|rectum|perineum"
+    r"|between (?:my|the) legs|inner thighs?|crotch|vagina|vulva|labia|penis|testicles"
+    r"|scrotum|nether regions?|undercarriage|sit ?bones|when i wipe|wiping|toilet paper"
+    r"|loo roll)"
+)
+NUMB = (
+    r"(?:numb\w*|tingl\w*|pins and needles|no feeling|lost (?:all |the )?(?:feeling|sensation)"
+    r"|loss of (?:feeling|sensation)|no sensation|reduced (?:feeling|sensation)"
+    rf"|altered (?:feeling|sensation)|{CANT} (?:really )?(?:feel|fell)|anaesthe\w*|anesthe\w*"
+    r"|weird feeling|strange feeling|funny feeling|buzzing|dead)"
+)
+PEE = (
+    r"(?:pee|peeing|peed|wee|weeing|weed|urinate|urinating|urinated|piss|pissing|pass (?:urine"
+    r"|water)|passing (?:urine|water)|empty (?:my|the) bladder|start (?:peeing|weeing|my wee)"
+    r"|do a wee|have a wee|go for a wee|have a pee|do a pee)"
+)
+FEVER = (
+    r"(?:fever\w*|(?<!room )(?<!the )(?<!body )temperature\b|high temp(?:erature)?"
+    r"|(?:a|running a|got a|have a|had a) temp(?:erature)?\b"
+    r"|temperature of|chills|the shivers|shivering|shivery|rigou?rs|night sweats?"
+    r"|sweating (?:at night|all night|buckets)|drenched in sweat|soaking (?:the|my) sheets"
+    r"|hot and cold|hot then cold|burning up|the shakes)"
+)
+PROCEDURE = (
+    r"(?:injection|jab|surgery|op\b|operation|procedure|epidural|nerve block|steroid shot"
+    r"|cortisone|joint replacement|knee replacement|hip replacement|fusion|discectomy"
+    r"|laminectomy|stitches|incision|wound|scar|spinal tap|lumbar puncture|infusion|drain)"
+)
+SPINE = (
+    r"(?:(?<!came )(?<!come )(?<!get )(?<!got )(?<!go )(?<!went )(?<!be )(?<!bring )"
+    r"(?<!call )(?<!text )(?<!write )(?<!hear )(?<!go )\bback\b|spine|spinal|neck|lumbar|disc"
+    r"|sciatica|tailbone|coccyx)"
+)
+PAIN_OR_INJURY = (
+    r"(?:pain|hurt|sore|agony|ache|aching|injur|bruis|swoll|swell|broke|broken|fractur|crack"
+    rf"|{CANT} (?:move|walk|stand|get up)|bleed|killing me|since|yesterday|today|this morning"
+    r"|last night|last week|tonight|just now|earlier|\bago\b)"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named pattern. ``veto_*`` mark a different fixed sense (not a downgrade)."""
+
+    id: str
+    level: str
+    category: str
+    pattern: re.Pattern[str]
+    requires: re.Pattern[str] | None = None  # must also occur in the message
+    veto_before: re.Pattern[str] | None = None  # searched in the ~40 chars before
+    veto_after: re.Pattern[str] | None = None  # matched at the start of the text after
+    idiom_after: re.Pattern[str] | None = None  # idiomatic sense -> downgrade to check
+    subject_check: bool = True  # may the grammatical subject be someone else?
+    historical_exempt: bool = False  # red flags: history is the point (cancer)
+
+
+def _c(pattern: str | Iterable[str]) -> re.Pattern[str]:
+    if not isinstance(pattern, str):
+        pattern = "|".join(f"(?:{p})" for p in pattern)
+    return re.compile(pattern)
+
+
+def _rule(rule_id: str, level: str, category: str, pattern: str | Iterable[str], *,
+          requires: str | None = None, veto_before: str | None = None,
+          veto_after: str | None = None, idiom_after: str | None = None,
+          subject_check: bool = True, historical_exempt: bool = False) -> Rule:
+    return Rule(
+        id=rule_id, level=level, category=category, pattern=_c(pattern),
+        requires=_c(requires) if requires else None,
+        veto_before=_c(veto_before) if veto_before else None,
+        veto_after=_c(veto_after) if veto_after else None,
+        idiom_after=_c(idiom_after) if idiom_after else None,
+        subject_check=subject_check, historical_exempt=historical_exempt,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Crisis rules (first person unless the grammatical subject says otherwise)
+# ---------------------------------------------------------------------------
+# Idioms around "kill myself" ("killing myself at the gym") - downgrade only.
+_KILL_IDIOM = (
+    r"^\W*(?:at (?:the )?(?:gym|work|office|job)|trying|to (?:get|finish|keep|make|please)"
+    r"|over (?:this|that|it|work|nothing)|doing|working|for (?:work|nothing|them|him|her|you)"
+    r"|laughing|with (?:work|laughter)|running|walking|out there)"
+)
+_ACCIDENT = (
+    r"^\W*(?:shaving|on (?:a|the|some|my)\b|(?:while|when) (?:i was |i'?m )?(?:cooking"
+    r"|chopping|shaving|gardening|slicing|peeling|opening|making|working|fixing|cutting)"
+    r"|cooking|chopping|gardening|slicing"
+    r"|peeling|opening|by (?:accident|mistake)|accidentally|with (?:a|the) (?:knife|kettle"
+    r"|iron|saw)|at work|in the kitchen|on the (?:oven|stove|pan|iron))"
+)
+
+CRISIS_RULES: tuple[Rule, ...] = (
+    # Suicide named outright, with common misspellings (C-SSRS: active ideation).
+    _rule("crisis.suicide_word", CRISIS, "suicide",
+          r"\bs(?=[a-z]{0,2}\*)[u*]{1,2}[i*]{1,2}[cs*]{1,2}[i*]{0,2}d(?:e|al)\b|"
+          r"\bsu(?:i|y|e|ie)?(?:c|s|cc|ss)(?:i|y)?d(?:e|es|ed|al|ial|ally|ality|ing|le)?\b"
+          r"(?! (?:doors?|squad|bomb\w*|mission|run|pact of (?:the|a) (?:band|team)))"),
+    # "kill myself" incl. "kill my self", "killmyself", "kil myself".
+    _rule("crisis.kill_myself", CRISIS, "suicide", rf"\bk(?:i|\*)l{{1,2}}(?:s|ed|ing|in)? ?{MYSELF}\b",
+          idiom_after=_KILL_IDIOM, subject_check=False),
+    # Methods said about oneself: hang/shoot/drown/gas/poison/off/top/neck/end myself.
+    _rule("crisis.method_myself", CRISIS, "suicide",
+          rf"\b(?:hang(?:ing|ed)?|shoot(?:ing)?|shot|drown(?:ing|ed)?|gas(?:sing)?|poison(?:ing)?"
+          rf"|electrocute|suffocat\w+|smother(?:ing)?|stab(?:bing)?|off(?:ing)?|top(?:ping)?"
+          rf"|neck(?:ing)?|end(?:ing)?|throw(?:ing)? (?:myself )?off) {MYSELF}\b",
+          veto_after=r"^\W*(?:in the (?:foot|leg)|up\b|out\b|with (?:work|food|coffee|tea))",
+          subject_check=False),
+    # Slang and euphemisms used online (Samaritans guidance lists "unalive" etc.).
+    _rule("crisis.slang", CRISIS, "suicide",
+          [r"\bun-? ?aliv\w*", r"\bsewer ?-?slid\w*", r"\bself ?-?delet\w*",
+           rf"\bdelete {MYSELF}\b", r"\b(?:gonna|going to|wanna|want to|might|will|just) rope\b",
+           r"\b(?:catch|take) the (?:forever|long) (?:nap|sleep)\b"]),
+    # "kms" = kill myself; veto when it is kilometres ("walked 5 kms").
+    _rule("crisis.kms", CRISIS, "suicide", r"\bkms\b",
+          veto_before=r"(?:\b(?:walk\w*|ran|run\w*|cycl\w*|rode|ride|drove|driv\w*|hik\w*|swam"
+                      r"|did|done|couple|few|several|many|some|more|extra|less|ten|five|two|three"
+                      r"|four|six|seven|eight|nine|twenty|thirty|forty|fifty|hundred|half|the)"
+                      r"|\d+(?:\.\d+)?)\s*(?:(?:or|to|-)\s*\d+\s*)?$",
+          veto_after=r"^\s*(?:a day|a week|per|each|every|walk|walking|run|ride|away|from|of)\b",
+          subject_check=False),
+    # End/take my life; "end it all"; intent verbs + "end it". Veto "take my life back".
+    _rule("crisis.end_my_life", CRISIS, "suicide",
+          [r"\b(?:end|ending|ended) (?:my|me) (?:own )?life\b(?! (?:plan|wishes|care|choices))",
+           r"\b(?:take|taking|took|taken) (?:my|me) own life\b",
+           r"\b(?:take|taking|took|taken) my life(?= (?:tonight|today|now|soon|tomorrow))",
+           r"\b(?:take|taking|took|taken) my life" + CLAUSE_END,
+           r"\bend(?:ing|ed)? (?:it|things|everything) all\b",
+           r"\b(?:want|wanna|going|gonna|ready|plan\w*(?: on)?|thinking (?:of|about)|thought about|about"
+           r"|decided|time|need|might|will|should|could|'ll|'m|just|gotta) (?:to )?(?:just )?"
+           r"end(?:ing)? (?:it|things|everything|this)\b"
+           r"(?! (?:with|between|off|up|there|early|for (?:today|the day|now|tonight)|on a"
+           r"|at \d|after|before|by))"],
+          subject_check=False),
+    # Method talk: jumping, traffic, lethal dose questions, painless ways (C-SSRS: method).
+    _rule("crisis.method_plan", CRISIS, "suicide",
+          [r"\b(?:jump\w*|throw\w* (?:my|him|her)self) off (?:a|the|my|that|this)? ?(?:bridge"
+           r"|building|cliff|roof|balcony|car ?park|tower|overpass|flyover)\b",
+           r"\b(?:jump\w*|step\w*|throw\w* (?:my|him|her)self|walk\w*|lie down|lay down)"
+           r" (?:in front of|under) (?:a|the) (?:train|bus|truck|lorry|car|traffic|tram)\b",
+           r"\b(?:drive|driving|crash|crashing|swerve|swerving) (?:my car )?into (?:a tree|a wall"
+           r"|traffic|oncoming|a bridge|a truck)\b",
+           rf"\bhow (?:many|much) (?:\w+\W+){{0,4}}?(?:would|does|will|did|to|it takes?|until"
+           rf"|before)\W+(?:\w+\W+){{0,3}}?(?:kill (?:me|{MYSELF}|you|someone)|die|be dead|be"
+           rf" lethal|be fatal|end (?:it|my life)|stop my heart)\b",
+           r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b",
+           r"\b(?:painless|easiest|easy|quickest|quick|best|surest) (?:ways?|methods?) (?:to|of)"
+           r" (?:die|dying|go|end it|kill)\b",
+           rf"\b(?:ways?|methods?|how) (?:to|of) (?:die|dying|kill {MYSELF}|end (?:it all|my"
+           r" life)|commit suicide)\b(?! (?:well|with dignity|at home|peacefully))"]),
+    # Passive death wish (C-SSRS item 1): want to die / wish I was dead.
+    _rule("crisis.want_to_die", CRISIS, "passive_death_wish",
+          [rf"\b{WANT} (?:to |2 )?(?:just )?(?:die|dye|be dead|be gone|not exist|stop existing"
+           r"|not be alive|cease to exist)\b",
+           r"\b(?:ready|deserve|praying|pray|hoping|hope) (?:to |2 )?(?:just )?die\b",
+           r"\bwish(?:ing|ed|es)? (?:i|id|i'd) (?:was|were|could be|would be|had been|'d been)"
+           r" dead\b",
+           r"\bwish(?:ing|ed|es)? (?:i|id|i'd) (?:could|would|'d) (?:just )?die\b",
+           r"\bwish(?:ing|ed|es)? i (?:was|were|had) (?:never|not) (?:been )?born\b",
+           r"\bwish(?:ing|ed|es)? i (?:wasn'?t|weren'?t|was not|were not) (?:alive|here|around"
+           r"|born)\b",
+           r"\bwish(?:ing|ed|es)? i (?:didn'?t|did not|didnt|could stop|would stop|could just stop)"
+           r" exist"
+           r"(?:ing)?\b",
+           r"\b(?:i should|might as well|rather|i'd sooner|let me) (?:just )?(?:be dead|die)\b",
+           r"\b(?:hope|wish) (?:this|it|the pain|something|someone|god) (?:would |will )?"
+           r"(?:just )?kills? me\b",
+           r"\b(?:want|wish|need) (?:someone|somebody|something|god) to (?:just )?kill me\b"],
+          idiom_after=r"^\W*(?:of (?:embarrassment|shame|boredom|laughter|laughing|cringe"
+                      r"|fright)|laughing|from (?:embarrassment|shame)|at home|in (?:my|our)"
+                      r" (?:own )?(?:bed|home|sleep) (?:when|one day)|peacefully (?:when|one day)"
+                      r"|of old age|one day|when (?:the time comes|i'm old|my time)"
+                      r"|than (?:go|do|eat|wear|watch|sit|listen|call|ask|miss|be seen|admit"
+                      r"|use|have|miss|phone|drink|take))"),
+    _rule("crisis.better_off_dead", CRISIS, "passive_death_wish",
+          r"\bbetter off dead\b"),
+    _rule("crisis.better_off_without_me", CRISIS, "passive_death_wish",
+          [r"\bbetter (?:off )?without me\b",
+           r"\b(?:better|better off|happier|easier|fine|okay|ok) (?:off )?if i (?:just )?"
+           r"(?:(?:wasn'?t|weren'?t|wasnt|werent|was not|were not) (?:here|around|alive|in the"
+           r" picture)|died|didn'?t exist|was gone|were gone|was dead|were dead|never existed"
+           r"|disappeared)\b"],
+          subject_check=False),
+    _rule("crisis.no_reason_to_live", CRISIS, "passive_death_wish",
+          [r"\b(?:no|zero|not (?:a|any|one)|not a single) (?:reason|point|purpose)s? (?:to|in|for)"
+           r" (?:live|living|go on|going on|carry on|carrying on|keep going|be alive|being alive"
+           r"|stay alive|staying alive|exist|existing|wake up|waking up)\b",
+           r"\bnothing (?:left )?(?:to|worth) live for\b",
+           r"\bno (?:reason|point|purpose) (?:in )?(?:living|being alive|existing)\b",
+           rf"\b(?:don'?t|do not|no longer|{CANT}) (?:have|see|find|think of) (?:anything|a reason"
+           r"|any reason|any point"
+           r"|the point) (?:to live|in living|of living|in going on|of going on|in life)\b",
+           r"\b(?:not|isn'?t|aint|ain'?t|no longer) worth living\b",
+           r"\blife (?:is|'s|s) (?:not|no longer) worth (?:it|living)\b",
+           r"\b(?:tired|sick|weary|exhausted) of (?:living|being alive|existing|life itself)\b"]),
+    # "hope I don't wake up" / "go to sleep and never wake up" (C-SSRS item 1).
+    _rule("crisis.not_wake_up", CRISIS, "passive_death_wish",
+          [r"\b(?:hope|hoping|wish|wishing|pray|praying|want)\b (?:\w+ ){0,3}?(?:i |to )?"
+           r"(?:don'?t|do not|dont|never|won'?t|wouldn'?t|didn'?t|not) (?:ever )?wake(?: up)?\b",
+           r"\b(?:go to sleep|fall asleep|sleep|close my eyes) and (?:never|not) wake(?: up)?\b",
+           rf"\b{DONT} (?:want|wanna) (?:to )?wake up(?: again| ever| tomorrow| any ?more)?"
+           + CLAUSE_END,
+           r"\bnever (?:want to )?wake up again\b",
+           r"\bwish (?:i|i'd|id) (?:had )?(?:never|not) (?:woken|woke|wake) up\b"]),
+    # "don't want to be here/alive/exist any more" (C-SSRS item 1).
+    _rule("crisis.not_be_here", CRISIS, "passive_death_wish",
+          [rf"\b{DONT} (?:really )?(?:want|wanna|wish) (?:to )?be here"
+           r"(?: any ?more| any longer| on (?:this )?earth| in this world| now| alive)?" + CLAUSE_END,
+           rf"\b{DONT} (?:really )?(?:want|wanna|wish) (?:to )?(?:be alive|exist|be around"
+           r"|be on this earth|go on living|keep living|carry on living|live)"
+           r"(?! (?:like|with|in|this way|on|near|there|here|at|for|alone|without|somewhere))\b",
+           r"\b(?:(?:don'?t|do not|dont) (?:think|know if|know whether|feel like)|not sure"
+           r"(?: if| whether| that)?|no longer sure(?: if| whether)?) i (?:want|wanna)"
+           r" (?:to )?(?:live|be here|be alive|go on|carry on)\b"]),
+    # Self-harm named outright.
+    _rule("crisis.self_harm_word", CRISIS, "self_harm",
+          r"\bself ?-?(?:harm\w*|injur\w*|mutilat\w*|hurt\w*)\b"),
+    # Cutting/burning oneself; veto everyday accidents ("cut myself shaving").
+    _rule("crisis.cut_myself", CRISIS, "self_harm",
+          [rf"\b(?:cut|cuts|cutting|slit|slitting|slice|slicing|burn|burnt|burned|burning"
+           rf"|scratch(?:ed|ing)?) (?:{MYSELF}|my (?:wrists?|arms|thighs|skin|legs|stomach))\b",
+           r"\bslit (?:my )?wrists?\b",
+           r"\b(?:been|started|start|keep|kept|back to|relapsed(?: and)?|urges? to|want to|wanna"
+           r"|need to) (?:cut|cutting)(?: again)?" + CLAUSE_END],
+          veto_after=_ACCIDENT, veto_before=r"\baccidentally\W+$", subject_check=False),
+    # Hurting oneself with intent ("want to hurt myself", "hurt myself on purpose").
+    _rule("crisis.hurt_myself", CRISIS, "self_harm",
+          [rf"\b(?:want(?:ed|ing)?|wanna|going|gonna|urges?|tempted|need(?:ed)?|feel like"
+           rf"|felt like|thinking about|thought about|thoughts of|try(?:ing)? to|tried to"
+           rf"|keep wanting) (?:to )?(?:hurt(?:ing)?|harm(?:ing)?|punish(?:ing)?|injur(?:e|ing))"
+           rf" {MYSELF}\b",
+           rf"\b(?:hurt|hurting|harm|harming|harmed|punish|punishing|injure|injuring|injured"
+           rf"|hit|hitting|bang|banging) {MYSELF} (?:on purpose|deliberately|intentionally"
+           rf"|to cope|to feel|to punish|till i bleed|until i bleed)\b",
+           rf"\bharm(?:ing|ed)? {MYSELF}\b"],
+          veto_after=r"^\W*(?:if|doing|lifting|carrying|on the|with the|at work|in the garden"
+                     r"|by overdoing)\b",
+          subject_check=False),
+    # Overdose named or done (NHS: paracetamol overdose is an emergency even if well).
+    _rule("crisis.overdose", CRISIS, "overdose",
+          [r"\bover ?-?dos(?:e|ed|es|ing)\b",
+           r"\b(?:gonna|going to|want to|wanna|will|might|about to|try to|tried to|planning to"
+           r"|thinking about|i'll|i'd) o\.?d\b",
+           r"\bo\.?d'?(?:e?d|ing)\b", r"\bod on\b"]),
+    _rule("crisis.took_all_pills", CRISIS, "overdose",
+          [rf"\b(?:took|taken|swallowed|necked|downed|popped|(?:going to|gonna|want to|wanna"
+           rf"|about to|will|'ll|could|might|thinking (?:of|about)|tempted to) (?:take|taking"
+           rf"|swallow|swallowing)) (?:all|the whole"
+           rf"|a whole|an entire|the entire|the rest of|loads of|a load of|a lot of|a handful of"
+           rf"|handfuls of|heaps of|way too many|too many|a bunch of) (?:of )?(?:my |the |me )?"
+           rf"(?:{MEDS}|{CONTAINER})\b",
+           rf"\b(?:took|taken|swallowed|necked|downed|popped) (?:a |an |the |my )?(?:whole |full |"
+           rf"entire )?{CONTAINER} of\b",
+           rf"\b(?:took|taken|swallowed|necked|downed|popped) {NUM_BIG} (?:of (?:my|the) )?"
+           rf"(?:\w+ )?{MEDS}\b"],
+          veto_after=r"^\W*(?:as (?:prescribed|directed|usual)|on time|like (?:a good|i'm"
+                     r" supposed)|for once)",
+          idiom_after=r"^\W*(?:this morning|for the day|at (?:breakfast|lunch"
+                      r"|dinner|tea|bedtime)|with (?:breakfast|food|my))"),
+    # Stockpiling medication (a preparatory behaviour in C-SSRS).
+    _rule("crisis.stockpiling", CRISIS, "stockpiling",
+          [rf"\b(?:stock ?-?pil\w*|hoard\w*|stash\w*|sav(?:e|ed|ing) up|squirrel\w* away"
+           rf"|build(?:ing)? up a (?:supply|stash|stock)|saved up|keeping back|kept back)\W+"
+           rf"(?:\w+\W+){{0,3}}?{MEDS}\b",
+           rf"\bsav(?:e|ed|ing) (?:my |all my |all of my |the |these )?{MEDS} up\b",
+           rf"\b{MEDS} (?:i'?ve |i have |that i'?ve )?(?:stock ?-?piled|saved up|stashed|hoarded)",
+           rf"\b(?:a |my )?(?:stash|stockpile|hoard) of (?:\w+ )?{MEDS}\b",
+           rf"\b{MEDS} (?:\w+ ){{0,2}}?(?:saved|stashed|hidden|hid|tucked|squirrelled|squirreled)"
+           r" (?:up|away|in (?:a|the|my) (?:drawer|box|cupboard|bag|tin|sock|wardrobe))",
+           rf"\b(?:enough|saved|stashed|collected|hoarded) (?:\w+ )?(?:{MEDS} )?(?:saved |stashed )?"
+           rf"to (?:end (?:it|my life|things)|die|kill {MYSELF}|do it|overdose|od)\b",
+           rf"\bsav(?:e|ed|ing) (?:up )?(?:my |all my |the |some of my )?{MEDS}\b"
+           r"(?=[^.!?]{0,40}\b(?:enough|just in case|in case|when i'?m ready|when the time comes"
+           r"|for the right time|for one day|a stash)\b)",
+           ]),
+    # Preparations: goodbye notes, giving things away, rope/noose, a plan (C-SSRS).
+    _rule("crisis.preparation", CRISIS, "suicide",
+          [r"\bwr(?:ote|ite|iting|itten)\b (?:\w+\W+){0,3}?(?:goodbye|farewell|suicide|last)"
+           r" (?:notes?|letters?|messages?)\b",
+           r"\b(?:goodbye|farewell|suicide) (?:notes?|letters?)\b",
+           r"\b(?:letters?|notes?|messages?) (?:to say|saying) (?:my )?goodbyes?\b",
+           r"\b(?:gave|giving|give|given) (?:away )?(?:all )?(?:of )?my (?:things|stuff|belongings"
+           r"|possessions|pets?|cats?|dogs?|savings) away\b",
+           r"\b(?:gave|giving|given|give) away (?:\w+\W+){0,4}?my (?:things|stuff|belongings"
+           r"|possessions|pets?)\b",
+           r"\b(?:bought|got|have|found|tied|made|buy|get|getting|buying|tying) (?:a |some |the )?"
+           r"(?:rope|noose)\b(?! (?:for|swing|toy|ladder|bridge))",
+           r"\bnoose\b",
+           r"\b(?:have|got|made|making|make) (?:a |my |the )?plan (?:to|for|of) (?:kill\w*|end\w*"
+           r"|die|dying|how|suicide|doing it)\b",
+           r"\b(?:planned|planning|plan|worked out|figured out) (?:how|when|where) (?:i(?:'ll| will"
+           r"|'m going to| am going to|m going to| would|'d)|to) (?:do it|die|end it|kill)\b",
+           r"\bknow (?:how|when|where) i(?:'d| would| will|'ll| am going to|'m going to"
+           r"|m going to) do it\b",
+           r"\bsaying (?:my )?goodbyes? to (?:everyone|my family|my kids|the world|everybody)\b",
+           r"\bsaid (?:my )?(?:last )?goodbyes?\b"]),
+    # Fully squashed spellings that word-level patterns cannot see ("iwanttodie").
+    _rule("crisis.compact", CRISIS, "suicide",
+          r"\b[a-z]*(?:kil{1,2}my?s[ei]lf|wan(?:t|na)(?:to)?die|endmylife|unalivemyself"
+          r"|hurtmyself|harmmyself|sewerslide|endmyself|takemy(?:own)?life|wishiwasdead|suicid)[a-z]*\b"),
+)
+
+# Explicit third-person wording: another person is the one at risk.
+THIRD_RULES: tuple[Rule, ...] = (
+    _rule("crisis_third_person.kill_themself", THIRD, "suicide",
+          rf"\b(?:kill|killed|killing|kills|unaliv\w+|hang|hanged|hanging|hung|off|offed|top"
+          rf"|topped|end|ended|ending|shoot|shot|harm|harmed|harming|harms|poison\w*|drown\w*"
+          rf"|overdos\w*|od'?d|delete\w*|gas|gassed) {THEMSELF}\b",
+          veto_after=r"^\W*(?:in the (?:foot|leg)|up\b|with (?:work|food))"),
+    _rule("crisis_third_person.cut_themself", THIRD, "self_harm",
+          [rf"\b(?:cut|cuts|cutting|burns?|burning|burnt|burned) {THEMSELF}\b",
+           rf"\bhurts? {THEMSELF} (?:on purpose|deliberately|intentionally)\b",
+           rf"\b(?:hurt|hurting|harm|harming|cut|cutting) {THEMSELF}\b(?= again)"],
+          veto_after=_ACCIDENT),
+    _rule("crisis_third_person.their_life", THIRD, "suicide",
+          [r"\b(?:take|takes|taking|took|taken|end|ends|ending|ended) (?:his|her|their) (?:own )?"
+           r"li(?:fe|ves)\b(?! back)",
+           r"\bbetter off without (?:him|her|them)\b",
+           r"\b(?:he|she|they)(?: \w+){0,2} (?:wish|wishes|wished) (?:he|she|they) (?:was|were"
+           r"|could be) dead\b",
+           r"\b(?:talk\w*|said|says|saying|text\w*|post\w*|hint\w*|threat\w*) about (?:not being"
+           r" here|not wanting to be here|wanting to die|ending (?:it|things))\b"]),
+)
+
+# Ambiguous hopelessness: a gentle check question, never the full crisis reply.
+CHECK_RULES: tuple[Rule, ...] = (
+    _rule("crisis_check.cant_go_on", CHECK, "hopelessness",
+          [rf"\b(?:{CANT}|unable to|don'?t think i can|not able to) (?:go on|carry on|keep going"
+           rf"|keep doing this|do this|live|cope|take|handle|bear|stand|deal with|face)"
+           rf" (?:it |this |this pain |any of this |things |life )?(?:like this|any ?more"
+           rf"|any longer|much longer|for much longer|forever|for ever)\b",
+           rf"\b{CANT} (?:go on|carry on|keep going|do this)" + CLAUSE_END,
+           r"\bno way out\b", r"\btrapped in (?:this|my) (?:body|life|pain)\b"]),
+    _rule("crisis_check.whats_the_point", CHECK, "hopelessness",
+          [r"\bwhat'?s the point(?: (?:of|in) (?:anything|it all|any of it|any of this|living"
+           r"|life|going on|carrying on|trying|everything|being here|me|even trying|getting up"
+           r"|waking up|all this|it))?"
+           r"(?=\s*(?:$|[.!?,;]|\b(?:any ?more|really|honestly|tbh|lol|i|im|i'm|and|but"
+           r"|though)\b))",
+           r"\bwhat is the point(?=\s*(?:$|[.!?,;]))",
+           r"\b(?:life|everything|it all|living|my life) (?:is|feels|seems) (?:so |just )?"
+           r"(?:pointless|meaningless)\b",
+           r"\bno point (?:in |to )?(?:anything|trying any ?more|it all|any of it|getting up)\b",
+           r"\bdon'?t see (?:the|any) point any ?more\b"]),
+    _rule("crisis_check.want_it_to_stop", CHECK, "hopelessness",
+          [r"\b(?:want|wanna|need|wish) (?:it all|everything|all of it|all of this|it|all this"
+           r"|this all|life|things) (?:to )?(?:stop|end|be over)\b",
+           r"\b(?:make|let) it (?:all )?(?:stop|end|be over)\b",
+           r"\bwish it (?:was|were|would be|could be|'d be) (?:all )?over\b"]),
+    _rule("crisis_check.done_with_everything", CHECK, "hopelessness",
+          [r"\b(?:done|finished|through) with (?:everything|it all|life|all of it|living"
+           r"|this life|this world|all of this|trying|everyone)\b",
+           r"\bgiv(?:e|ing|en) up on (?:life|everything|living|myself)\b",
+           r"\bi give up" + CLAUSE_END,
+           r"\b(?:tired|sick|weary) of (?:life|my life)\b"]),
+    # Perceived burdensomeness (interpersonal theory of suicide; C-SSRS prompts).
+    _rule("crisis_check.burden", CHECK, "hopelessness",
+          [r"\b(?:i'?m|im|i am|feel like|i feel|being|such|just|nothing but) (?:\w+ ){0,2}?"
+           r"(?:a |such a )?burden\b",
+           r"\bburden (?:to|on|for) (?:everyone|everybody|my family|my kids|my wife"
+           r"|my husband|my partner|them|people)\b",
+           r"\b(?:no ?one|nobody|no-one) (?:would|will|'d|'ll)? ?(?:even )?(?:miss|notice|care)"
+           r"(?: about)? (?:me )?(?:if|when) i\b"]),
+    _rule("crisis_check.disappear", CHECK, "hopelessness",
+          r"\b(?:want|wanna|wish i could|wish i would|like|need) (?:to )?(?:just )?(?:disappear"
+          r"|vanish|fade away)\b"),
+    _rule("crisis_check.hate_my_life", CHECK, "hopelessness",
+          [r"\bhate (?:my|this) life\b", r"\bhate being alive\b", r"\bmy life is over\b"]),
+    _rule("crisis_check.dont_want_to_live_like_this", CHECK, "hopelessness",
+          rf"\b{DONT} (?:want|wanna) (?:to )?live (?:like this|with this|this way|in this pain"
+          r"|in pain|with (?:this|the) pain)\b"),
+    _rule("crisis_check.thinking_about_death", CHECK, "passive_death_wish",
+          r"\b(?:think|thinking|thinks|thought|thoughts|dream|dreaming|fantasi[sz]e"
+          r"|fantasi[sz]ing) (?:a lot |so much |all the time |constantly )?(?:about|of)"
+          r" (?:dying|death|being dead|not being here|not being around|not existing|my death"
+          r"|my funeral)\b"),
+    # Hyperbole that is sometimes meant: ask, do not script.
+    _rule("crisis_check.kill_me_now", CHECK, "passive_death_wish",
+          [r"\b(?:just|someone|somebody|please|god) (?:please )?(?:kill|shoot) me\b",
+           r"\b(?:kill|shoot) me now\b"]),
+    # "I've been stockpiling" without saying what: ask.
+    _rule("crisis_check.stockpiling_unspecified", CHECK, "stockpiling",
+          r"\b(?:been|i'?m|im|am|started|keep) stock ?-?pil(?:e|ed|ing)\b"
+          r"(?! (?:food|toilet|tins|cans|firewood|wood|up on|for (?:winter|christmas)))"),
+    _rule("crisis_check.sleep_forever", CHECK, "passive_death_wish",
+          r"\b(?:want|wanna|wish i could|like|just want|need|going) (?:to )?(?:just )?"
+          r"(?:go to )?sleep forever\b"),
+    # Euphemism for self-harm intent; also said about overdoing it, so only ask.
+    _rule("crisis_check.do_something_stupid", CHECK, "suicide",
+          r"\b(?:going to|gonna|might|will|'ll|want to|wanna|scared i'?ll|afraid i'?ll|worried"
+          r" i'?ll|tempted to|about to|thinking of|trust myself not to|not to) (?:do|doing)"
+          r" (?:something|anything) (?:stupid|silly|drastic|dumb|i can'?t take back)\b(?! like)"),
+    _rule("crisis_check.dose_to_die_question", CHECK, "overdose",
+          rf"\bhow (?:many|much) (?:\w+ )?{MEDS} (?:it )?(?:takes|would take|does it take)"
+          + CLAUSE_END),
+    _rule("crisis_check.saving_pills", CHECK, "stockpiling",
+          rf"\bsav(?:e|ed|ing) (?:up )?(?:my |all my |the |some of my )?{MEDS}\b"
+          r"(?! for (?:the|a|my) (?:trip|holiday|flight|weekend|journey|evening|night|afternoon"
+          r"|drive)| for (?:tonight|bedtime|later today|the evening|night time))"),
+    _rule("crisis_check.goodbye", CHECK, "suicide",
+          r"\bthis is (?:my )?goodbye\b|\bgoodbye (?:cruel )?world\b"
+          r"|\bgoodbye (?:everyone|everybody|all)" + CLAUSE_END),
+    _rule("crisis_check.affairs_in_order", CHECK, "suicide",
+          r"\b(?:put|putting|get|getting|got|sort|sorting) (?:all )?my affairs in order\b"),
+)
+
+# ---------------------------------------------------------------------------
+# Red flags (urgent medical review)
+# ---------------------------------------------------------------------------
+RED_FLAG_RULES: tuple[Rule, ...] = (
+    # Cauda equina: saddle anaesthesia (GIRFT CES pathway; NICE NG59; NHS CES page).
+    _rule("red_flag.saddle_numbness", RED_FLAG, "cauda_equina",
+          [rf"\b{NUMB}\W+(?:\w+\W+){{0,5}}?{SAD_BODY}",
+           rf"\b{SAD_BODY}\W+(?:\w+\W+){{0,4}}?(?:numb\w*|tingl\w*|pins and needles|gone dead"
+           r"|no feeling|lost (?:all )?feeling|anaesthe\w*|anesthe\w*)",
+           r"\bsaddle (?:an)?a?esthe\w*\b"]),
+    # Cauda equina: new bladder problems (retention, loss of sensation, incontinence).
+    _rule("red_flag.bladder", RED_FLAG, "cauda_equina",
+          [rf"\b(?:{CANT}|unable to|struggl\w* to|trouble|difficulty|problems?|hard to"
+           rf"|haven'?t been able to|not been able to|not able to|haven'?t|havent|hasn'?t)"
+           rf" (?:\w+ )?{PEE}\b",
+           rf"\b(?:{CANT}|don'?t|didn'?t|not able to|unable to) (?:feel|tell|sense|know)"
+           r" (?:when|if|that) (?:i|im|i'm) (?:need|have|want|needed|had|need to) (?:to |the |a )?"
+           r"(?:go|pee|wee|toilet|loo|poo|urinate)\b",
+           rf"\b{CANT} feel (?:myself |when i )?(?:peeing|weeing|pee|wee|urinate|the pee|the wee"
+           r"|urine|my bladder|the urine|it coming)\b",
+           r"\bno (?:urge|sensation|feeling) to (?:pee|wee|go|urinate)\b",
+           r"\b(?:wet|wetting|peed|peeing|pissed|pissing|weed|weeing) (?:myself|the bed|my pants"
+           r"|my knickers|my undies"
+           r"|my trousers)\b(?! (?:laughing|with laughter|from laughing|when i (?:laugh|sneeze"
+           r"|cough)))",
+           r"\bleak(?:ing|ed|s)? (?:urine|pee|wee)\b",
+           r"\bincontinen\w+\b",
+           r"\b(?:lost|lose|losing|no) control (?:of|over) (?:my )?(?:bladder|bowels?|pee|wee)\b",
+           rf"\b(?:{CANT}|unable to|struggling to) control (?:my )?(?:bladder|bowels?|pee|wee)\b",
+           r"\bbladder (?:is )?(?:not working|stopped working|won'?t empty|retention|problems?"
+           r"|issues?|accidents?|changes)\b",
+           r"\bdidn'?t (?:know|realise|realize|notice|feel) (?:i'?d|i had|i was|that i"
+           r"|i've) (?:wet|peed|weed|pooed|pooped|soiled|leaked)"]),
+    # Cauda equina: new bowel problems.
+    _rule("red_flag.bowel", RED_FLAG, "cauda_equina",
+          [r"\b(?:pooed|pooped|soiled|messed|shat|shit) (?:myself|my pants|my undies"
+           r"|my knickers)\b(?! (?:laughing|myself laughing))",
+           r"\bbowel (?:accidents?|problems?|changes|issues|control)\b",
+           r"\baccidents? (?:in|with) (?:my )?(?:pants|underwear|knickers|undies|bed)\b",
+           rf"\b{CANT} (?:feel|tell) (?:when )?i (?:need|have) (?:to )?(?:poo|open my bowels)\b"]),
+    _rule("red_flag.continence_sensation", RED_FLAG, "cauda_equina",
+          [r"\b(?:didn'?t|did not|don'?t|can'?t|couldn'?t|never) (?:even )?(?:feel|notice|realise"
+           r"|realize|know) (?:it|them|that) (?:coming|happening|until)\b",
+           rf"\b(?:pee|wee|peeing|weeing|urinat\w+|poo|pooing)\b[^.!?]{{0,20}}\b(?:{CANT}|don'?t)"
+           r" (?:really )?feel (?:it|anything|a thing)\b"],
+          requires=r"\b(?:accidents?|wet|leak\w*|pee\w*|wee\w*|poo\w*|toilet|loo|bladder|bowels?"
+                   r"|knickers|pants|undies)\b"),
+    # Cauda equina / nerve roots: symptoms in both legs (GIRFT: bilateral radiculopathy).
+    _rule("red_flag.bilateral_legs", RED_FLAG, "cauda_equina",
+          [r"\bboth (?:my |of my )?(?:legs|feet|thighs)\b(?:\W+\w+){0,4}?\W+(?:numb\w*|weak\w*"
+           r"|tingl\w*|pins and needles|giving way|gave way|give way|gone dead|dead|useless"
+           r"|collaps\w*|buckl\w*|floppy|not working|won'?t work)",
+           r"\b(?:numb\w*|weak\w*|tingl\w*|pins and needles)\b(?:\W+\w+){0,3}?\W+(?:in|down"
+           r"|through|into|of|on) both (?:my )?(?:legs|feet|thighs)\b",
+           r"\b(?:sciatica|nerve pain|shooting pains?|burning pain|pain (?:going|shooting|running"
+           r"|radiating|travelling|traveling))\b(?:\W+\w+){0,3}?\W+(?:down|in|into|through)"
+           r" both (?:my )?legs\b",
+           r"\bmy legs (?:are |feel |have gone |went |are going |keep going |both )?(?:so |really"
+           r" |very )?(?:weak|numb|dead)\b"]),
+    _rule("red_flag.legs_giving_way", RED_FLAG, "cauda_equina",
+          r"\blegs? (?:keeps? |kept |just |suddenly |have |has |had |are |is |both )?"
+          r"(?:giving way|gave way|give way|given way|giving out|gave out|give out|buckl\w*"
+          r"|collaps\w*|went from under me|gone from under me|going from under me)"),
+    # Motor deficit: foot drop, progressive weakness (NICE NG59; NICE CKS sciatica).
+    _rule("red_flag.foot_drop", RED_FLAG, "neuro_deficit",
+          [r"\bfoot ?-?drop\b", r"\bdrop ?-?foot\b",
+           r"\bdrag(?:ging|s|ged)? my (?:foot|leg|toes)\b",
+           rf"\b{CANT} (?:lift|raise|pick up|bend up|point up|flex) my (?:foot|toes|ankle)\b",
+           r"\bfoot (?:is )?(?:slapping|flopping|floppy)\b",
+           r"\b(?:numbness|weakness|tingling) (?:is |has been |keeps )?(?:getting worse|spreading"
+           r"|travelling|moving up|creeping up)\b",
+           r"\bleg (?:is |keeps )?getting weaker\b", r"\bprogressive(?:ly)? (?:weak|numb)\w*"]),
+    _rule("red_flag.cauda_equina_named", RED_FLAG, "cauda_equina", r"\bcauda ?-?equina\b"),
+    # Chest pain / possible heart attack (NHS "Heart attack"): also arm/jaw spread, breath.
+    _rule("red_flag.chest_pain", RED_FLAG, "chest_pain",
+          [r"\bchest (?:pains?|tightness|tight|pressure|heaviness|hurts?|hurting|is tight"
+           r"|feels tight|is hurting|feels heavy|is heavy|feels like it's being crushed)\b",
+           r"\b(?:pains?|tightness|pressure|heaviness|squeezing|crushing) (?:\w+ ){0,2}?in"
+           r" (?:my|the) chest\b",
+           r"\bcrushing (?:pain|feeling|sensation)\b",
+           r"\b(?:weight|elephant|something heavy|band|vice|vise) (?:\w+ ){0,3}?(?:on|around|across"
+           r"|squeezing) my chest\b",
+           r"\b(?:tight|heavy|painful|sore) chest\b",
+           r"\bchest (?:feels|is|went|has gone|has been|getting|keeps getting) (?:\w+ )?(?:tight"
+           r"|heavy|crushed|squeezed|painful|sore|hurting)\b"]),
+    _rule("red_flag.arm_jaw_radiation", RED_FLAG, "chest_pain",
+          [r"\b(?:pain|ache|tightness)\b(?:\W+\w+){0,3}?\W+(?:spreading|going|radiating|moving"
+           r"|shooting|travelling|traveling|running) (?:down|up|into|to|through) my jaw\b",
+           r"\b(?:pain|ache|tightness)\b(?:\W+\w+){0,3}?\W+(?:spreading|going|radiating|moving"
+           r"|shooting|travelling|traveling|running) (?:down|up|into|to|through) my left arm\b"],
+          requires=r"\b(?:chest|breath|breathe|jaw|sweat\w*|clammy|sick|nause\w*|heart)\b"),
+    _rule("red_flag.breathless", RED_FLAG, "chest_pain",
+          [r"\bshort(?:ness)? of breath\b",
+           rf"\b(?:{CANT}|struggling to|hard to|difficult to|trouble|unable to) (?:breathe|breath"
+           r"|catch my breath|get my breath|get (?:enough )?air)\b"
+           r"(?! (?:through|out of|with) (?:my|the) nose| (?:through|with) (?:this|my|the) cold)",
+           r"\bbreathless(?:ness)?\b", r"\bgasping for (?:air|breath)\b",
+           r"\bout of breath (?:just )?(?:sitting|resting|doing nothing|at rest|lying down)\b"],
+          # Breathless on hills/stairs without chest symptoms is deconditioning talk.
+          veto_after=r"^\W*(?:\w+\W+){0,3}?(?:going up|walking up|climbing|on (?:the )?(?:stairs"
+                     r"|hills?)|after (?:walking|exercise|exercising|climbing|the walk|a walk)"
+                     r"|when i (?:walk|exercise|climb|run|swim)|up (?:the )?(?:stairs|hills?))"),
+    # Stroke (NHS FAST) and other sudden neurological deficit.
+    _rule("red_flag.face_droop", RED_FLAG, "neuro_deficit",
+          [r"\bface (?:is |has |has gone |went |looks |feels )?(?:all )?(?:drooping|droopy"
+           r"|dropped|lopsided|fallen|numb on one side)\b",
+           r"\b(?:droopy|drooping|lopsided) (?:face|mouth|smile|eyelid)\b",
+           r"\b(?:smile|mouth) (?:is |has gone |went |looks )?(?:all )?(?:lopsided|droopy|drooping"
+           r"|crooked|uneven|dropped)\b",
+           r"\b(?:one side of|side of) my (?:face|mouth) (?:is |has |went |has gone )?(?:drooping"
+           r"|droopy|dropped|numb|fallen)"]),
+    _rule("red_flag.slurred_speech", RED_FLAG, "neuro_deficit",
+          [r"\bslurr(?:ed|ing) (?:my )?(?:speech|words)\b",
+           r"\bspeech (?:is |has |went |has gone |sounds )?(?:all )?slurr\w*",
+           r"\b(?:words|talking|speech) (?:are |is |came out |coming out )?(?:all )?(?:jumbled"
+           r"|garbled|wrong)\b",
+           rf"\b{CANT} (?:get (?:my )?words out|speak properly|talk properly|find (?:my|the) words)"
+           r"\b(?! in (?:a|the) (?:meeting|email))"],
+          veto_before=r"\b(?:drunk|wine|beer|pissed|tipsy)\b.*$"),
+    _rule("red_flag.one_sided_weakness", RED_FLAG, "neuro_deficit",
+          [r"\bsudden(?:ly)?(?: \w+)? (?:weakness|numbness|weak|numb|paralys\w*|can'?t move)"
+           r" (?:\w+ ){0,2}?(?:on|down|in|of) (?:one|my (?:left|right)|the (?:left|right)) side\b",
+           r"\b(?:weak|numb|dead|limp|floppy|paralys\w*) (?:on|down) (?:one|my (?:left|right)"
+           r"|the (?:left|right)) side\b",
+           r"\b(?:arm and leg|face and arm|arm and face) (?:\w+ ){0,2}?(?:weak|numb|dead|limp)\b",
+           r"\b(?:suddenly|all of a sudden) (?:\w+ ){0,2}?(?:can'?t|cannot) (?:lift|move|raise|feel)"
+           r" my (?:left |right )?(?:arm|leg|hand)\b"]),
+    _rule("red_flag.limb_weak_with_stroke_sign", RED_FLAG, "neuro_deficit",
+          r"\b(?:arm|leg|hand) (?:suddenly )?(?:went|has gone|gone|is|feels|going) (?:all )?"
+          r"(?:weak|numb|dead|limp|floppy)\b",
+          requires=r"\b(?:face|smile|mouth|speech|slurr\w*|sudden\w*|one side|vision|words)\b"),
+    _rule("red_flag.vision_loss", RED_FLAG, "neuro_deficit",
+          [r"\b(?:sudden(?:ly)?|suddenly) (?:\w+ ){0,2}?(?:lost|losing|loss of|lose|can'?t see"
+           r"|went blind|blind|blurred|blurry|double) (?:\w+ ){0,3}?(?:vision|sight|eye|see)\b",
+           r"\b(?:lost|losing|loss of) (?:the |my |all )?(?:vision|sight) in (?:one|my (?:left"
+           r"|right)|an|the (?:left|right)) eye\b",
+           r"\bwent blind\b",
+           rf"\b{CANT} see (?:out of|with|from|through) (?:my |one )?(?:left |right )?eye\b",
+           r"\bsudden(?:ly)? (?:double|blurred) vision\b",
+           r"\b(?:curtain|shadow) (?:came )?(?:down|over) (?:my|one) eye\b"]),
+    # Possible spinal or post-procedure infection (NICE NG59; NHS sepsis / septic arthritis).
+    _rule("red_flag.post_procedure_infection", RED_FLAG, "infection",
+          [rf"\b{FEVER}\W+(?:\w+\W+){{0,8}}?(?:after|since|following|from) (?:my |the |an? |that"
+           rf" |last )?(?:\w+ )?{PROCEDURE}",
+           rf"\b(?:after|since|following) (?:my |the |an? |that |last )?(?:\w+ )?{PROCEDURE}\W+"
+           rf"(?:\w+\W+){{0,8}}?{FEVER}"]),
+    _rule("red_flag.infection_signs", RED_FLAG, "infection",
+          [r"\b(?:hot|warm)\W+(?:(?:and|n)\W+)?(?:red|swollen|inflamed|puffy)\b",
+           r"\b(?:red|swollen|inflamed|puffy)\W+(?:(?:and|n)\W+)?(?:hot|warm)\b(?!\s+water)",
+           r"\bpus\b", r"\b(?:oozing|weeping) (?:\w+ )?(?:wound|scar|cut|incision|site|pus|fluid"
+           r"|yellow|green)\b",
+           r"\b(?:wound|scar|incision|cut|stitches|injection site|site)(?: \w+){0,3}? (?:is |are"
+           r" |has |looks |went |gone )?(?:infected|oozing|weeping|smelly|smells|leaking|hot|red)\b",
+           r"\bred streaks?\b", r"\binfected\b"]),
+    # Fever/chills/night sweats with back pain: spinal infection (NICE NG59, CKS).
+    _rule("red_flag.fever_back_pain", RED_FLAG, "fever", FEVER, requires=SPINE),
+    # Significant trauma followed by pain (NICE NG59: fracture after trauma).
+    _rule("red_flag.trauma", RED_FLAG, "trauma",
+          [r"\b(?:had|taken|took) (?:a |another )?(?:bad |nasty |big |heavy |hard |little )?"
+           r"(?:fall|tumble)\b",
+           r"\b(?:fell|fallen|falling) (?:down|over|off|from|onto|out of|backwards|hard|badly|on"
+           r"(?! hard times))\b(?! (?:the wagon|my words|laughing|asleep))",
+           r"\bi fell\b(?! (?:asleep|behind|apart|in love|for|through|ill|sick|pregnant|short|into"
+           r" (?:a|the) (?:routine|habit)|out with|silent|quiet|back asleep|off the wagon))",
+           r"\b(?:slipped|tripped) (?:on|over|down|and fell|up on|in|off)\b"
+           r"(?! (?:my words|the words))",
+           r"\bcame off (?:my|the|a) (?:bike|horse|motorbike|scooter|ladder|skateboard)\b",
+           r"\b(?:car|road|traffic|motorbike|motorcycle|bike|cycling|work|workplace|sports?|rugby"
+           r"|skiing|riding|bus) (?:accident|crash|collision|smash|prang)\b",
+           r"\b(?:crashed|rolled|wrote off|totalled|totaled|pranged) (?:my|the|our) (?:car|bike"
+           r"|ute|van)\b",
+           r"\bhit by (?:a )?(?:car|bus|truck|van|bike|cyclist|ute)\b",
+           r"\bknocked (?:off|over|down) (?:by|my)\b", r"\brear[- ]?ended\b", r"\bt-?boned\b",
+           r"\bwhiplash\b", r"\bhead[- ]on (?:collision|crash)\b",
+           r"\bwas in an? (?:accident|crash)\b",
+           r"\blanded (?:hard |badly |awkwardly |heavily )?on my (?:back|bum|tailbone|coccyx|hip"
+           r"|head|neck|spine|side|wrist|bottom)\b",
+           r"\bhit my head\b", r"\bsince (?:my|the) (?:fall|accident|crash)\b",
+           r"\bafter (?:my|the|a) (?:fall|accident|crash)\b"],
+          requires=PAIN_OR_INJURY),
+    # Cancer history with new pain; unexplained weight loss (NICE NG59, NICE NG12).
+    _rule("red_flag.cancer_history", RED_FLAG, "cancer_history",
+          [r"\b(?:history of|hx of|had|have|have had|i've had|ive had|been treated for|treatment"
+           r" for|survivor of|survived|in remission from|diagnosed with|recovering from|finished"
+           r" treatment for|beat|beaten) (?:\w+ ){0,3}?(?:cancer|tumou?r|lymphoma|leuka?emia"
+           r"|myeloma|melanoma|sarcoma|carcinoma)\b",
+           r"\bcancer survivor\b", r"\bin remission\b", r"\bsecondaries\b", r"\bmetasta\w+",
+           r"\b(?:my|the) cancer (?:came back|has spread|spread|returned|is back)\b",
+           r"\b(?:had|finished|after|since) (?:chemo|chemotherapy|radiotherapy|radiation)\b"],
+          requires=r"(?:pain|ache|aching|hurt|sore|agony)", historical_exempt=True),
+    _rule("red_flag.weight_loss", RED_FLAG, "cancer_history",
+          [r"\bunexplained weight loss\b",
+           r"\b(?:lost|losing|dropped|dropping|shed) (?:\w+ ){0,3}?(?:weight|kilos|kgs?|pounds"
+           r"|lbs|stone|\d+ ?(?:kg|kgs|kilos|lbs|pounds|stone))\b(?:\W+\w+){0,5}?\W+(?:without"
+           r" (?:trying|dieting|meaning to)|for no (?:reason|apparent reason)|(?:and )?(?:i'?m"
+           r" |im )?not (?:trying|dieting)|unintentional\w*|don'?t know why|can'?t explain"
+           r"|haven'?t been trying|no idea why)",
+           r"\bweight (?:is )?(?:falling|dropping) off (?:me )?(?:without|for no reason)"]),
+    # Night pain that rest/position does not ease (NICE NG59: non-mechanical pain).
+    _rule("red_flag.night_pain", RED_FLAG, "night_pain",
+          r"\b(?:at night|night ?time|overnight|all night|in the night|in bed|lying down|lie down"
+          r"|laying down|when i rest|resting|at rest|every night)\b[^.!?\n]{0,60}?(?:(?:no|any"
+          r"|every|whatever|which ?ever) position|(?:doesn'?t|does not|won'?t|will not|never"
+          r"|nothing) (?:\w+ )?(?:ease|eases|settle|settles|help|helps|go away|goes away|stop"
+          r"|stops|let up|lets up|touch|touches|make (?:it|any|a) (?:difference|better))"
+          r"|can'?t get (?:comfortable|comfy)|no relief|unrelenting|relentless|constant"
+          r"|wakes? me)"
+          r"|\b(?:no|any|every|whatever) position\b[^.!?\n]{0,60}?\b(?:at night|in bed|all night"
+          r"|lying down)\b"
+          r"|\b(?:pain|it)\b[^.!?\n]{0,30}?\bwakes? me (?:up )?every night\b[^.!?\n]{0,40}?"
+          r"\b(?:nothing|no position|can'?t get)"),
+    # Pain unlike the usual; sudden worst-ever pain or headache.
+    _rule("red_flag.new_severe_pain", RED_FLAG, "new_severe_pain",
+          [r"\bworst (?:\w+ )?(?:pain|headache|ache)\b (?:\w+ )?(?:of|in) my (?:entire |whole )?"
+           r"life\b",
+           r"\bworst (?:pain|headache) (?:i'?ve|i have) ever\b",
+           r"\bworst (?:pain|headache) ever\b",
+           r"\b(?:pain|headache)\b[^.!?]{0,50}\bworst (?:ever|of my life|i'?ve (?:ever )?had)\b",
+           r"\b(?:totally|completely|very|really|so|quite|entirely) (?:different|unlike)"
+           r" (?:from |to |than )?(?:my |the )?(?:usual|normal|regular|everyday|typical)\b",
+           r"\b(?:totally|completely|very|really|so|quite|entirely|nothing) (?:different|like)"
+           r" (?:from|to|than)? ?my (?:usual|normal|regular|everyday|typical) (?:pain|back pain"
+           r"|ache|flare)",
+           r"\b(?:different|unlike) (?:from |to |than )?(?:my |the )?(?:usual|normal|regular"
+           r"|typical) (?:pain|back pain|flare)\b",
+           r"\b(?:never|not) (?:ever )?(?:had|felt|experienced|known) (?:pain|anything|a pain"
+           r"|a headache) like (?:this|it)\b",
+           r"\bnew (?:kind|type|sort) of pain\b",
+           r"\bsudden(?:ly)? (?:\w+ )?(?:severe|excruciating|agonising|agonizing|intense"
+           r"|unbearable|tearing|ripping) (?:pain|headache)\b",
+           r"\bthunderclap headache\b",
+           r"\btearing pain\b",
+           r"\bpain (?:is |feels )?unlike anything\b"]),
+    # Possible DVT: one swollen, hot, red or tender calf/leg (NHS "DVT").
+    _rule("red_flag.dvt", RED_FLAG, "dvt",
+          [r"\b(?:swollen|swelling|puffy|red|hot|warm|tender)(?: and (?:painful|sore|tender|red|hot"
+           r"|warm|swollen))? (?:left |right |one )?calf\b",
+           r"\bcalf (?:is |has |feels |looks |went |got |has gone )?(?:all |really |very )?"
+           r"(?:swollen|swelling|puffy|red|hot|warm|bigger)\b",
+           r"\bone leg (?:is )?(?:more |much )?(?:swollen|puffy|bigger|fatter)\b",
+           r"\bswelling in (?:my )?(?:left |right |one )?calf\b"]),
+)
+
+ALL_RULES: tuple[Rule, ...] = CRISIS_RULES + THIRD_RULES + CHECK_RULES + RED_FLAG_RULES
+
+# ---------------------------------------------------------------------------
+# Context: clauses, negation, reported/historical speech, questions, subjects
+# ---------------------------------------------------------------------------
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;,\n]|\b(?:but|and|because|cos|coz|cause|though|although|however|yet|whereas|now)\b"
+)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_NEGATORS = frozenset({
+    "not", "never", "no", "nor", "neither", "without", "nope", "cannot", "hardly", "dont",
+    "wont", "wouldnt", "cant", "couldnt", "shouldnt", "didnt", "doesnt", "isnt", "arent",
+    "wasnt", "werent", "havent", "hasnt", "hadnt", "aint", "nah",
+})
+_FIRST_SUBJECTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "i'll", "we", "we're"})
+_FIRST_ANY = _FIRST_SUBJECTS | {"me", "myself", "us"}
+_THIRD_SUBJECTS = frozenset({
+    "he", "she", "they", "he's", "she's", "they're", "hes", "shes", "theyre", "he'd", "she'd",
+    "they'd", "he'll", "she'll", "they'll", "him", "her", "them", "someone", "somebody",
+    "friend", "friends", "mate", "mates", "bestie", "son", "daughter", "wife", "husband",
+    "partner", "boyfriend", "girlfriend", "bf", "gf", "hubby", "missus", "mum", "mom", "mother",
+    "dad", "father", "brother", "sister", "sibling", "kid", "kids", "child", "children",
+    "grandson", "granddaughter", "grandchild", "nephew", "niece", "cousin", "aunt", "auntie",
+    "uncle", "neighbour", "neighbor", "colleague", "coworker", "workmate", "flatmate",
+    "roommate", "housemate", "teenager", "teen", "ex", "fiance", "fiancee", "stepson",
+    "stepdaughter", "student", "client", "grandma", "grandad", "grandpa", "nan", "nana",
+    "guy", "man", "woman", "lady", "bloke", "boy", "girl", "mother-in-law", "father-in-law",
+})
+_GENERIC_SUBJECTS = frozenset({"people", "anyone", "anybody", "folks", "patients", "you"})
+_PRONOUNS = frozenset({
+    "he", "she", "they", "he's", "she's", "they're", "hes", "shes", "theyre", "he'd", "she'd",
+    "they'd", "he'll", "she'll", "they'll", "someone", "somebody", "you",
+})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+# After a noun, these show it is the subject ("my son is", "my wife who", "my mate keeps").
+_SUBJECT_FOLLOWERS = frozenset({
+    "is", "was", "were", "are", "has", "had", "have", "keeps", "kept", "says", "said", "saying",
+    "wants", "wanted", "thinks", "thought", "feels", "felt", "tried", "tries", "took", "takes",
+    "talks", "talked", "talking", "told", "tells", "texted", "seems", "seemed", "sounds",
+    "might", "may", "will", "would", "could", "should", "can", "can't", "cannot", "isn't",
+    "wasn't", "doesn't", "didn't", "won't", "who", "that", "just", "also", "been", "messaged",
+    "mentioned", "admitted", "confessed", "threatened", "still", "always", "often",
+    "sometimes", "really", "recently", "actually", "now", "once",
+})
+# Phrases with a negator that do not negate what follows.
+_NEUTRAL = re.compile(
+    r"\b(?:not|no) (?:joking|kidding|lying|exaggerating|being dramatic|gonna lie|going to lie"
+    r"|lie|joke|word of a lie|even joking)\b"
+    r"|\bno ?-?(?:one|body)\b|\bnobody\b"
+    r"|\bnot (?:sure|okay|ok|fine|coping|good|well|great|alright|right|safe|doing (?:well|ok"
+    r"|okay|great|good))\b"
+    r"|\b(?:can'?t|cannot|cant) (?:sleep|cope|stand|take|bear|lie|think|breathe|handle|do)\b"
+    r"|\b(?:\w+n'?t|not|never|cannot|cant|dont|wont)\s+(?:\w+\s+){0,2}?(?:stop|stopped|help"
+    r"|shake|shift|get rid of|escape|quit|resist|fight|control|get (?:it|this) out of)\b"
+    r"|\bno matter\b|\bno (?:idea|clue)\b|\bnot (?:anymore|any more)\b"
+)
+_NOT_THAT_I = re.compile(r"\bnot that i\b")
+_REPORTED = re.compile(
+    r"\bused to\b|\b(?:years?|decades?|months) (?:ago|back)\b|\blong (?:time )?ago\b"
+    r"|\bin the past\b|\blast (?:year|summer|winter|spring|autumn)\b|\bin (?:19|20)\d\d\b"
+    r"|\bwhen i was (?:a |in )?(?:young|younger|kid|child|teen|teenager|little|student|at"
+    r" (?:school|uni|university|college)|my (?:teens|twenties|20s)|\d+)\b"
+    r"|\bas a (?:kid|child|teen|teenager|young (?:man|woman|person|adult))\b"
+    r"|\bin my (?:teens|twenties|20s|youth)\b|\bback (?:then|in the day)\b|\bhistory of\b"
+    r"|\bprevious(?:ly)?\b"
+    r"|\b(?:documentary|show|tv|telly|series|movie|film|news|article|book|novel|podcast"
+    r"|episode|song|lyrics|video|tiktok|reel|character|research|studies|statistics|stats"
+    r"|rates|awareness|prevention|campaign|lecture|newspaper|headline)\b"
+    r"|\b(?:read|heard|learned|learnt|watched|watching|reading) (?:about|a|an|that|something"
+    r"|the)\b|\b(?:asked|asks|asking) (?:me )?(?:if|whether)\b|\bscreening\b|\bquestionnaire\b"
+)
+# "I stopped self-harming": only right before the match ("stopped my meds so I can..." is not).
+_STOPPED = re.compile(
+    r"\b(?:stopped|quit|gave up|recovered from|got over|(?:been )?clean from|free from)"
+    r"\s+(?:\w+\s+)?$"
+)
+_HYPOTHETICAL = tuple(re.compile(p) for p in (
+    r"\bis it (?:normal|common|ok|okay|bad|weird|wrong|usual|natural|possible|true|dangerous"
+    r"|safe)\b",
+    r"\b(?:do|does|can|could|would|why do|why would|how do|how does|how often|how common is"
+    r"|what makes) (?:other )?(?:people|someone|somebody|anyone|a person|patients|folks"
+    r"|chronic pain|pain|persistent pain|long term pain|it)\b",
+    r"\banyone else\b",
+    r"\bwhat (?:if|happens if|happens when|should i do if|do i do if|to do if|can i do if)\b",
+    r"\bhypothetically\b",
+    r"\bif (?:i|you|someone|somebody|a person) (?:ever|were|was|feel|felt|start|started|get|got"
+    r"|become|became|ever feel|ever get|ever start)\b",
+    r"\bin case (?:i|you) (?:ever )?(?:feel|get|start)?\b",
+    r"\bhow (?:do|would|can) (?:i|you) (?:know|tell) if\b",
+    r"\b(?:signs|symptoms|warning signs) of\b",
+    r"\b(?:worried|scared|afraid|concerned|nervous|careful|risk|danger|chance)"
+    r" (?:about|of|not to)\b",
+))
+_SPEECH = re.compile(
+    r"\b(?:said|says|saying|told me|tells me|texted|texts|text me|messaged|wrote|posted|keeps"
+    r" saying|kept saying|screamed|yelled|shouted|sent me|snapchatted|dm'?d)\b(?: me)?(?: that)?"
+    r"[\s:\"'-]*$"
+)
+_SOMEONE_I_KNOW = re.compile(
+    r"\b(someone|somebody|people|a friend|friends|a guy|a girl|a man|a woman|a lady|a bloke"
+    r"|person|a mate|kids?|a colleague)(?: that| who)? i (?:know|love|work with|care about|met"
+    r"|live with|look after)\b"
+)
+_ME_TOO = re.compile(
+    r"\b(?:so do i|so am i|so would i|so have i|me too|me as well|same here|i do too|i am too"
+    r"|i feel the same|i have too|i've thought about it too|i want to too|same for me"
+    r"|and (?:honestly |sometimes |tbh )?(?:so|same) (?:do|am|would|have) i)\b"
+)
+# "... no I don't mean that" / "just kidding" after the match: ask, don't script.
+_RETRACTED = re.compile(
+    r"\b(?:i )?(?:don'?t|do not|didn'?t|did not) (?:really |actually )?mean (?:it|that)\b"
+    r"|\b(?:just|only) (?:joking|kidding)\b|\bjk\b"
+)
+_RED_FLAG_NEGATORS = re.compile(
+    r"\b(?:no|not|never|without|denies|deny|haven'?t|havent|hasn'?t|don'?t|dont|didn'?t|didnt"
+    r"|doesn'?t|isn'?t|aren'?t|none|free of|no signs? of|ruled out|rule out|negative for)\b"
+)
+_RED_FLAG_AFTER_NEG = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:ruled out|was fine|is fine|are fine|came back (?:clear|normal|fine)"
+    r"|all clear|negative|was normal|is normal|gone now|has gone|went away|settled)"
+)
+_HISTORICAL = re.compile(
+    r"\b(?:\d+|a few|few|several|many|two|three|four|five|six|ten|twenty) (?:years|yrs|decades)"
+    r" (?:ago|back)\b|\b(?:years|decades|a year|a decade) ago\b|\bin (?:19|20)\d\d\b"
+    r"|\bback in (?:19|20)?\d\d\b|\b(?:long|good) (?:time|while) ago\b"
+    r"|\bwhen i was (?:young|younger|a kid|a child|a teen|a teenager|little|at school)\b"
+    r"|\bas a (?:kid|child|teen|teenager)\b|\bused to\b|\bfor (?:years|ages|decades)\b"
+    r"|\bsince (?:i had )?(?:the |my )?(?:kids|babies|children|pregnancy)\b"
+)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_BREAK.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _is_negator(token: str) -> bool:
+    return token in _NEGATORS or token.endswith("n't")
+
+
+def _negated(text: str, start: int, window: int = 5) -> bool:
+    """A negator scopes over the match: close before it, same clause, no new "I" after it."""
+    clause = text[_clause_start(text, start):start]
+    if _NOT_THAT_I.search(clause):
+        return True
+    clause = _NEUTRAL.sub(" ", clause)
+    tokens = _WORD.findall(clause)[-window:]
+    for i in range(len(tokens) - 1, -1, -1):
+        if _is_negator(tokens[i]):
+            return not any(t in _FIRST_SUBJECTS for t in tokens[i + 1:])
+    return False
+
+
+def _reported(text: str, start: int, end: int) -> bool:
+    """Historical, media or research context in the same clause ("used to", "a show about")."""
+    clause_start = _clause_start(text, start)
+    if _STOPPED.search(text[clause_start:start]):
+        return True
+    return bool(_REPORTED.search(text[clause_start:_clause_end(text, end)]))
+
+
+def _hypothetical(text: str, start: int) -> bool:
+    """A question about people in general, or an "if I ever...", close before the match."""
+    prefix = text[_sentence_start(text, start):start]
+    for pattern in _HYPOTHETICAL:
+        hits = list(pattern.finditer(prefix))
+        if not hits:
+            continue
+        found = hits[-1]
+        between = _WORD.findall(prefix[found.end():])
+        if len(between) <= 6 and not any(t in _FIRST_SUBJECTS for t in between):
+            return True
+    return False
+
+
+def _subject(text: str, start: int) -> str:
+    """Nearest grammatical subject before the match in its sentence: first/third/generic."""
+    prefix = _SOMEONE_I_KNOW.sub(r"\1", text[_sentence_start(text, start):start])
+    tokens = _WORD.findall(prefix)
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i]
+        if tok in _FIRST_ANY:
+            # "my son texted me 'i want to die'": the "I" is quoted speech of someone else.
+            if tok in _FIRST_SUBJECTS and _quoted_third(prefix, tokens, i):
+                return "third"
+            return "first"
+        if not _acts_as_subject(tok, tokens[i + 1:]):
+            continue  # an object ("I hate people and want to die")
+        if tok in _GENERIC_SUBJECTS:
+            return "generic"
+        return "third"
+    return "first"
+
+
+def _acts_as_subject(tok: str, following: list[str]) -> bool:
+    """Is this third-person/generic word plausibly the subject of what follows it?"""
+    base = tok[:-2] if tok.endswith("'s") else tok
+    if tok in _PRONOUNS:
+        return True
+    if tok in _OBJECT_PRONOUNS:
+        return not following  # "makes her want to die"
+    if base not in _THIRD_SUBJECTS and tok not in _GENERIC_SUBJECTS:
+        return False
+    if not following or base != tok:  # "my son wants to die", "my brother's suicidal"
+        return True
+    nxt = following[0]
+    return nxt in _SUBJECT_FOLLOWERS or (nxt.endswith(("s", "ed")) and nxt not in {"his", "was"})
+
+
+def _quoted_third(prefix: str, tokens: list[str], i: int) -> bool:
+    head = " ".join(tokens[:i])
+    if not _SPEECH.search(head + " "):
+        return False
+    before = _WORD.findall(_SPEECH.sub("", head + " "))
+    for tok in reversed(before[-4:]):
+        if tok in _FIRST_ANY:
+            return False
+        base = tok[:-2] if tok.endswith("'s") else tok
+        if base in _THIRD_SUBJECTS:
+            return True
+    return False
+
+
+def _vetoed(rule: Rule, text: str, m: re.Match[str]) -> bool:
+    if rule.veto_before and rule.veto_before.search(text[max(0, m.start() - 40):m.start()]):
+        return True
+    return bool(rule.veto_after and rule.veto_after.match(text[m.end():]))
+
+
+# ---------------------------------------------------------------------------
+# Scanning
+# ---------------------------------------------------------------------------
+def _scan_crisis(text: str) -> list[SafetyMatch]:
+    out: list[SafetyMatch] = []
+    for rule in CRISIS_RULES:
+        for m in rule.pattern.finditer(text):
+            if _vetoed(rule, text, m):
+                continue
+            subject = _subject(text, m.start())
+            if subject == "third" and (rule.subject_check or _quoted_speech(text, m.start())):
+                out.append(SafetyMatch(THIRD, rule.id.replace("crisis.", THIRD + ".", 1),
+                                       rule.category))
+                continue
+            reason = None
+            if _negated(text, m.start()):
+                reason = "negation"
+            elif _reported(text, m.start(), m.end()):
+                reason = "reported"
+            elif rule.idiom_after and rule.idiom_after.match(text[m.end():]):
+                reason = "idiom"
+            elif _RETRACTED.search(text, m.end()):
+                reason = "retracted"
+            elif _hypothetical(text, m.start()):
+                reason = "hypothetical"
+            elif subject == "generic" and rule.subject_check:
+                reason = "generic"
+            if reason:
+                out.append(SafetyMatch(CHECK, f"crisis.downgraded.{reason}", rule.category))
+            else:
+                out.append(SafetyMatch(CRISIS, rule.id, rule.category))
+    return out
+
+
+def _quoted_speech(text: str, start: int) -> bool:
+    """True when the first-person words are someone else's quoted speech."""
+    prefix = _SOMEONE_I_KNOW.sub(r"\1", text[_sentence_start(text, start):start])
+    tokens = _WORD.findall(prefix)
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i] in _FIRST_SUBJECTS:
+            return _quoted_third(prefix, tokens, i)
+    return False
+
+
+def _scan_simple(text: str, rules: Iterable[Rule], skip_third: bool) -> list[SafetyMatch]:
+    out: list[SafetyMatch] = []
+    for rule in rules:
+        for m in rule.pattern.finditer(text):
+            if _vetoed(rule, text, m):
+                continue
+            if skip_third and _subject(text, m.start()) == "third":
+                continue
+            out.append(SafetyMatch(rule.level, rule.id, rule.category))
+            break
+    return out
+
+
+def _scan_red_flags(text: str) -> list[SafetyMatch]:
+    out: list[SafetyMatch] = []
+    historical = bool(_HISTORICAL.search(text))
+    for rule in RED_FLAG_RULES:
+        if rule.requires and not rule.requires.search(text):
+            continue
+        for m in rule.pattern.finditer(text):
+            if _vetoed(rule, text, m):
+                continue
+            clause = _NEUTRAL.sub(" ", text[_clause_start(text, m.start()):m.start()])
+            tail = _WORD.findall(clause)[-4:]
+            if _RED_FLAG_NEGATORS.search(" ".join(tail)) and not any(
+                t in _FIRST_SUBJECTS for t in tail[1:]
+            ) or _RED_FLAG_AFTER_NEG.match(text[m.end():]):
+                out.append(SafetyMatch(NONE, "red_flag.negated", ""))
+                continue
+            if historical and not rule.historical_exempt:
+                out.append(SafetyMatch(NONE, "red_flag.historical", ""))
+                continue
+            if rule.id == "red_flag.cancer_history" and _subject(text, m.start()) == "third":
+                continue  # family history ("my mum had cancer") is not this red flag
+            out.append(SafetyMatch(RED_FLAG, rule.id, rule.category))
+            break
+    return out
+
+
+def _scan(text: str) -> list[SafetyMatch]:
+    if not text:
+        return []
+    found = _scan_crisis(text)
+    found += _scan_simple(text, THIRD_RULES, skip_third=False)
+    found += _scan_simple(text, CHECK_RULES, skip_third=True)
+    found += _scan_red_flags(text)
+    # A third-person crisis plus "so do I" / "me too" is a first-person crisis.
+    if any(f.level == THIRD for f in found) and _ME_TOO.search(text):
+        found.append(SafetyMatch(CRISIS, "crisis.me_too", "suicide"))
+    return found
+
+
+def classify_all(text: str) -> list[SafetyMatch]:
+    """Every distinct match, best first (for logging and for combined replies)."""
+    norm = normalise(text)
+    found = _scan(norm)
+    squeezed = _normalise(text, 1)  # "diiiie" -> "die" as well as "diie"
+    if squeezed != norm:
+        found += _scan(squeezed)
+    unique = list(dict.fromkeys(found))
+    unique.sort(key=lambda s: _PRIORITY[s.level], reverse=True)
+    return unique
+
+
+def classify(text: str) -> SafetyMatch:
+    """The single most urgent safety level for a message (crisis > red_flag > ... > none)."""
+    found = classify_all(text)
+    for match in found:
+        if match.level != NONE:
+            return match
+    return found[0] if found else NO_MATCH
+
+
+__all__ = ["SafetyMatch", "classify", "classify_all", "normalise"]

@@ -1,0 +1,66 @@
+"""Settings from the environment (and `.env`), shared by every Pacer process.
+
+One variable, `DATABASE_URL`, moves the whole system (Pacer's tables and Rasa's
+tracker store) to another database.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+PROJECT_ROOT = Path(os.environ.get("PACER_HOME", Path(__file__).resolve().parent.parent))
+ENV_FILE = PROJECT_ROOT / ".env"
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{PROJECT_ROOT / 'var' / 'pacer.db'}"
+
+
+def ensure_env_file(path: Path = ENV_FILE) -> None:
+    """Create `.env` with a random Rasa API token on first run; never overwrite one."""
+    existing = path.read_text() if path.exists() else ""
+    if "RASA_TOKEN=" in existing:
+        return
+    token = secrets.token_urlsafe(32)
+    with path.open("a") as handle:
+        if existing and not existing.endswith("\n"):
+            handle.write("\n")
+        handle.write(f"# Generated on first run: protects Rasa's HTTP API.\nRASA_TOKEN={token}\n")
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    rasa_token: str
+    rasa_port: int
+    action_port: int
+    rasa_url: str
+    action_url: str
+    cors_origins: str
+    log_level: str
+
+    @property
+    def var_dir(self) -> Path:
+        return PROJECT_ROOT / "var"
+
+
+def load_settings() -> Settings:
+    """Read settings; `.env` fills gaps but never overrides the real environment."""
+    load_dotenv(ENV_FILE, override=False)
+    rasa_port = int(os.environ.get("RASA_PORT", "5005"))
+    action_port = int(os.environ.get("ACTION_PORT", "5055"))
+    return Settings(
+        database_url=os.environ.get("DATABASE_URL") or default_database_url(),
+        rasa_token=os.environ.get("RASA_TOKEN", ""),
+        rasa_port=rasa_port,
+        action_port=action_port,
+        rasa_url=os.environ.get("RASA_URL", f"http://localhost:{rasa_port}"),
+        action_url=os.environ.get("ACTION_ENDPOINT", f"http://localhost:{action_port}/webhook"),
+        cors_origins=os.environ.get("PACER_CORS", "http://localhost:8000"),
+        log_level=os.environ.get("LOG_LEVEL", "INFO"),
+    )

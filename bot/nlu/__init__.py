@@ -1,0 +1,1 @@
+"""Custom Rasa graph components: Pacer's spaCy pipeline and its guards."""

@@ -1,0 +1,98 @@
+"""Replies in English only: a message that is clearly in another language gets the
+`non_english` intent, so Pacer can say so politely instead of guessing.
+
+Deterministic on purpose (no downloadable language-ID model exists here): a
+message of three or more words where few words are known English words, or a
+message written mostly in a non-Latin script.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+NON_ENGLISH_INTENT = "non_english"
+PROTECTED_INTENTS = {"crisis", "red_flag"}
+MIN_WORDS = 3
+MIN_ENGLISH_SHARE = 0.4
+WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+# Words common in NZ/AU/UK chat that no English dictionary table lists.
+EXTRA_ENGLISH = {
+    "arvo", "brekkie", "physio", "gp", "ok", "okay", "yeah", "yep", "nah", "hiya", "hey",
+    "kia", "ora", "lol", "thx", "pls", "plz", "u", "ur", "im", "dont", "cant", "wont", "gonna",
+    "wanna", "gotta", "kinda", "ta", "mum", "cuppa", "tho", "coz", "cos", "bc", "fibro",
+}
+
+
+@lru_cache(maxsize=1)
+def english_words() -> tuple[frozenset[str], Any]:
+    """English stop words and lemmas from spacy-lookups-data, plus the lookup table."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from bot.nlu.spacy_pipeline import build_blank_pipeline
+
+    table = build_blank_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    vocab = {str(lemma).lower() for lemma in table.values()}
+    return frozenset(vocab | set(STOP_WORDS) | EXTRA_ENGLISH), table
+
+
+def _latin_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
+    return latin / len(letters)
+
+
+def is_clearly_not_english(text: str) -> bool:
+    text = (text or "").strip()
+    if not text or text.startswith("/"):
+        return False
+    letters = sum(1 for ch in text if ch.isalpha())
+    if letters >= 2 and _latin_share(text) < 0.5:
+        return True
+    words = [word.lower() for word in WORD_RE.findall(text)]
+    if len(words) < MIN_WORDS:
+        return False
+    vocab, table = english_words()
+    known = sum(1 for word in words if word in vocab or word in table)
+    return known / len(words) < MIN_ENGLISH_SHARE
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class LanguageGuard(GraphComponent):
+    """Overrides the predicted intent with `non_english` for non-English text."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> LanguageGuard:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get("name")
+            if intent in PROTECTED_INTENTS or not is_clearly_not_english(message.get(TEXT)):
+                continue
+            forced = {"name": NON_ENGLISH_INTENT, "confidence": 1.0}
+            ranking = [forced] + [
+                entry
+                for entry in message.get(INTENT_RANKING_KEY) or []
+                if entry.get("name") != NON_ENGLISH_INTENT
+            ]
+            message.set(INTENT, forced, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages

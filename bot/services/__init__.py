@@ -1,0 +1,1 @@
+"""Use cases that combine coaching rules with storage; no Rasa imports here."""

@@ -1,0 +1,1 @@
+"""Pacer's storage: SQLAlchemy models, sessions and repositories."""

@@ -1,0 +1,78 @@
+"""One engine per process, one short session per unit of work.
+
+SQLite runs in WAL mode with a busy timeout so that rasa, the action server and
+the other Pacer processes can share one file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.config import load_settings
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI hook
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def configure_sqlite(engine: Engine) -> None:
+    """Apply Pacer's SQLite pragmas to every new connection of `engine`."""
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+
+
+def ensure_sqlite_dir(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+
+
+def build_engine(url: str) -> Engine:
+    ensure_sqlite_dir(url)
+    engine = create_engine(url, future=True, pool_pre_ping=True)
+    configure_sqlite(engine)
+    return engine
+
+
+@lru_cache(maxsize=4)
+def get_engine(url: str | None = None) -> Engine:
+    """The process-wide engine for `url` (default: `DATABASE_URL`)."""
+    return build_engine(url or load_settings().database_url)
+
+
+@lru_cache(maxsize=4)
+def _session_factory(url: str | None) -> sessionmaker:
+    return sessionmaker(bind=get_engine(url), future=True, expire_on_commit=False)
+
+
+@contextmanager
+def session_scope(url: str | None = None) -> Iterator[Session]:
+    """A transaction: commit on success, roll back on error, always close."""
+    session: Session = _session_factory(url)()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def reset_engines() -> None:
+    """Forget cached engines (tests that switch `DATABASE_URL`)."""
+    _session_factory.cache_clear()
+    get_engine.cache_clear()

@@ -1,0 +1,25 @@
+"""Rasa's SQL tracker store, pointed at Pacer's `DATABASE_URL`.
+
+Rasa's own config wants dialect/host/db pieces; passing the whole URL as `host`
+is supported by `SQLTrackerStore.get_db_url`, so one variable moves both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.tracker_store import SQLTrackerStore
+
+from bot.config import load_settings
+from bot.store.db import configure_sqlite, ensure_sqlite_dir
+
+
+class PacerTrackerStore(SQLTrackerStore):
+    def __init__(self, domain: Any = None, host: str | None = None, **kwargs: Any) -> None:
+        url = load_settings().database_url
+        ensure_sqlite_dir(url)
+        kwargs.pop("dialect", None)
+        kwargs.pop("db", None)
+        super().__init__(domain=domain, dialect=url.split(":", 1)[0], host=url, **kwargs)
+        configure_sqlite(self.engine)
+        self.engine.dispose()  # connections made before the pragma listener get replaced

@@ -1,0 +1,113 @@
+"""A real rasa server and action server on free ports, on a throwaway SQLite file."""
+
+from __future__ import annotations
+
+import socket
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from bot import processes, training
+from bot.config import Settings
+from bot.store import migrate
+
+STARTUP_TIMEOUT_S = 240
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class PacerStack:
+    workdir: Path
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
+    services: list[processes.Service] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        rasa_port, action_port = free_port(), free_port()
+        (self.workdir / "logs").mkdir(parents=True, exist_ok=True)
+        self.settings = Settings(
+            database_url=f"sqlite:///{self.workdir / 'pacer.db'}",
+            rasa_token=self.token,
+            rasa_port=rasa_port,
+            action_port=action_port,
+            rasa_url=f"http://localhost:{rasa_port}",
+            action_url=f"http://localhost:{action_port}/webhook",
+            cors_origins="*",
+            log_level="INFO",
+        )
+
+    @property
+    def rasa_url(self) -> str:
+        return self.settings.rasa_url
+
+    def start(self) -> None:
+        migrate.upgrade(self.settings.database_url)
+        model = training.model_path()
+        assert model.exists(), "train first: .venv/bin/pacer train"
+        env = processes.child_env(self.settings)
+        self.services = processes.services(self.settings, model)
+        for service in self.services:
+            service.command = [
+                part.replace(str(self.settings.var_dir / "logs"), str(self.workdir / "logs"))
+                for part in service.command
+            ]
+            processes.start(service, env, self.workdir / "logs")
+        for service in self.services:
+            if not processes.wait_healthy(service, STARTUP_TIMEOUT_S):
+                log = processes.tail(service.log_path, 60)
+                self.stop()
+                raise RuntimeError(f"{service.name} did not start:\n{log}")
+
+    def stop(self) -> None:
+        for service in reversed(self.services):
+            processes.stop(service)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def say(self, sender: str, text: str) -> list[dict]:
+        response = httpx.post(
+            f"{self.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": text},
+            timeout=60,
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def parse(self, text: str) -> dict:
+        response = httpx.post(
+            f"{self.rasa_url}/model/parse",
+            params={"token": self.token},
+            json={"text": text},
+            timeout=30,
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def tracker(self, sender: str) -> dict:
+        response = httpx.get(
+            f"{self.rasa_url}/conversations/{sender}/tracker", params={"token": self.token}, timeout=30
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def logs(self) -> str:
+        return "\n".join(
+            path.read_text(errors="replace") for path in sorted((self.workdir / "logs").glob("*"))
+        )
+
+
+def texts(replies: list[dict]) -> str:
+    """All reply texts and button titles of one turn, lower-cased, for assertions."""
+    parts = []
+    for reply in replies:
+        parts.append(reply.get("text") or "")
+        parts += [button.get("title", "") for button in reply.get("buttons") or []]
+    return "\n".join(parts).lower()
