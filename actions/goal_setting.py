@@ -145,11 +145,26 @@ class ActionSavePsfs(Action):
         return [SlotSet(slot, None) for slot in reset] + [SlotSet("next_step", "plan")]
 
 
-CHANGE_FILLER = re.compile(
-    r"\b(actually|instead|rather|i'?d|i would|let'?s|lets|change (it|that) to|make it|do|go for|"
-    r"on second thoughts?|scratch that|no|nah|how about|maybe)\b",
+# Words a change of mind starts with ("actually, can we do swimming instead"): they
+# are stripped from the front of the leftover activity, and "instead"/"rather" anywhere.
+LEADING_FILLER = re.compile(
+    r"^(?:actually|no|nah|ok|okay|so|well|hmm|i'?d|i would|i'?ll|rather|let'?s|lets|can we|could we|"
+    r"can i|could i|change (?:it|that)(?: to)?|make (?:it|that)|do|go for|how about|maybe|"
+    r"on second thoughts?|scratch that|to|it|that|instead|please|pls)\b[\s,]*",
     re.I,
 )
+ANYWHERE_FILLER = re.compile(r"\b(?:instead|rather|actually|please|pls)\b", re.I)
+
+
+def _changed_activity(leftover: str) -> str:
+    """The new activity in a change of mind, or "" when only filler words are left."""
+    text = ANYWHERE_FILLER.sub(" ", leftover.replace(",", " "))
+    text = " ".join(text.split())
+    previous = None
+    while text and text != previous:
+        previous = text
+        text = LEADING_FILLER.sub("", text).strip()
+    return text.strip(" .!?")
 
 
 def _updates_from_text(text: str, asked: str) -> dict[str, Any]:
@@ -165,8 +180,7 @@ def _updates_from_text(text: str, asked: str) -> dict[str, Any]:
     updates = slots_from_draft(draft)
     what = updates.pop("plan_what", None)
     if what and asked != "plan_what":
-        what = CHANGE_FILLER.sub(" ", what) if CHANGE_OF_MIND.search(text) else ""
-        what = " ".join(what.replace(",", " ").split()).strip(" .!?")
+        what = _changed_activity(what) if CHANGE_OF_MIND.search(text) else ""
     if what:
         updates["plan_what"] = what
     return updates

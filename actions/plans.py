@@ -23,6 +23,7 @@ FORM_SLOTS = (
     "consent", "value_text", "psfs_activities_text", "psfs_count",
     "psfs_activity_0", "psfs_activity_1", "psfs_activity_2",
     "psfs_score_0", "psfs_score_1", "psfs_score_2",
+    "phq_interest", "phq_down", "phq_nervous", "phq_worry", "breathing_step",
 ) + PLAN_FLOW_SLOTS
 
 

@@ -75,6 +75,29 @@ def cmd_run(args: argparse.Namespace) -> int:
             processes.stop(service)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Everything Pacer stores about one patient, as JSON (for a data-copy request)."""
+    from bot.services import privacy
+
+    print(privacy.export_by_id(args.patient_id))
+    return 0
+
+
+def cmd_alerts_deliver(args: argparse.Namespace) -> int:
+    from bot.safety import alerts
+
+    sent, failed = alerts.deliver_due()
+    print(f"alerts sent: {sent}, failed this round: {failed}")
+    return 0
+
+
+def cmd_privacy_sweep(args: argparse.Namespace) -> int:
+    from bot.services import privacy
+
+    print(f"rows erased: {privacy.sweep_erasures()}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pacer", description="Pacer pain self-management coach")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -93,6 +116,18 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_sub.add_parser("upgrade", help="apply Alembic migrations")
     upgrade.add_argument("--revision", default="head")
     upgrade.set_defaults(func=cmd_db_upgrade)
+
+    export = sub.add_parser("export", help="print one patient's data as JSON")
+    export.add_argument("patient_id", type=int)
+    export.set_defaults(func=cmd_export)
+
+    alerts = sub.add_parser("alerts", help="clinic alerts")
+    alerts_sub = alerts.add_subparsers(dest="alerts_command", required=True)
+    alerts_sub.add_parser("deliver", help="send alerts that are due").set_defaults(func=cmd_alerts_deliver)
+
+    privacy = sub.add_parser("privacy", help="data rights")
+    privacy_sub = privacy.add_subparsers(dest="privacy_command", required=True)
+    privacy_sub.add_parser("sweep", help="carry out due erasures").set_defaults(func=cmd_privacy_sweep)
     return parser
 
 

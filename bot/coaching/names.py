@@ -35,19 +35,34 @@ _NOT_NAMES = {
     "sore",
     "tired",
 }
+# Words that do not occur in a name: a reply containing one is a sentence, not a name.
+_NON_NAME_WORDS = {
+    "not", "sure", "what", "who", "why", "how", "where", "when", "for", "are", "you", "your",
+    "my", "me", "is", "am", "in", "the", "a", "an", "i", "it", "pain", "hurts", "hurt", "sore",
+    "back", "do", "does", "dont", "don't", "want", "need", "tell", "say", "no", "yes", "thanks",
+    "to", "of", "and", "but", "this", "that", "with", "rather", "bot", "real", "person", "nah",
+}
 MAX_NAME_WORDS = 3
 MAX_NAME_LENGTH = 40
 
 
 def extract_name(text: str) -> str | None:
     """A plausible name in title case, or None when the reply isn't a name."""
-    cleaned = _LEADS.sub("", (text or "").strip())
+    text = (text or "").replace("\u2019", "'").replace("\u2018", "'")  # phone keyboards' curly quotes
+    cleaned = _LEADS.sub("", text.strip())
     cleaned = _TRAILERS.sub("", cleaned).strip(" .,!?\"'")
     if not cleaned or cleaned.startswith("/") or len(cleaned) > MAX_NAME_LENGTH:
         return None
     words = cleaned.split()
     if len(words) > MAX_NAME_WORDS or cleaned.lower() in _NOT_NAMES:
         return None
+    if any(word.lower() in _NON_NAME_WORDS for word in words):
+        return None
     if not all(re.fullmatch(r"[^\W\d_]+(?:[-'.][^\W\d_]+)*\.?", word) for word in words):
         return None
-    return " ".join(word if any(c.isupper() for c in word) else word.capitalize() for word in words)
+    return " ".join(word if any(c.isupper() for c in word) else _title(word) for word in words)
+
+
+def _title(word: str) -> str:
+    """mary-jane -> Mary-Jane, o'brien -> O'Brien."""
+    return re.sub(r"(^|[-'])(\w)", lambda m: m.group(1) + m.group(2).upper(), word)

@@ -24,7 +24,7 @@ NON_ENGLISH_INTENT = "non_english"
 PROTECTED_INTENTS = {"crisis", "red_flag"}
 MIN_WORDS = 3
 MIN_ENGLISH_SHARE = 0.4
-WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?", re.UNICODE)
 # Words common in NZ/AU/UK chat that no English dictionary table lists.
 EXTRA_ENGLISH = {
     "arvo", "brekkie", "physio", "gp", "ok", "okay", "yeah", "yep", "nah", "hiya", "hey",
@@ -45,6 +45,36 @@ def english_words() -> tuple[frozenset[str], Any]:
     return frozenset(vocab | set(STOP_WORDS) | EXTRA_ENGLISH), table
 
 
+# Very common words of other languages that are not English words: two or more of
+# them mark a message as not English even when a few words look English ("me", "y").
+FOREIGN_WORDS = {
+    # Spanish
+    "hola", "llamo", "tengo", "estoy", "muy", "pero", "porque", "gracias", "ayuda", "espalda",
+    "dolor", "mucho", "que", "los", "las", "una", "para", "necesito", "buenos", "días", "dias",
+    # French
+    "je", "suis", "j'ai", "mal", "dos", "les", "est", "pas", "avec", "bonjour", "merci", "mon",
+    "vous", "depuis", "très",
+    # German
+    "ich", "habe", "und", "nicht", "der", "die", "das", "ist", "mein", "meine", "rücken",
+    "schmerzen", "bitte", "danke", "guten",
+    # Italian / Portuguese / Dutch
+    "sono", "il", "di", "che", "non", "molto", "olá", "eu", "não", "costas", "ik", "heb", "mijn",
+    "niet", "een",
+    # Māori (beyond the everyday "kia ora" of NZ English)
+    "koutou", "aha", "tēnei", "tenei", "tēnā", "tena", "koe", "kei", "taku", "ahau", "mamae",
+    "pēhea", "pehea", "ngā", "nga", "mō", "tuara", "tōku", "toku",
+}
+MIN_FOREIGN_HITS = 2
+
+
+def _known(word: str, vocab: frozenset[str], table: Any) -> bool:
+    """English if the word, or its part before an apostrophe (i'm, don't), is known."""
+    if word in vocab or word in table:
+        return True
+    head = word.split("'", 1)[0]
+    return bool(head) and head != word and (head in vocab or head in table)
+
+
 def _latin_share(text: str) -> float:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
@@ -60,11 +90,14 @@ def is_clearly_not_english(text: str) -> bool:
     letters = sum(1 for ch in text if ch.isalpha())
     if letters >= 2 and _latin_share(text) < 0.5:
         return True
-    words = [word.lower() for word in WORD_RE.findall(text)]
+    words = [word.lower().replace("\u2019", "'") for word in WORD_RE.findall(text)]
     if len(words) < MIN_WORDS:
         return False
     vocab, table = english_words()
-    known = sum(1 for word in words if word in vocab or word in table)
+    foreign = sum(1 for word in words if word in FOREIGN_WORDS)
+    known = sum(1 for word in words if word not in FOREIGN_WORDS and _known(word, vocab, table))
+    if foreign >= MIN_FOREIGN_HITS and known / len(words) < 0.6:
+        return True
     return known / len(words) < MIN_ENGLISH_SHARE
 
 

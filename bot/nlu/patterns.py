@@ -76,6 +76,8 @@ def build_patterns() -> list[Pattern]:
 
     day_words = [form for forms in DAYS.values() for form in forms] + DAY_GROUPS
     patterns.append({"label": "day", "pattern": [{"LOWER": {"IN": day_words}}]})
+    # spaCy's English tokenizer reads "wed" as an apostrophe-less "we'd" ("we" + "d").
+    patterns.append({"label": "day", "pattern": [{"LOWER": "we"}, {"ORTH": "d"}]})
 
     patterns.append(
         {

@@ -157,6 +157,10 @@ def _stems(text: str) -> set[str]:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)]
                 break
+        if word.endswith("e") and len(word) > 3:
+            word = word[:-1]  # drive/driv(ing), dance/danc(ing)
+        if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+            word = word[:-1]  # swimm(ing) -> swim, runn(ing) -> run
         stems.add(word)
     return stems
 

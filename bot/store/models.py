@@ -10,6 +10,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -32,8 +33,12 @@ class Patient(Base):
     consent_status = Column(String(16))  # given | refused | withdrawn
     consent_at = Column(DateTime(timezone=True))
     region = Column(String(8))
+    phone_number = Column(String(20))  # E.164, from the SMS channel
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     last_seen_at = Column(DateTime(timezone=True))
+    checkins_paused_until = Column(DateTime(timezone=True))
+    checkins_paused_by = Column(String(120))
+    erase_after = Column(DateTime(timezone=True))  # retention hold after an erasure request
 
     identities = relationship("ChannelIdentity", back_populates="patient", cascade="all, delete-orphan")
     values = relationship("PatientValue", back_populates="patient", cascade="all, delete-orphan")
@@ -42,6 +47,9 @@ class Patient(Base):
     )
     action_plans = relationship("ActionPlan", back_populates="patient", cascade="all, delete-orphan")
     consent_events = relationship("ConsentEvent", back_populates="patient", cascade="all, delete-orphan")
+    safety_events = relationship("SafetyEvent", cascade="all, delete-orphan")
+    requests = relationship("PatientRequest", cascade="all, delete-orphan")
+    phq4_results = relationship("Phq4Result", cascade="all, delete-orphan")
 
 
 class ChannelIdentity(Base):
@@ -143,3 +151,98 @@ class ActionPlan(Base):
     closed_at = Column(DateTime(timezone=True))
 
     patient = relationship("Patient", back_populates="action_plans")
+
+
+class SafetyEvent(Base):
+    """A crisis, check question, third-person concern, red flag or request for a person.
+
+    The message text is kept for the clinician (it is why the event exists); alerts
+    that leave Pacer never carry it.
+    """
+
+    __tablename__ = "safety_events"
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), index=True)
+    conversation_id = Column(String(255), nullable=False, index=True)
+    kind = Column(String(24), nullable=False)  # crisis|crisis_check|crisis_third_person|red_flag
+    rule = Column(String(80), nullable=False)
+    category = Column(String(40))
+    message_text = Column(Text)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    acknowledged_at = Column(DateTime(timezone=True))
+    acknowledged_by = Column(String(120))
+
+    alerts = relationship("Alert", back_populates="event", cascade="all, delete-orphan")
+
+
+class Alert(Base):
+    """One delivery of a safety event to the clinic (email or webhook), retried with backoff."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (Index("ix_alerts_status_next", "status", "next_attempt_at"),)
+
+    id = Column(Integer, primary_key=True)
+    safety_event_id = Column(
+        Integer, ForeignKey("safety_events.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    channel = Column(String(16), nullable=False)  # email | webhook
+    target = Column(String(300), nullable=False)
+    status = Column(String(16), nullable=False, default="pending")  # pending | sent | failed
+    attempts = Column(Integer, nullable=False, default=0)
+    next_attempt_at = Column(DateTime(timezone=True))
+    last_error = Column(Text)
+    sent_at = Column(DateTime(timezone=True))
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+    event = relationship("SafetyEvent", back_populates="alerts")
+
+
+class PatientRequest(Base):
+    """Something a person asked the clinic for: a person to talk to, or a copy of their data."""
+
+    __tablename__ = "patient_requests"
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), index=True)
+    conversation_id = Column(String(255), nullable=False)
+    kind = Column(String(24), nullable=False)  # talk_to_person | data_copy
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    handled_at = Column(DateTime(timezone=True))
+
+
+class Phq4Result(Base):
+    """PHQ-4 (Kroenke 2009): PHQ-2 + GAD-2, items 0-3; a subscale of 3+ warrants follow-up."""
+
+    __tablename__ = "phq4_results"
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
+    interest = Column(Integer, nullable=False)
+    down = Column(Integer, nullable=False)
+    nervous = Column(Integer, nullable=False)
+    worry = Column(Integer, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+    @property
+    def phq2(self) -> int:
+        return self.interest + self.down
+
+    @property
+    def gad2(self) -> int:
+        return self.nervous + self.worry
+
+
+class Erasure(Base):
+    """An erasure in progress. Rasa's tracker store can write a conversation back after
+    it was deleted (it saves in-memory events beyond the rows it finds), so erasure runs
+    after the turn is saved and is re-checked for a while; then the ids are dropped."""
+
+    __tablename__ = "erasures"
+
+    id = Column(Integer, primary_key=True)
+    conversation_ids = Column(Text)  # newline-separated; cleared once verified
+    requested_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    due_at = Column(DateTime(timezone=True), nullable=False)
+    erased_at = Column(DateTime(timezone=True))
+    verify_until = Column(DateTime(timezone=True))

@@ -1,0 +1,175 @@
+"""Crisis, red-flag and "talk to a person" handling. Deterministic, and it always wins:
+the safety net forces the intent, every form ignores these intents, and these
+actions end whatever loop was active (without wiping the conversation)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import latest_intent, latest_text
+from bot.clinic import contact_line, load_clinic
+from bot.services import safety
+
+END_LOOP: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
+MAX_UNANSWERED = 2
+GO_ON_WORDS = ("go on", "carry on", "continue", "move on", "keep going", "lets go on", "let's go on")
+
+
+def safety_info(tracker: Tracker) -> dict[str, str]:
+    """What the safety net decided (level, rule, category); a classifier guess otherwise."""
+    info = (tracker.latest_message or {}).get("safety") or {}
+    if not info and latest_intent(tracker) == "crisis":
+        return {"level": "crisis_check", "rule": "classifier.crisis", "category": ""}
+    if not info and latest_intent(tracker) == "red_flag":
+        return {"level": "red_flag", "rule": "classifier.red_flag", "category": ""}
+    return info
+
+
+def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> None:
+    clinic = load_clinic()
+    contacts = safety.region_contacts(tracker.sender_id, clinic)
+    dispatcher.utter_message(
+        response=response,
+        emergency=contacts.emergency,
+        crisis_lines="\n".join(f"• {line}" for line in contacts.crisis_lines()),
+        clinic_line=contact_line(clinic),
+    )
+
+
+class ActionSafetyResponse(Action):
+    """Full crisis reply, the gentle check question, or care for someone else at risk."""
+
+    def name(self) -> str:
+        return "action_safety_response"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        info = safety_info(tracker)
+        level = info.get("level", "crisis_check")
+        rule = info.get("rule", "unknown")
+        safety.record_safety_event(
+            tracker.sender_id, level, rule, info.get("category"), latest_text(tracker)
+        )
+        if level == "crisis":
+            crisis_reply(dispatcher, tracker, "utter_crisis")
+            stage = "crisis"
+        elif level == "crisis_third_person":
+            crisis_reply(dispatcher, tracker, "utter_crisis_third_person")
+            stage = None
+        else:
+            dispatcher.utter_message(response="utter_crisis_check")
+            stage = "check"
+        return END_LOOP + [
+            SlotSet("safety_stage", stage),
+            SlotSet("safety_answer", None),
+            SlotSet("safety_unanswered", 0),
+        ]
+
+
+class ValidateSafetyForm(FormValidationAction):
+    """Stay with the person until they say they are safe or ask to go on."""
+
+    def name(self) -> str:
+        return "validate_safety_form"
+
+    def validate_safety_answer(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        intent = latest_intent(tracker)
+        text = latest_text(tracker).lower()
+        stage = tracker.get_slot("safety_stage")
+        wants_to_go_on = intent == "cancel" or any(word in text for word in GO_ON_WORDS)
+        if stage == "check":
+            if intent == "affirm":
+                safety.record_safety_event(
+                    tracker.sender_id, "crisis", "check.confirmed", "", latest_text(tracker)
+                )
+                crisis_reply(dispatcher, tracker, "utter_crisis")
+                return {"safety_answer": None, "safety_stage": "crisis", "safety_unanswered": 0}
+            if intent == "deny" or wants_to_go_on:
+                dispatcher.utter_message(response="utter_check_all_clear")
+                return {"safety_answer": "no_thoughts"}
+        else:
+            if intent == "affirm" or "i'm safe" in text or "im safe" in text:
+                dispatcher.utter_message(response="utter_safe_now")
+                return {"safety_answer": "safe"}
+            if intent == "deny":
+                crisis_reply(dispatcher, tracker, "utter_not_safe")
+                return {"safety_answer": None, "safety_unanswered": 0}
+            if wants_to_go_on:
+                dispatcher.utter_message(response="utter_go_on_after_crisis")
+                return {"safety_answer": "go_on"}
+        unanswered = int(tracker.get_slot("safety_unanswered") or 0) + 1
+        if unanswered > MAX_UNANSWERED:
+            dispatcher.utter_message(response="utter_release_safety_mode")
+            return {"safety_answer": "released"}
+        dispatcher.utter_message(response="utter_safety_reflect")
+        return {"safety_answer": None, "safety_unanswered": unanswered}
+
+
+class ActionSafetyClose(Action):
+    def name(self) -> str:
+        return "action_safety_close"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        return [
+            SlotSet("safety_stage", None),
+            SlotSet("safety_answer", None),
+            SlotSet("safety_unanswered", None),
+        ]
+
+
+class ActionRedFlagResponse(Action):
+    """Urgent medical review (emergency for suspected cauda equina), recorded and alerted."""
+
+    def name(self) -> str:
+        return "action_red_flag_response"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        info = safety_info(tracker)
+        category = info.get("category") or ""
+        safety.record_safety_event(
+            tracker.sender_id, "red_flag", info.get("rule", "unknown"), category, latest_text(tracker)
+        )
+        clinic = load_clinic()
+        contacts = safety.region_contacts(tracker.sender_id, clinic)
+        advice = contacts.medical_advice()
+        emergency_now = category in EMERGENCY_CATEGORIES
+        dispatcher.utter_message(
+            response="utter_red_flag_emergency" if emergency_now else "utter_red_flag",
+            emergency=contacts.emergency,
+            advice_line=f"You can also call {advice} for advice." if advice else "",
+            clinic_line=contact_line(clinic),
+        )
+        dispatcher.utter_message(response="utter_offer_continue")
+        return END_LOOP
+
+
+# Categories where the advice is "go to emergency now" rather than "same-day review".
+EMERGENCY_CATEGORIES = {"cauda_equina", "chest_pain", "neuro_deficit", "stroke", "trauma", "dvt"}
+
+
+class ActionTalkToPerson(Action):
+    def name(self) -> str:
+        return "action_talk_to_person"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        safety.record_request(tracker.sender_id, "talk_to_person")
+        clinic = load_clinic()
+        contacts = safety.region_contacts(tracker.sender_id, clinic)
+        dispatcher.utter_message(
+            response="utter_talk_to_person", clinic_line=contact_line(clinic), emergency=contacts.emergency
+        )
+        return []

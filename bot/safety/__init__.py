@@ -1,0 +1,1 @@
+"""Safety: recording crisis and red-flag events and alerting the clinic about them."""

@@ -1,0 +1,197 @@
+"""Data rights: what Pacer stores, a copy (JSON export), and erasure.
+
+Erasure removes the person's rows from Pacer's tables and their conversations
+from Rasa's tracker store (`events`). It runs after the turn that asked for it has
+been saved, and is checked again for a while afterwards, because Rasa's
+SQLTrackerStore writes back in-memory events beyond the rows it finds.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import delete, inspect, select, text
+
+from bot.clinic import load_clinic
+from bot.store import repository as repo
+from bot.store.db import session_scope
+from bot.store.models import Erasure, Patient, utcnow
+
+logger = logging.getLogger(__name__)
+VERIFY_FOR = timedelta(minutes=30)
+ERASE_DELAYS_S = (3.0, 15.0, 60.0)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def export_patient(patient: Patient) -> dict[str, Any]:
+    """Everything Pacer's tables hold about one person, as plain JSON-able data."""
+    return {
+        "patient": {
+            "id": patient.id,
+            "name": patient.display_name,
+            "consent_status": patient.consent_status,
+            "consent_at": _iso(patient.consent_at),
+            "region": patient.region,
+            "created_at": _iso(patient.created_at),
+            "last_seen_at": _iso(patient.last_seen_at),
+        },
+        "channels": [
+            {"conversation_id": i.conversation_id, "channel": i.channel, "created_at": _iso(i.created_at)}
+            for i in patient.identities
+        ],
+        "consent_events": [
+            {"decision": c.decision, "wording_version": c.wording_version, "at": _iso(c.created_at)}
+            for c in patient.consent_events
+        ],
+        "values": [
+            {"text": v.text, "active": v.active, "created_at": _iso(v.created_at)} for v in patient.values
+        ],
+        "activities": [
+            {
+                "activity": g.activity,
+                "ratings": [{"score": r.score, "at": _iso(r.rated_at)} for r in g.ratings],
+            }
+            for g in patient.functional_goals
+        ],
+        "action_plans": [
+            {
+                "what": p.what, "how_much": p.how_much, "when": p.when_text,
+                "days_per_week": p.days_per_week, "confidence": p.confidence, "status": p.status,
+                "outcome": p.outcome_note, "created_at": _iso(p.created_at), "closed_at": _iso(p.closed_at),
+            }
+            for p in patient.action_plans
+        ],
+        "phq4": [
+            {"interest": r.interest, "down": r.down, "nervous": r.nervous, "worry": r.worry,
+             "at": _iso(r.created_at)}
+            for r in patient.phq4_results
+        ],
+        "safety_events": [
+            {"kind": e.kind, "at": _iso(e.created_at), "message": e.message_text}
+            for e in patient.safety_events
+        ],
+    }
+
+
+def export_conversation(conversation_id: str) -> dict[str, Any] | None:
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        return export_patient(patient) if patient else None
+
+
+def export_by_id(patient_id: int) -> str:
+    with session_scope() as session:
+        patient = session.get(Patient, patient_id)
+        if patient is None:
+            raise LookupError(f"no patient {patient_id}")
+        return json.dumps(export_patient(patient), indent=2)
+
+
+def summary(conversation_id: str) -> dict[str, int | str | None]:
+    """Counts for a plain-words answer to "what do you store about me?"."""
+    data = export_conversation(conversation_id) or {}
+    return {
+        "name": (data.get("patient") or {}).get("name"),
+        "values": len(data.get("values", [])),
+        "activities": len(data.get("activities", [])),
+        "plans": len(data.get("action_plans", [])),
+        "phq4": len(data.get("phq4", [])),
+        "safety_events": len(data.get("safety_events", [])),
+    }
+
+
+def request_erasure(conversation_id: str) -> datetime | None:
+    """Withdraw consent and queue erasure; returns when it will happen (None: nothing stored).
+
+    With a clinic retention period, records are held until it ends; processing
+    stops at once either way.
+    """
+    clinic = load_clinic()
+    now = utcnow()
+    due = now + timedelta(days=clinic.retention_days) if clinic.retention_days else now
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        if patient is None:
+            ids = [conversation_id]
+        else:
+            repo.record_consent(session, patient, "withdrawn")
+            patient.erase_after = due
+            ids = [identity.conversation_id for identity in patient.identities]
+        session.add(Erasure(conversation_ids="\n".join(ids), requested_at=now, due_at=due))
+    if due <= now:
+        erase_soon()
+    return due
+
+
+def _delete_tracker_events(connection, conversation_ids: list[str], before: datetime | None) -> int:  # noqa: ANN001
+    if not conversation_ids or not inspect(connection).has_table("events"):
+        return 0
+    deleted = 0
+    for conversation_id in conversation_ids:
+        query = "DELETE FROM events WHERE sender_id = :sender"
+        params: dict[str, Any] = {"sender": conversation_id}
+        if before is not None:
+            query += " AND timestamp <= :before"
+            params["before"] = before.timestamp()
+        deleted += connection.execute(text(query), params).rowcount or 0
+    return deleted
+
+
+def sweep_erasures(now: datetime | None = None) -> int:
+    """Carry out due erasures and re-check recent ones. Returns rows deleted."""
+    now = now or utcnow()
+    deleted = 0
+    with session_scope() as session:
+        pending = session.execute(select(Erasure).where(Erasure.due_at <= now)).scalars().all()
+        for erasure in pending:
+            if erasure.erased_at is not None and _aware(erasure.verify_until) < now:
+                erasure.conversation_ids = None  # verified long enough: forget who it was
+                continue
+            ids = [i for i in (erasure.conversation_ids or "").splitlines() if i]
+            if not ids:
+                continue
+            first_pass = erasure.erased_at is None
+            if first_pass:
+                patient_ids = {
+                    p.id for i in ids if (p := repo.find_patient(session, i)) is not None
+                }
+                for patient_id in patient_ids:
+                    deleted += session.execute(delete(Patient).where(Patient.id == patient_id)).rowcount
+                erasure.erased_at = now
+                erasure.verify_until = now + VERIFY_FOR
+            # Re-check: anything the tracker store wrote back from before the erasure goes too.
+            deleted += _delete_tracker_events(session.connection(), ids, _aware(erasure.erased_at))
+    if deleted:
+        logger.info("erasure sweep deleted %d rows", deleted)
+    return deleted
+
+
+def _aware(value: datetime | None) -> datetime:
+    if value is None:
+        return datetime.max.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def erase_soon() -> threading.Thread:
+    """Run the sweep a few times in the background: after this turn is saved, and again."""
+
+    def run() -> None:
+        for delay in ERASE_DELAYS_S:
+            time.sleep(delay)
+            try:
+                sweep_erasures()
+            except Exception:  # noqa: BLE001 - a background sweep must never crash the server
+                logger.exception("erasure sweep failed; it will run again")
+
+    thread = threading.Thread(target=run, name="pacer-erasure", daemon=True)
+    thread.start()
+    return thread
+

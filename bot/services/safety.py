@@ -1,0 +1,120 @@
+"""Safety use cases: record events, alert the clinic, pick crisis contacts, pause check-ins.
+
+Safety events are recorded even for people who have not (yet) consented: a crisis
+is the one case where Pacer keeps what was said, so that a clinician can act.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from bot.clinic import ClinicConfig, load_clinic
+from bot.safety import alerts
+from bot.safety.contacts import RegionContacts, contacts_for, resolve_region
+from bot.store import repository as repo
+from bot.store.db import session_scope
+from bot.store.models import Patient, PatientRequest, SafetyEvent, utcnow
+
+logger = logging.getLogger(__name__)
+ALERTING_KINDS = {"crisis", "red_flag"}
+CHECKIN_QUIET_AFTER_CRISIS = timedelta(hours=24)
+MAX_STORED_TEXT = 2000
+
+
+def record_safety_event(
+    conversation_id: str, kind: str, rule: str, category: str | None, text: str
+) -> int:
+    """Store the event; crisis and red-flag events also alert the clinic (in the background)."""
+    clinic = load_clinic()
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        event = SafetyEvent(
+            patient_id=patient.id if patient else None,
+            conversation_id=conversation_id,
+            kind=kind,
+            rule=rule[:80],
+            category=(category or None),
+            message_text=(text or "")[:MAX_STORED_TEXT],
+        )
+        session.add(event)
+        session.flush()
+        queued = alerts.queue_alerts(session, event, clinic) if kind in ALERTING_KINDS else []
+        event_id, alert_ids = event.id, [alert.id for alert in queued]
+    logger.info("safety event %s recorded: kind=%s rule=%s", event_id, kind, rule)
+    if alert_ids:
+        alerts.deliver_soon(alert_ids)
+    return event_id
+
+
+def region_contacts(conversation_id: str, clinic: ClinicConfig | None = None) -> RegionContacts:
+    clinic = clinic or load_clinic()
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        chosen = patient.region if patient else None
+        phone = patient.phone_number if patient else None
+    return contacts_for(resolve_region(chosen, phone, clinic.region))
+
+
+def last_crisis_at(patient_id: int) -> datetime | None:
+    with session_scope() as session:
+        stmt = (
+            select(SafetyEvent.created_at)
+            .where(SafetyEvent.patient_id == patient_id, SafetyEvent.kind == "crisis")
+            .order_by(SafetyEvent.created_at.desc())
+            .limit(1)
+        )
+        return session.execute(stmt).scalars().first()
+
+
+def checkins_blocked_by_crisis(patient_id: int, now: datetime | None = None) -> bool:
+    """No booster check-in within 24 hours after a crisis."""
+    last = last_crisis_at(patient_id)
+    if last is None:
+        return False
+    if last.tzinfo is None:
+        last = last.replace(tzinfo=(now or utcnow()).tzinfo)
+    return (now or utcnow()) - last < CHECKIN_QUIET_AFTER_CRISIS
+
+
+def pause_checkins(patient_id: int, until: datetime | None, by: str) -> None:
+    """Pause a patient's check-ins (clinician control). `until=None` resumes them."""
+    with session_scope() as session:
+        patient = session.get(Patient, patient_id)
+        if patient is None:
+            raise LookupError(f"no patient {patient_id}")
+        patient.checkins_paused_until = until
+        patient.checkins_paused_by = by if until else None
+
+
+def record_request(conversation_id: str, kind: str) -> int:
+    if kind not in ("talk_to_person", "data_copy"):
+        raise ValueError(f"unknown request kind {kind!r}")
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        request = PatientRequest(
+            patient_id=patient.id if patient else None, conversation_id=conversation_id, kind=kind
+        )
+        session.add(request)
+        session.flush()
+        return request.id
+
+
+def open_safety_events(patient_id: int | None = None) -> list[SafetyEvent]:
+    """Unacknowledged events, newest first, for the dashboard."""
+    with session_scope() as session:
+        stmt = select(SafetyEvent).where(SafetyEvent.acknowledged_at.is_(None))
+        if patient_id is not None:
+            stmt = stmt.where(SafetyEvent.patient_id == patient_id)
+        return list(session.execute(stmt.order_by(SafetyEvent.created_at.desc())).scalars())
+
+
+def acknowledge(event_id: int, by: str) -> None:
+    with session_scope() as session:
+        event = session.get(SafetyEvent, event_id)
+        if event is None:
+            raise LookupError(f"no safety event {event_id}")
+        event.acknowledged_at = utcnow()
+        event.acknowledged_by = by
