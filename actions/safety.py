@@ -4,6 +4,7 @@ actions end whatever loop was active (without wiping the conversation)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -17,7 +18,13 @@ from bot.services import safety
 
 END_LOOP: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
 MAX_UNANSWERED = 2
-GO_ON_WORDS = ("go on", "carry on", "continue", "move on", "keep going", "lets go on", "let's go on")
+# "Let's go on" ends safety mode; "I can't go on" must not (it is the opposite).
+GO_ON = re.compile(
+    r"^\W*(?:ok\W*|okay\W*)?(?:go on|carry on|continue|move on|keep going)\b"
+    r"|\b(?:let'?s|lets|can we|could we|want to|wanna|i'?d like to|please) (?:go on|carry on|continue"
+    r"|move on|keep going|get back)\b",
+    re.I,
+)
 
 
 def safety_info(tracker: Tracker) -> dict[str, str]:
@@ -63,13 +70,8 @@ class ActionSafetyResponse(Action):
             crisis_reply(dispatcher, tracker, "utter_crisis_third_person")
             stage = None
         else:
-            dispatcher.utter_message(response="utter_crisis_check")
-            stage = "check"
-        return END_LOOP + [
-            SlotSet("safety_stage", stage),
-            SlotSet("safety_answer", None),
-            SlotSet("safety_unanswered", 0),
-        ]
+            stage = "check"  # the safety form asks the check question
+        return END_LOOP + [SlotSet("safety_stage", stage), SlotSet("safety_unanswered", 0)]
 
 
 class ValidateSafetyForm(FormValidationAction):
@@ -81,10 +83,12 @@ class ValidateSafetyForm(FormValidationAction):
     def validate_safety_answer(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "safety_answer":
+            return {}  # the message that opened safety mode is not an answer
         intent = latest_intent(tracker)
         text = latest_text(tracker).lower()
         stage = tracker.get_slot("safety_stage")
-        wants_to_go_on = intent == "cancel" or any(word in text for word in GO_ON_WORDS)
+        wants_to_go_on = intent == "cancel" or bool(GO_ON.search(text))
         if stage == "check":
             if intent == "affirm":
                 safety.record_safety_event(
@@ -111,6 +115,22 @@ class ValidateSafetyForm(FormValidationAction):
             return {"safety_answer": "released"}
         dispatcher.utter_message(response="utter_safety_reflect")
         return {"safety_answer": None, "safety_unanswered": unanswered}
+
+
+class ActionAskSafetyAnswer(Action):
+    """The question safety mode waits on: the check question, or "are you safe now?"."""
+
+    def name(self) -> str:
+        return "action_ask_safety_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("safety_stage") == "check":
+            dispatcher.utter_message(response="utter_crisis_check")
+        else:
+            dispatcher.utter_message(response="utter_are_you_safe")
+        return []
 
 
 class ActionSafetyClose(Action):

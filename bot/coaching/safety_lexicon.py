@@ -258,7 +258,10 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule("crisis.suicide_word", CRISIS, "suicide",
           r"\bs(?=[a-z]{0,2}\*)[u*]{1,2}[i*]{1,2}[cs*]{1,2}[i*]{0,2}d(?:e|al)\b|"
           r"\bsu(?:i|y|e|ie)?(?:c|s|cc|ss)(?:i|y)?d(?:e|es|ed|al|ial|ally|ality|ing|le)?\b"
-          r"(?! (?:doors?|squad|bomb\w*|mission|run|pact of (?:the|a) (?:band|team)))"),
+          r"(?! (?:doors?|squad|bomb\w*|mission|run|pact of (?:the|a) (?:band|team)))",
+          # suicide as a topic ("suicide risk", "suicide prevention"): only a check question
+          idiom_after=r"^\W*(?:risk|prevention|awareness|rates?|statistics|research|training"
+                      r"|module|lecture|talk|helplines?|lines?)\b"),
     # "kill myself" incl. "kill my self", "killmyself", "kil myself".
     _rule("crisis.kill_myself", CRISIS, "suicide", rf"\bk(?:i|\*)l{{1,2}}(?:s|ed|ing|in)? ?{MYSELF}\b",
           idiom_after=_KILL_IDIOM, subject_check=False),
@@ -808,6 +811,98 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            r"(?:swollen|swelling|puffy|red|hot|warm|bigger)\b",
            r"\bone leg (?:is )?(?:more |much )?(?:swollen|puffy|bigger|fatter)\b",
            r"\bswelling in (?:my )?(?:left |right |one )?calf\b"]),
+)
+
+# ---------------------------------------------------------------------------
+# Second pass (after the first held-out evaluation): intent and plans stated
+# without a method word, overdose intent, finality, locations, and lay red-flag
+# wording. Each is a general way people say these things, not a single sentence.
+# ---------------------------------------------------------------------------
+_ENDING_WORDS = (r"(?:can'?t go on|cannot go on|end (?:it|this|things)|no point|done with|want to die"
+                 r"|better off|not be here|be gone|finish (?:it|this)|ready to go)")
+CRISIS_RULES += (
+    # C-SSRS: ideation with a plan or intent.
+    _rule("crisis.plan_stated", CRISIS, "suicide",
+          r"(?:i'?ve|i have|ive|i got|i'?ve got|got) (?:a |my |the )?plan\b",
+          requires=_ENDING_WORDS, subject_check=False),
+    _rule("crisis.intent_now", CRISIS, "suicide",
+          [r"\btonight'?s the night\b",
+           r"\b(?:finally|really) (?:going to |gonna )?do(?:ing)? it\b(?! (?:properly|right|again))",
+           r"\bi'?m ready to (?:go|die|leave this world)\b",
+           r"\bgoing to do it (?:tonight|today|now|this time)\b"]),
+    # Overdose intent (NICE CG16/NG225 self-harm): whole supplies, "enough".
+    _rule("crisis.overdose_intent", CRISIS, "overdose",
+          [r"\b(?:take|taking|swallow\w*|down|neck|have) (?:\w+ ){0,2}?(?:the |a )?(?:whole|entire|every)"
+           r" (?:\w+ ){0,3}?(?:bottle|packet|pack|box|pills?|tablets?|meds|medication|painkillers?)\b",
+           r"\b(?:pills?|tablets?|bottle|packet|meds|dose|painkillers?)\b[^.?!]{0,50}\b(?:be enough"
+           r"|enough to (?:kill|die|end|not wake))\b",
+           r"\b(?:pills?|tablets?|meds) (?:all )?lined up\b",
+           r"\blined up (?:my|the|all my) (?:pills|tablets|meds)\b"]),
+    # Passive wish to be dead or gone (C-SSRS item 1).
+    _rule("crisis.wish_gone", CRISIS, "passive_death_wish",
+          [r"\bif i (?:just )?(?:wasn'?t|weren'?t|was not|were not|wasnt|werent) (?:here|around|alive)\b",
+           r"\b(?:relieved|happier|easier|better) if i (?:was|were|wasn'?t|weren'?t)"
+           r" (?:gone|dead|here|around)\b",
+           r"\bif i (?:disappeared|vanished|was gone|were gone) for good\b",
+           r"\bpoint (?:of|in) (?:living|being alive|going on|staying alive)\b",
+           r"\b(?:no|don'?t see (?:a|any)|there'?s no) way out (?:except|but|other than|apart from)"
+           r" (?:dying|death|to die|ending it|suicide|ending my life)\b",
+           r"\bonly way (?:out|this (?:pain )?(?:ends|stops)|it (?:ends|stops)|the pain (?:ends|stops))"
+           r" is (?:if )?(?:i |to |by )?(?:die|dying|death|end|ending|kill)\w*\b",
+           r"\bend (?:my )?(?:lyfe|lif|lyf|lfe)\b|\b(?:if|when|unless) i end me\b"]),
+    _rule("crisis.finality", CRISIS, "suicide",
+          [r"\b(?:fix|end|stop|sort) (?:it|this|things|the pain|everything)(?: \w+){0,2}?,?"
+           r" (?:permanently|for good|forever|once and for all)\b",
+           r"\b(?:want|need) (?:it|this|everything) (?:all )?to stop,? (?:permanently|forever|for good)\b",
+           r"\bgoodbye (?:for good|forever)\b|\bthis is (?:my )?(?:final|last) goodbye\b"],
+          idiom_after=r"^\W*(?:with (?:my|the) (?:walking|plan|exercise|goal))"),
+    # Self-harm without the word "self-harm" (NICE NG225).
+    _rule("crisis.self_harm_acts", CRISIS, "self_harm",
+          r"\b(?:hit|hitting|punch\w*|burn\w*|scratch\w*|bang\w*|smash\w*|bit|bite|biting|hurt\w*)"
+          r" (?:myself|my (?:head|arms?|legs?))\b[^.?!]{0,40}\b(?:till?|until|on purpose|bruis\w*|bleed\w*)"),
+    # A place of danger, now (Samaritans guidance: location + immediacy).
+    _rule("crisis.dangerous_place", CRISIS, "suicide",
+          r"\b(?:standing|sitting|stood|i'?m|am|up) (?:on|at|by) (?:the |a )?(?:edge of (?:the |a )?)?"
+          r"(?:bridge|ledge|cliff(?: edge)?|roof(?:top)?|train tracks|railway(?: line| tracks)?"
+          r"|platform edge)"
+          r"\b[^.?!]{0,30}\b(?:right now|now|tonight|about to|going to jump|jump)\b"),
+)
+
+THIRD_RULES += (
+    _rule("crisis_third_person.stockpiling", THIRD, "stockpiling",
+          r"\b(?:saving|stockpiling|hoarding|saved|collecting) (?:up )?(?:her|his|their)"
+          r" (?:pills|tablets|meds|medication)\b"),
+    _rule("crisis_third_person.goodbye_unreachable", THIRD, "suicide",
+          r"\b(?:texted|messaged|rang|called|said) (?:me |us )?(?:goodbye|bye)\b[^.?!]{0,40}"
+          r"\b(?:isn'?t|is not|won'?t|not|isnt|wont) (?:answering|picking up|replying)\b"),
+)
+
+RED_FLAG_RULES += (
+    # Foot drop (NICE NG59: progressive neurological deficit).
+    _rule("red_flag.foot_drop_lay", RED_FLAG, "neuro_deficit",
+          r"\bfoot (?:slaps|slapping|drags|dragging|flops|flopping|is floppy)\b|\b(?:catching|catch) my"
+          r" (?:toes|foot)\b"),
+    # Fever with back pain as a number (NICE NG59: infection).
+    _rule("red_flag.fever_number", RED_FLAG, "fever",
+          r"\b(?:temp(?:erature)?|fever) (?:of |is |at |was )?(?:3[89]|4[0-2])(?:[.,]\d)?\b"
+          r"|\b(?:3[89]|4[0-2])(?:[.,]\d)? ?(?:degrees|°c?)\b",
+          requires=r"\b(?:back|spine|neck|pain|agony|sore)\b"),
+    # Significant trauma then pain.
+    _rule("red_flag.fall_landed", RED_FLAG, "trauma",
+          r"\b(?:fell|fall|slipped|tripped|came off)\b[^.?!]{0,50}\b(?:landed|land|hit) (?:hard |right )?"
+          r"(?:on )?(?:my )?(?:back|tailbone|coccyx|bum|hip|neck|head|spine)\b"),
+    _rule("red_flag.weight_loss_lay", RED_FLAG, "cancer_history",
+          r"\bweight'?s? (?:just )?(?:dropping|falling|coming|melting) off\b|\blosing weight without"
+          r" (?:trying|dieting|meaning to)\b"),
+    _rule("red_flag.night_pain_position", RED_FLAG, "night_pain",
+          r"\bno matter (?:how|what way|which way) (?:i )?(?:lie|lay|sleep|sit|turn|position)\b",
+          requires=r"\bnight|\bsleep|\bbed\b"),
+    _rule("red_flag.face_numb", RED_FLAG, "neuro_deficit",
+          r"\b(?:can'?t|cannot|cant) feel (?:one|the (?:left|right)) side of my face\b|\bone side of my face"
+          r" (?:is |has gone |went )?(?:numb|drooping|droopy|dropped)\b"),
+    _rule("red_flag.legs_numb_walk", RED_FLAG, "cauda_equina",
+          r"\blegs? (?:went|have gone|has gone|gone|are|is|going) (?:all )?(?:numb|weak|dead|to jelly)\b"
+          r"[^.?!]{0,50}\b(?:can'?t|cannot|cant|unable to) (?:walk|stand)\b"),
 )
 
 ALL_RULES: tuple[Rule, ...] = CRISIS_RULES + THIRD_RULES + CHECK_RULES + RED_FLAG_RULES

@@ -168,14 +168,13 @@ def event_link(event: SafetyEvent, clinic: ClinicConfig) -> str:
 
 def alert_payload(event: SafetyEvent, clinic: ClinicConfig) -> dict:
     """The webhook body. Never the message text (nor the conversation id, which on
-    the SMS channel is a phone number)."""
+    the SMS channel is a phone number), nor the rule id, whose name can echo the words."""
     created = _as_utc(event.created_at)
     return {
         "type": "pacer.safety_event",
         "event_id": event.id,
         "kind": event.kind,
         "category": event.category,
-        "rule": event.rule,
         "created_at": created.isoformat() if created else None,
         "patient_ref": f"patient-{event.patient_id}" if event.patient_id is not None else None,
         "link": event_link(event, clinic),
@@ -203,7 +202,6 @@ def email_message(
     if event.category:
         lines.append(f"Category: {event.category}")
     lines += [
-        f"Rule:     {event.rule}",
         f"Time:     {local:%a %d %b %Y %H:%M} ({clinic.timezone})",
         f"Patient:  {payload['patient_ref'] or 'not yet registered'}",
         "",

@@ -294,7 +294,6 @@ def test_webhook_payload_has_fields_and_no_message_text(webhook_factory) -> None
         "event_id": event_id,
         "kind": "crisis",
         "category": "self_harm",
-        "rule": "crisis.plan",
         "created_at": payload["created_at"],
         "patient_ref": f"patient-{patient_id}",
         "link": f"http://dash.test/patients/{patient_id}#safety-{event_id}",

@@ -1,0 +1,77 @@
+"""The held-out safety tables, through the same function the NLU safety net uses.
+
+tests/data/safety_cases.csv was written before the lexicon, by someone who never saw
+it, and is never edited to fit it. tests/data/safety_cases_2.csv was written the same
+way after the lexicon's second pass, to measure how that pass generalises.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from bot.nlu.safety_net import safety_verdict
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+TABLES = [p for p in (DATA / "safety_cases.csv", DATA / "safety_cases_2.csv") if p.exists()]
+
+
+def level(text: str) -> str:
+    verdict = safety_verdict(text, predicted_intent=None)
+    return "none" if verdict is None else verdict[1]["level"]
+
+
+def rows(table: Path) -> list[dict[str, str]]:
+    with table.open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda p: p.name)
+def test_every_crisis_gets_a_safety_reply_and_most_the_full_one(table: Path) -> None:
+    crisis = [r["text"] for r in rows(table) if r["expected"] == "crisis"]
+    levels = [level(text) for text in crisis]
+    safety_reply = sum(lv in ("crisis", "crisis_check", "crisis_third_person") for lv in levels)
+    full = sum(lv == "crisis" for lv in levels)
+    missed = [t for t, lv in zip(crisis, levels, strict=True) if lv == "none"]
+    print(f"\n{table.name}: crisis {len(crisis)}, safety reply {safety_reply / len(crisis):.1%}, "
+          f"full reply {full / len(crisis):.1%}")
+    assert len(crisis) >= 60
+    assert missed == []
+    assert full / len(crisis) >= 0.90
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda p: p.name)
+def test_near_misses_rarely_get_the_full_crisis_reply(table: Path) -> None:
+    near = [r["text"] for r in rows(table) if r["expected"] == "near_miss"]
+    false_full = [text for text in near if level(text) == "crisis"]
+    print(f"\n{table.name}: near-miss {len(near)}, full crisis reply {len(false_full) / len(near):.1%}")
+    assert len(near) >= 60
+    assert len(false_full) / len(near) <= 0.10
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda p: p.name)
+def test_red_flags_are_recognised(table: Path) -> None:
+    flags = [r["text"] for r in rows(table) if r["expected"] == "red_flag"]
+    found = [text for text in flags if level(text) == "red_flag"]
+    print(f"\n{table.name}: red flag {len(flags)}, recognised {len(found) / len(flags):.1%}")
+    assert len(flags) >= 30
+    assert len(found) / len(flags) >= 0.85
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda p: p.name)
+def test_someone_else_at_risk_gets_a_reply_with_contacts(table: Path) -> None:
+    third = [r["text"] for r in rows(table) if r["expected"] == "crisis_third_person"]
+    answered = [t for t in third if level(t) in ("crisis_third_person", "crisis", "crisis_check")]
+    assert len(answered) / len(third) >= 0.9
+
+
+def test_classifier_crisis_without_lexicon_match_becomes_a_check_question() -> None:
+    verdict = safety_verdict("everything is just grey lately", predicted_intent="crisis")
+    assert verdict == ("crisis", {"level": "crisis_check", "rule": "classifier.crisis", "category": ""})
+
+
+def test_payloads_and_ordinary_talk_pass_untouched() -> None:
+    assert safety_verdict("/affirm", predicted_intent="affirm") is None
+    assert safety_verdict("walk to the shops after lunch", predicted_intent="inform") is None
