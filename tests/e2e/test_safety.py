@@ -149,7 +149,7 @@ def test_breathing_exercise_is_one_step_per_message(stack: PacerStack) -> None:
         replies.append(texts(stack.say(sender, "/continue_exercise")))
     assert "sit or lie" in replies[0]
     assert "count of 4" in replies[1] and "count of 6" in replies[2]
-    assert "notice" in replies[4]
+    assert "breath" in replies[4] and "next" not in replies[4]
 
 
 def test_erasure_removes_the_person_everywhere_and_stays_erased(stack: PacerStack) -> None:
