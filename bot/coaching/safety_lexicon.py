@@ -868,7 +868,65 @@ CRISIS_RULES += (
           r"\b[^.?!]{0,30}\b(?:right now|now|tonight|about to|going to jump|jump)\b"),
 )
 
+CRISIS_RULES += (
+    # Lethality questions (C-SSRS: method; NICE NG225: overdose risk).
+    _rule("crisis.lethality_question", CRISIS, "overdose",
+          [r"\b(?:how many|how much|what dose|what amount"
+           r"|which dose)\b[^.?!]{0,60}\b(?:to (?:not wake|never wake"
+           r"|die|kill|end it)|would (?:it )?(?:take|be) (?:to (?:die|not wake)|lethal|fatal|enough)"
+           r"|(?:is|be)"
+           r" (?:lethal|fatal)|stops? (?:your|my|the|someone'?s) (?:breathing|heart))",
+           r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b"]),
+    _rule("crisis.take_them_all", CRISIS, "overdose",
+          [r"\b(?:take|taking|swallow\w*|inject\w*|down|neck)\b[^.?!]{0,40}\b(?:all at once"
+           r"|all (?:\d+|of them)"
+           r"(?: of my)?|all of it|the lot)\b",
+           r"\b(?:took|taken|had|taking) (?:extra|more|double) \w+ on purpose\b"],
+          idiom_after=r"^\W*(?:as prescribed|with food|in the morning)"),
+    _rule("crisis.means_ready", CRISIS, "stockpiling",
+          [r"\b(?:pills|tablets|meds|rope|razors?|blades?) (?:are |is )?(?:ready|hidden|stashed|waiting)\b",
+           r"\bkeep (?:\w+ )?(?:razors?|blades?) (?:hidden|for when|just in case)\b",
+           r"\b(?:rehomed|found a home for|given away) my (?:dog|cat|pets?)\b",
+           r"\bsorted (?:out )?my (?:will|affairs|funeral)\b"]),
+    _rule("crisis.not_around", CRISIS, "suicide",
+          [r"\b(?:won'?t|will not|not going to|wont|not gonna) be (?:here|around"
+           r"|alive) (?:much longer|for long|next"
+           r" (?:week|month|year)|by|tomorrow|anymore)\b",
+           r"\bthis is my last (?:message|post|text)\b",
+           r"\b(?:plan|planning|planned|plans) (?:for )?(?:my own|your own|my) death\b",
+           r"\bctb\b"]),
+    _rule("crisis.self_harm_tools", CRISIS, "self_harm",
+          r"\b(?:burn\w*|cut\w*|scratch\w*|slic\w*|carv\w*) (?:myself|my (?:arms?|wrists?|legs?"
+          r"|thighs?|skin|stomach))"
+          r" (?:with|using|on) (?:a |my |the )?(?:lighter|razor|blade|knife|cigarette|scissors|hot|iron)"),
+    _rule("crisis.no_reason", CRISIS, "passive_death_wish",
+          [r"\bno (?:reason|point) (?:to|in) (?:keep |keeping |carry on |carrying on )?(?:living"
+           r"|live|being alive"
+           r"|going on|being here)\b",
+           r"\bdeath would (?:honestly |really |just )?be (?:a )?(?:relief|release|mercy|blessing)\b",
+           r"\bwish i (?:hadn'?t|had not|didn'?t|did not|hadnt|didnt) (?:woken|wake|woke)(?: up)?\b",
+           r"\b(?:go to sleep|sleep|fall asleep) and (?:not|never) wake(?: up)?\b",
+           r"\b(?:want|wish|like|love) to (?:just )?(?:not|never) wake up\b",
+           r"\bhelp it along\b",
+           r"\b(?:want|need) (?:the pain|it|this|everything|me"
+           r"|myself) (?:all )?to stop,? (?:permanently|forever"
+           r"|for good)\b|\bme to stop\b"]),
+    _rule("crisis.jump_or_train", CRISIS, "suicide",
+          [r"\b(?:jump|jumping) (?:off|from|in front of)\b",
+           r"\b(?:tallest|highest) (?:buildings?|bridges?|places?)\b[^.?!]{0,30}\bjump",
+           r"\b(?:step(?:ping)?|walk(?:ing)?|throw(?:ing)? myself) (?:out )?in front of (?:a |the |an )?"
+           r"(?:train|bus|truck|lorry|car|one)\b"],
+          idiom_after=r"^\W*(?:the (?:bandwagon|queue|gun)|at the chance)"),
+)
+
 THIRD_RULES += (
+    _rule("crisis_third_person.named_person_intent", THIRD, "suicide",
+          r"\bmy (?:best )?(?:friend|mate|partner|husband|wife|son|daughter|brother|sister|mum|mom|dad|father"
+          r"|mother|colleague|flatmate|neighbour|neighbor|boyfriend"
+          r"|girlfriend)\b[^.?!]{0,80}\b(?:goodbye (?:message"
+          r"|note|post|text)|going to (?:take all|kill|end|hurt|jump|overdose)|gonna (?:take all|kill|end)"
+          r"|(?:has|got) a gun|take all (?:her|his|their) (?:pills|tablets|meds))"),
+
     _rule("crisis_third_person.stockpiling", THIRD, "stockpiling",
           r"\b(?:saving|stockpiling|hoarding|saved|collecting) (?:up )?(?:her|his|their)"
           r" (?:pills|tablets|meds|medication)\b"),
@@ -878,6 +936,15 @@ THIRD_RULES += (
 )
 
 RED_FLAG_RULES += (
+    _rule("red_flag.foot_floppy", RED_FLAG, "neuro_deficit",
+          r"\bfoot (?:went|has gone|is|going|gone) (?:all )?(?:floppy|limp|dead)\b"
+          r"|\b(?:can'?t|cannot|cant) (?:stand|walk) on my (?:heels?|toes)\b"),
+    # Possible osteoporotic fracture: long-term steroids and sudden severe pain (NICE NG59).
+    _rule("red_flag.steroid_fracture", RED_FLAG, "trauma",
+          r"\bsteroids?\b[^.?!]{0,60}\b(?:sudden|severe|agonising|agonizing|excruciating)\b"
+          r"|\b(?:sudden|severe)\b[^.?!]{0,40}\bsteroids?\b",
+          requires=r"\b(?:back|spine)\b"),
+
     # Foot drop (NICE NG59: progressive neurological deficit).
     _rule("red_flag.foot_drop_lay", RED_FLAG, "neuro_deficit",
           r"\bfoot (?:slaps|slapping|drags|dragging|flops|flopping|is floppy)\b|\b(?:catching|catch) my"
@@ -1073,10 +1140,27 @@ def _negated(text: str, start: int, window: int = 5) -> bool:
     return False
 
 
+# Sentence-wide context that makes a crisis word past or a topic of study; it only
+# ever downgrades to the check question.
+_PAST_AND_BETTER = re.compile(
+    r"\b(?:years ago|in the past|back in (?:\d{4}|the day)|when i was (?:younger|a teen\w*|at school))\b"
+    r"[^.?!]*\b(?:better (?:place )?now|doing (?:well|better|ok|okay) now|i'?m (?:ok|okay|fine|good|well) now"
+    r"|much better|long time ago)\b"
+)
+_TEACHING_BEFORE = re.compile(
+    r"\b(?:module|course|training|lecture|seminar|workshop|documentary|article|podcast|essay"
+    r"|research|statistics|first aid)\b[^.?!]{0,40}$"
+)
+
+
 def _reported(text: str, start: int, end: int) -> bool:
     """Historical, media or research context in the same clause ("used to", "a show about")."""
     clause_start = _clause_start(text, start)
     if _STOPPED.search(text[clause_start:start]):
+        return True
+    if _TEACHING_BEFORE.search(text[_sentence_start(text, start):start]):
+        return True
+    if _PAST_AND_BETTER.search(text):
         return True
     return bool(_REPORTED.search(text[clause_start:_clause_end(text, end)]))
 

@@ -17,8 +17,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.intents import force_intent
 
 NON_ENGLISH_INTENT = "non_english"
 PROTECTED_INTENTS = {"crisis", "red_flag"}
@@ -120,12 +122,5 @@ class LanguageGuard(GraphComponent):
             intent = (message.get(INTENT) or {}).get("name")
             if intent in PROTECTED_INTENTS or not is_clearly_not_english(message.get(TEXT)):
                 continue
-            forced = {"name": NON_ENGLISH_INTENT, "confidence": 1.0}
-            ranking = [forced] + [
-                entry
-                for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry.get("name") != NON_ENGLISH_INTENT
-            ]
-            message.set(INTENT, forced, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            force_intent(message, NON_ENGLISH_INTENT)
         return messages

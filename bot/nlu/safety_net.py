@@ -16,10 +16,11 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.coaching.safety_lexicon import classify
+from bot.nlu.intents import force_intent
 
 SAFETY_KEY = "safety"
 CRISIS_LEVELS = {"crisis", "crisis_check", "crisis_third_person"}
@@ -60,11 +61,6 @@ class SafetyNet(GraphComponent):
             if verdict is None:
                 continue
             intent, info = verdict
-            forced = {"name": intent, "confidence": 1.0}
-            ranking = [forced] + [
-                entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != intent
-            ]
-            message.set(INTENT, forced, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            force_intent(message, intent)
             message.set(SAFETY_KEY, info, add_to_output=True)
         return messages

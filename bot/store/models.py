@@ -212,7 +212,7 @@ class PatientRequest(Base):
 
 
 class Phq4Result(Base):
-    """PHQ-4 (Kroenke 2009): PHQ-2 + GAD-2, items 0-3; a subscale of 3+ warrants follow-up."""
+    """PHQ-4 item scores (Kroenke 2009); scoring lives in bot.coaching.phq4."""
 
     __tablename__ = "phq4_results"
 
@@ -224,13 +224,6 @@ class Phq4Result(Base):
     worry = Column(Integer, nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
-    @property
-    def phq2(self) -> int:
-        return self.interest + self.down
-
-    @property
-    def gad2(self) -> int:
-        return self.nervous + self.worry
 
 
 class Erasure(Base):

@@ -1,4 +1,4 @@
-"""Fixtures for unit tests that touch the database.
+"""Shared fixtures for tests that touch the database.
 
 No mocks: every test that needs storage gets its own SQLite file, built by the
 real Alembic migrations, and `DATABASE_URL` points the whole code base at it.
