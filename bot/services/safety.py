@@ -105,10 +105,7 @@ def record_request(conversation_id: str, kind: str) -> int:
 def open_safety_events(patient_id: int | None = None) -> list[SafetyEvent]:
     """Unacknowledged events, newest first, for the dashboard."""
     with session_scope() as session:
-        stmt = select(SafetyEvent).where(SafetyEvent.acknowledged_at.is_(None))
-        if patient_id is not None:
-            stmt = stmt.where(SafetyEvent.patient_id == patient_id)
-        return list(session.execute(stmt.order_by(SafetyEvent.created_at.desc())).scalars())
+        return repo.safety_events(session, patient_id=patient_id, open_only=True)
 
 
 def acknowledge(event_id: int, by: str) -> None:

@@ -17,6 +17,7 @@ from bot.store.models import (
     Patient,
     PatientValue,
     PsfsRating,
+    SafetyEvent,
     utcnow,
 )
 
@@ -209,3 +210,16 @@ def close_plan(plan: ActionPlan, status: str, note: str | None = None) -> None:
 def review_plan(plan: ActionPlan, note: str) -> None:
     plan.reviewed_at = utcnow()
     plan.outcome_note = note
+
+
+def safety_events(
+    session: Session, patient_id: int | None = None, open_only: bool = False
+) -> list[SafetyEvent]:
+    """Safety events, newest first: the clinician dashboard shows open ones first."""
+    stmt = select(SafetyEvent)
+    if patient_id is not None:
+        stmt = stmt.where(SafetyEvent.patient_id == patient_id)
+    if open_only:
+        stmt = stmt.where(SafetyEvent.acknowledged_at.is_(None))
+    stmt = stmt.order_by(SafetyEvent.created_at.desc(), SafetyEvent.id.desc())
+    return list(session.execute(stmt).scalars())
