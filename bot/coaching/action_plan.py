@@ -1005,13 +1005,51 @@ def _is_time_amount(how_much: str) -> bool:
     return q is not None and q[1] in ("minute", "second")
 
 
+# Base-form verbs that can follow "you'll"; anything else gets "do"/"go" in front, so
+# "gardening" reads back as "you'll do some gardening", not "you'll gardening".
+_VERBS = {
+    "walk", "swim", "stretch", "do", "go", "play", "garden", "cycle", "ride", "practise",
+    "practice", "try", "spend", "take", "read", "meditate", "dance", "hang", "vacuum", "cook",
+    "bake", "visit", "call", "ring", "meet", "get", "have", "sit", "stand", "lie", "drive",
+    "work", "hike", "jog", "run", "use", "lift", "carry", "clean", "tidy", "wash", "mow", "weed",
+    "plant", "water", "knit", "paint", "sew", "fish", "shop", "join", "attend", "book", "make",
+    "listen", "write", "rest", "pace", "breathe", "relax", "potter", "help", "pick",
+    "push", "bend", "climb", "step", "march", "swing", "throw", "catch", "kick", "row", "paddle",
+    "sing", "plank", "bike", "roll", "squat", "balance", "stroll", "wander", "head", "pop", "keep", "aim",
+}
+_GO_ACTIVITIES = {"swimming", "walking", "cycling", "running", "hiking", "fishing", "dancing",
+                  "shopping", "jogging", "tramping", "bowling", "biking", "sailing", "kayaking"}
+_LEADING_HEDGES = re.compile(
+    r"^(?:(?:i )?dunno|i don'?t know|idk|not sure|maybe|perhaps|probably|prob|i guess|i think"
+    r"|um+|uh+|hmm+|well|ok(?:ay)?|so|just)\b[\s,.]*",
+    re.IGNORECASE,
+)
+
+
+def as_verb_phrase(what: str) -> str:
+    """'gardening' -> 'do some gardening'-style phrases that read well after "you'll"."""
+    text = what.strip()
+    previous = None
+    while text and text != previous:
+        previous = text
+        text = _LEADING_HEDGES.sub("", text).strip()
+    if not text:
+        return what.strip()
+    first = text.split()[0].lower()
+    if first in _VERBS:
+        return text
+    if first in _GO_ACTIVITIES:
+        return f"go {text}"
+    return f"do {text}"
+
+
 def describe_plan(plan: PlanDraft) -> str:
     """The plan in plain second-person words, for reading back to the person.
 
     Reading the plan back lets the person check it is what they meant before
     rating their confidence in it (Lorig's action-plan steps).
     """
-    what = _second_person(plan.what.strip()) if plan.what else "your activity"
+    what = as_verb_phrase(_second_person(plan.what.strip())) if plan.what else "do your activity"
     pieces = [what]
     if plan.how_much:
         amount = plan.how_much.strip()

@@ -1,8 +1,11 @@
 """The held-out safety tables, through the same function the NLU safety net uses.
 
 tests/data/safety_cases.csv was written before the lexicon, by someone who never saw
-it, and is never edited to fit it. tests/data/safety_cases_2.csv was written the same
-way after the lexicon's second pass, to measure how that pass generalises.
+it, and is never edited to fit it: it carries the acceptance thresholds (every crisis
+gets a safety reply, at least 90% the full one, at most 10% of near-misses the full
+one). safety_cases_2.csv and _3.csv were written the same way after later passes, to
+measure how each pass generalised; the lexicon then learned from their misses too, so
+their floors below are regression guards, and the first-pass figures are in docs/.
 """
 
 from __future__ import annotations
@@ -15,7 +18,13 @@ import pytest
 from bot.nlu.safety_net import safety_verdict
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-TABLES = [p for p in (DATA / "safety_cases.csv", DATA / "safety_cases_2.csv") if p.exists()]
+# (safety reply share, full reply share) that each table's crisis rows must reach.
+CRISIS_FLOORS = {
+    "safety_cases.csv": (1.0, 0.90),
+    "safety_cases_2.csv": (1.0, 0.90),
+    "safety_cases_3.csv": (0.85, 0.75),
+}
+TABLES = [DATA / name for name in CRISIS_FLOORS if (DATA / name).exists()]
 
 
 def level(text: str) -> str:
@@ -37,9 +46,12 @@ def test_every_crisis_gets_a_safety_reply_and_most_the_full_one(table: Path) -> 
     missed = [t for t, lv in zip(crisis, levels, strict=True) if lv == "none"]
     print(f"\n{table.name}: crisis {len(crisis)}, safety reply {safety_reply / len(crisis):.1%}, "
           f"full reply {full / len(crisis):.1%}")
+    reply_floor, full_floor = CRISIS_FLOORS[table.name]
     assert len(crisis) >= 60
-    assert missed == []
-    assert full / len(crisis) >= 0.90
+    if reply_floor == 1.0:
+        assert missed == []
+    assert safety_reply / len(crisis) >= reply_floor
+    assert full / len(crisis) >= full_floor
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda p: p.name)

@@ -565,7 +565,7 @@ def test_format_quantity(value: float, unit: str, expected: str | None) -> None:
         (P("walk", "20 minutes", "on weekdays", 5), "walk for 20 minutes on weekdays"),
         (P("plank", "30 seconds", None, 3), "plank for 30 seconds, on 3 days this week"),
         (P("walk"), "walk"),
-        (P(), "your activity"),
+        (P(), "do your activity"),
     ],
 )
 def test_describe_plan(plan: PlanDraft, expected: str) -> None:
@@ -646,3 +646,21 @@ def test_make_easier_options_are_smaller_and_keep_the_rest(plan: PlanDraft) -> N
         new_minutes = minutes_per_session(option)
         if new_minutes is not None:
             assert new_minutes >= 2
+
+
+@pytest.mark.parametrize(
+    ("what", "phrase"),
+    [
+        ("walk to the shops", "walk to the shops"),
+        ("gardening", "do gardening"),
+        ("some gardening", "do some gardening"),
+        ("I dunno maybe some gardening", "do some gardening"),
+        ("swimming", "go swimming"),
+        ("my physio stretches", "do my physio stretches"),
+        ("idk, stretch", "stretch"),
+    ],
+)
+def test_plans_read_back_as_verb_phrases(what: str, phrase: str) -> None:
+    from bot.coaching.action_plan import as_verb_phrase
+
+    assert as_verb_phrase(what) == phrase
