@@ -37,6 +37,7 @@ from bot.coaching.psfs import MAX_ACTIVITIES, parse_activities
 from bot.services import goals
 
 MAX_FREE_TEXT = 500
+QUOTABLE_WORDS = 8  # longer answers are acknowledged, not quoted back
 CHANGE_OF_MIND = re.compile(
     r"\b(actually|instead|rather|change (it|that)|on second thoughts?|scratch that)\b", re.I
 )
@@ -70,7 +71,10 @@ class ActionSaveValues(Action):
         value = tracker.get_slot("value_text")
         if value:
             goals.save_value(tracker.sender_id, value)
-            dispatcher.utter_message(response="utter_value_saved", value_text=value)
+            if len(value.split()) <= QUOTABLE_WORDS:
+                dispatcher.utter_message(response="utter_value_saved", value_text=value)
+            else:
+                dispatcher.utter_message(response="utter_value_saved_long")
         state = goals.get_state(tracker.sender_id)
         step = "psfs" if not state.activities else "plan"
         return [SlotSet("value_text", None), SlotSet("next_step", step)]
@@ -222,6 +226,10 @@ class ValidatePlanForm(FormValidationAction):
                 parsed = bare_parser(text[:MAX_FREE_TEXT])
                 if parsed is not None:
                     updates[slot] = str(parsed) if slot == "plan_how_often" else parsed
+        if slot == "plan_when" and text and not text.startswith("/"):
+            whole = parse_when(text[:MAX_FREE_TEXT])
+            if whole and len(whole) > len(updates.get(slot) or ""):
+                updates[slot] = whole  # keep "in the morning before it gets hot" whole
         if not updates:
             dispatcher.utter_message(response="utter_plan_part_unclear")
         updates.setdefault(slot, None)

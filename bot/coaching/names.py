@@ -46,9 +46,18 @@ MAX_NAME_WORDS = 3
 MAX_NAME_LENGTH = 40
 
 
+_CALL_ME = re.compile(
+    r"\b(?:call me|calls me|called|go by|known as|prefer|rather)\s+([^\W\d_][\w'-]*)", re.IGNORECASE
+)
+
+
 def extract_name(text: str) -> str | None:
     """A plausible name in title case, or None when the reply isn't a name."""
     text = (text or "").replace("\u2019", "'").replace("\u2018", "'")  # phone keyboards' curly quotes
+    preferred = [m.group(1) for m in _CALL_ME.finditer(text)]
+    for candidate in reversed(preferred):  # "it's Margaret but everyone calls me Peggy"
+        if candidate.lower() not in _NON_NAME_WORDS and candidate.lower() not in _NOT_NAMES:
+            return _title(candidate) if not any(c.isupper() for c in candidate) else candidate
     cleaned = _LEADS.sub("", text.strip())
     cleaned = _TRAILERS.sub("", cleaned).strip(" .,!?\"'")
     if not cleaned or cleaned.startswith("/") or len(cleaned) > MAX_NAME_LENGTH:

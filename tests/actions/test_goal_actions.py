@@ -208,7 +208,7 @@ def test_greet_shows_at_most_three_plans(domain: dict[str, Any]) -> None:
         save_plan(what)
     messages, _ = run(ActionGreet(), make_tracker(domain, text="hi", intent="greet"), domain)
     shown = [m["plan_text"] for m in messages if m["response"] == "utter_current_plan"]
-    assert [text.split(" for ")[0] for text in shown] == ["yoga", "stretch", "swim"]
+    assert [text.split(" for ")[0] for text in shown] == ["do yoga", "stretch", "swim"]
 
 
 def test_finish_onboarding_with_consent_stores_the_person(domain: dict[str, Any]) -> None:
