@@ -53,11 +53,13 @@ def cmd_run(args: argparse.Namespace) -> int:
                 print(f"{service.name} did not become healthy. Last log lines:", file=sys.stderr)
                 print(processes.tail(service.log_path), file=sys.stderr)
                 return 1
+        by_name = {service.name: service for service in running}
         print("\nPacer is running:")
-        print(f"  Chat (REST):     POST {running[1].public_url}")
+        print(f"  Web app:         {settings.web_url}")
+        print(f"  Chat (REST):     POST {by_name['rasa'].public_url}")
         print(f"  Chat (socket.io): http://localhost:{settings.rasa_port}/socket.io")
-        print(f"  Rasa health:     {running[1].health_url}")
-        print(f"  Action server:   {running[0].health_url}")
+        print(f"  Rasa health:     {by_name['rasa'].health_url}")
+        print(f"  Action server:   {by_name['actions'].health_url}")
         print(f"  Database:        {settings.database_url}")
         print(f"  Logs:            {log_dir}")
         print("Press Ctrl-C to stop.\n", flush=True)
@@ -73,6 +75,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("Stopping Pacer...", flush=True)
         for service in reversed(running):
             processes.stop(service)
+
+
+def cmd_web(args: argparse.Namespace) -> int:
+    """Pacer's own web app (patient chat page, clinician dashboard)."""
+    from bot.web.app import create_app
+
+    settings = load_settings()
+    port = args.port or settings.web_port
+    create_app(settings).run(host=args.host, port=port, access_log=False, workers=1)
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -110,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--config", default="config.yml")
     train.add_argument("--force", action="store_true")
     train.set_defaults(func=cmd_train)
+
+    web = sub.add_parser("web", help="run only Pacer's web app")
+    web.add_argument("--host", default="127.0.0.1")
+    web.add_argument("--port", type=int, default=0)
+    web.set_defaults(func=cmd_web)
 
     db = sub.add_parser("db", help="database commands")
     db_sub = db.add_subparsers(dest="db_command", required=True)

@@ -24,13 +24,22 @@ def default_database_url() -> str:
 def ensure_env_file(path: Path = ENV_FILE) -> None:
     """Create `.env` with a random Rasa API token on first run; never overwrite one."""
     existing = path.read_text() if path.exists() else ""
-    if "RASA_TOKEN=" in existing:
+    additions = []
+    if "RASA_TOKEN=" not in existing:
+        additions.append(
+            f"# Generated on first run: protects Rasa's HTTP API.\nRASA_TOKEN={secrets.token_urlsafe(32)}\n"
+        )
+    if "PACER_SECRET_KEY=" not in existing:
+        additions.append(
+            f"# Generated on first run: signs the web app's session cookies.\n"
+            f"PACER_SECRET_KEY={secrets.token_urlsafe(32)}\n"
+        )
+    if not additions:
         return
-    token = secrets.token_urlsafe(32)
     with path.open("a") as handle:
         if existing and not existing.endswith("\n"):
             handle.write("\n")
-        handle.write(f"# Generated on first run: protects Rasa's HTTP API.\nRASA_TOKEN={token}\n")
+        handle.write("".join(additions))
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,9 @@ class Settings:
     action_url: str
     cors_origins: str
     log_level: str
+    web_port: int = 8000
+    web_url: str = "http://localhost:8000"
+    secret_key: str = ""
 
     @property
     def var_dir(self) -> Path:
@@ -54,6 +66,7 @@ def load_settings() -> Settings:
     load_dotenv(ENV_FILE, override=False)
     rasa_port = int(os.environ.get("RASA_PORT", "5005"))
     action_port = int(os.environ.get("ACTION_PORT", "5055"))
+    web_port = int(os.environ.get("PACER_WEB_PORT", "8000"))
     return Settings(
         database_url=os.environ.get("DATABASE_URL") or default_database_url(),
         rasa_token=os.environ.get("RASA_TOKEN", ""),
@@ -63,4 +76,7 @@ def load_settings() -> Settings:
         action_url=os.environ.get("ACTION_ENDPOINT", f"http://localhost:{action_port}/webhook"),
         cors_origins=os.environ.get("PACER_CORS", "http://localhost:8000"),
         log_level=os.environ.get("LOG_LEVEL", "INFO"),
+        web_port=web_port,
+        web_url=os.environ.get("PACER_WEB_URL", f"http://localhost:{web_port}"),
+        secret_key=os.environ.get("PACER_SECRET_KEY", ""),
     )

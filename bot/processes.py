@@ -35,6 +35,10 @@ def child_env(settings: Settings) -> dict[str, str]:
         {
             "DATABASE_URL": settings.database_url,
             "RASA_TOKEN": settings.rasa_token,
+            "RASA_URL": settings.rasa_url,
+            "PACER_WEB_PORT": str(settings.web_port),
+            "PACER_WEB_URL": settings.web_url,
+            "PACER_SECRET_KEY": settings.secret_key,
             "ACTION_ENDPOINT": settings.action_url,
             "PYTHONUNBUFFERED": "1",
             "TF_CPP_MIN_LOG_LEVEL": "2",
@@ -68,12 +72,19 @@ def actions_command(settings: Settings) -> list[str]:
     ]
 
 
+def web_command(settings: Settings) -> list[str]:
+    return [sys.executable, "-m", "bot.cli", "web", "--port", str(settings.web_port)]
+
+
 def services(settings: Settings, model: Path) -> list[Service]:
+    """Every long-running process of `pacer run`, in start order."""
     action_base = f"http://localhost:{settings.action_port}"
     rasa_base = f"http://localhost:{settings.rasa_port}"
+    web_base = f"http://localhost:{settings.web_port}"
     return [
         Service("actions", actions_command(settings), f"{action_base}/health", f"{action_base}/webhook"),
         Service("rasa", rasa_command(settings, model), f"{rasa_base}/", f"{rasa_base}/webhooks/rest/webhook"),
+        Service("web", web_command(settings), f"{web_base}/healthz", web_base),
     ]
 
 

@@ -29,7 +29,7 @@ class PacerStack:
     services: list[processes.Service] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        rasa_port, action_port = free_port(), free_port()
+        rasa_port, action_port, web_port = free_port(), free_port(), free_port()
         (self.workdir / "logs").mkdir(parents=True, exist_ok=True)
         self.settings = Settings(
             database_url=f"sqlite:///{self.workdir / 'pacer.db'}",
@@ -40,6 +40,9 @@ class PacerStack:
             action_url=f"http://localhost:{action_port}/webhook",
             cors_origins="*",
             log_level="INFO",
+            web_port=web_port,
+            web_url=f"http://localhost:{web_port}",
+            secret_key=uuid.uuid4().hex,
         )
 
     @property

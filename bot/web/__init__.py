@@ -1,0 +1,1 @@
+"""Pacer's own web app: the patient chat page and the clinician dashboard."""
