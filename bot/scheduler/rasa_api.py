@@ -9,6 +9,8 @@ stay in the tracker for the client to fetch.
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import quote
@@ -41,26 +43,34 @@ class TrackerState:
 
 
 class RasaApi:
-    """An async client with a bounded connection pool (shared by all sends of a sweep)."""
+    """Rasa's API for an asyncio caller: a thread-safe `httpx.Client` (keep-alive pool) run in a
+    bounded thread pool. httpx's async transport (httpcore on anyio 4.16) measured 40-60
+    requests/s here against 590/s for the sync client in 8 threads (docs/decisions.md)."""
 
-    def __init__(self, base_url: str, token: str, timeout: float = 30.0, max_connections: int = 64) -> None:
+    def __init__(self, base_url: str, token: str, timeout: float = 30.0, max_connections: int = 8) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
-        self._client = httpx.AsyncClient(
+        self._client = httpx.Client(
             timeout=timeout,
             limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
         )
+        self._pool = ThreadPoolExecutor(max_workers=max_connections, thread_name_prefix="rasa-api")
 
     async def close(self) -> None:
-        await self._client.aclose()
+        self._pool.shutdown(wait=True)
+        self._client.close()
 
     def _url(self, conversation_id: str, tail: str) -> str:
         return f"{self.base_url}/conversations/{quote(conversation_id, safe='')}/{tail}"
 
+    async def _call(self, method: str, url: str, **kwargs: object) -> httpx.Response:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, lambda: self._client.request(method, url, **kwargs))
+
     async def tracker_state(self, conversation_id: str) -> TrackerState:
         try:
-            response = await self._client.get(
-                self._url(conversation_id, "tracker"),
+            response = await self._call(
+                "GET", self._url(conversation_id, "tracker"),
                 params={"include_events": "NONE", "token": self.token},
             )
         except httpx.HTTPError as exc:
@@ -83,8 +93,8 @@ class RasaApi:
     ) -> list[dict]:
         """Send the check-in; returns the messages Rasa collected (REST) or []."""
         try:
-            response = await self._client.post(
-                self._url(conversation_id, "trigger_intent"),
+            response = await self._call(
+                "POST", self._url(conversation_id, "trigger_intent"),
                 params={"output_channel": output_channel, "token": self.token},
                 json={"name": CHECKIN_INTENT, "entities": {DELIVERY_ENTITY: str(delivery_id)}},
             )

@@ -13,7 +13,7 @@ Why one sweeper job and an in-memory job store (docs/decisions.md):
 
 Settings from the environment: DATABASE_URL, RASA_URL, RASA_TOKEN,
 PACER_SCHEDULER_INTERVAL_S (default 5), PACER_CHECKIN_LEASE_S (120),
-PACER_CHECKIN_RETRY_S (30), PACER_SCHEDULER_CONCURRENCY (64), PACER_SCHEDULER_BATCH (500).
+PACER_CHECKIN_RETRY_S (30), PACER_SCHEDULER_CONCURRENCY (8), PACER_SCHEDULER_BATCH (500).
 """
 
 from __future__ import annotations
@@ -46,13 +46,13 @@ def _env_float(name: str, default: float) -> float:
 
 def build_sweeper(settings: Settings) -> Sweeper:
     rasa = RasaApi(settings.rasa_url, settings.rasa_token,
-                   max_connections=int(_env_float("PACER_SCHEDULER_CONCURRENCY", 64)))
+                   max_connections=int(_env_float("PACER_SCHEDULER_CONCURRENCY", 8)))
     return Sweeper(
         get_engine(settings.database_url),
         rasa,
         worker=HEARTBEAT_NAME,
         batch_size=int(_env_float("PACER_SCHEDULER_BATCH", 500)),
-        concurrency=int(_env_float("PACER_SCHEDULER_CONCURRENCY", 64)),
+        concurrency=int(_env_float("PACER_SCHEDULER_CONCURRENCY", 8)),
         lease=timedelta(seconds=_env_float("PACER_CHECKIN_LEASE_S", 120)),
         retry_base_s=_env_float("PACER_CHECKIN_RETRY_S", 30),
         fault=os.environ.get("PACER_SCHEDULER_FAULT"),

@@ -315,3 +315,13 @@ def beat(engine: Engine, name: str, started_at: datetime, now: datetime, sent: i
         changed = conn.execute(update(table).where(table.c.name == name).values(**values)).rowcount
         if not changed:
             _insert_ignore(conn, table, [{"name": name, "last_sent": 0, **values}])
+
+
+def heartbeat_since(database_url: str, since: datetime) -> bool:
+    """True when a scheduler wrote its heartbeat at or after `since` (health check)."""
+    from bot.store.db import get_engine
+
+    table = SchedulerHeartbeat.__table__
+    with get_engine(database_url).connect() as conn:
+        beat_at = conn.execute(select(func.max(table.c.beat_at))).scalar()
+    return beat_at is not None and as_utc(beat_at) >= as_utc(since)

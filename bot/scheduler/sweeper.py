@@ -69,7 +69,7 @@ class Sweeper:
         rasa: RasaApi,
         worker: str = "scheduler",
         batch_size: int = 500,
-        concurrency: int = 64,
+        concurrency: int = 8,
         lease: timedelta = timedelta(seconds=120),
         retry_base_s: float = 30.0,
         fault: str | None = None,
