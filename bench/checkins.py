@@ -45,7 +45,8 @@ def seed(url: str, patients: int) -> None:
     minute = now.replace(second=0, microsecond=0) - timedelta(minutes=1)
     with engine.begin() as conn:
         conn.execute(insert(Patient.__table__), [
-            {"id": i, "display_name": f"P{i}", "consent_status": "given", "consent_at": now, "created_at": now}
+            {"id": i, "display_name": f"P{i}", "consent_status": "given", "consent_at": now,
+             "created_at": now}
             for i in range(1, patients + 1)
         ])
         conn.execute(insert(ChannelIdentity.__table__), [
@@ -55,7 +56,8 @@ def seed(url: str, patients: int) -> None:
         ])
         conn.execute(insert(CheckinSchedule.__table__), [
             {"patient_id": i, "timezone": ZONES[i % len(ZONES)], "local_time": "10:00", "frequency": "taper",
-             "quiet_start": None, "quiet_end": None, "status": "active", "anchor_at": minute - timedelta(days=7),
+             "quiet_start": None, "quiet_end": None, "status": "active",
+             "anchor_at": minute - timedelta(days=7),
              "next_index": 1, "next_due_at": minute, "checkins_done": 0, "created_at": now, "updated_at": now}
             for i in range(1, patients + 1)
         ])
@@ -98,7 +100,9 @@ def main() -> int:
     stub.close()
 
     with get_engine(url).connect() as conn:
-        rows = conn.execute(select(CheckinDelivery.patient_id, CheckinDelivery.id, CheckinDelivery.status)).all()
+        rows = conn.execute(
+            select(CheckinDelivery.patient_id, CheckinDelivery.id, CheckinDelivery.status)
+        ).all()
         per_patient = dict(conn.execute(
             select(CheckinDelivery.patient_id, func.count()).group_by(CheckinDelivery.patient_id)
         ).all())
