@@ -193,7 +193,19 @@ class Deferral:
     until: datetime
 
 
-def deferral(moment: PatientMoment, now: datetime, prefs: SchedulePrefs | None = None) -> Deferral | None:
+@dataclass(frozen=True)
+class DeferralRules:
+    """How long to wait; the defaults are the product rules (tests shorten them)."""
+
+    form_retry: timedelta = FORM_RETRY
+    safety_retry: timedelta = SAFETY_RETRY
+    recent_contact: timedelta = RECENT_CONTACT
+
+
+def deferral(
+    moment: PatientMoment, now: datetime, prefs: SchedulePrefs | None = None,
+    rules: DeferralRules = DeferralRules(),  # noqa: B008 - frozen, safe as a default
+) -> Deferral | None:
     """Why (and until when) a due check-in must wait, or None to send it now.
 
     The latest of the applicable waits wins, then quiet hours push it further."""
@@ -204,11 +216,11 @@ def deferral(moment: PatientMoment, now: datetime, prefs: SchedulePrefs | None =
     if moment.last_crisis_at is not None and now - as_utc(moment.last_crisis_at) < AFTER_CRISIS:
         waits.append(Deferral("after_crisis", as_utc(moment.last_crisis_at) + AFTER_CRISIS))
     if moment.safety_open or moment.active_loop == "safety_form":
-        waits.append(Deferral("safety_mode", now + SAFETY_RETRY))
+        waits.append(Deferral("safety_mode", now + rules.safety_retry))
     elif moment.active_loop:
-        waits.append(Deferral("form_active", now + FORM_RETRY))
-    if moment.last_user_at is not None and now - as_utc(moment.last_user_at) < RECENT_CONTACT:
-        waits.append(Deferral("recent_contact", as_utc(moment.last_user_at) + RECENT_CONTACT))
+        waits.append(Deferral("form_active", now + rules.form_retry))
+    if moment.last_user_at is not None and now - as_utc(moment.last_user_at) < rules.recent_contact:
+        waits.append(Deferral("recent_contact", as_utc(moment.last_user_at) + rules.recent_contact))
     if not waits:
         return None
     chosen = max(waits, key=lambda wait: wait.until)

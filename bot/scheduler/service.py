@@ -13,7 +13,9 @@ Why one sweeper job and an in-memory job store (docs/decisions.md):
 
 Settings from the environment: DATABASE_URL, RASA_URL, RASA_TOKEN,
 PACER_SCHEDULER_INTERVAL_S (default 5), PACER_CHECKIN_LEASE_S (120),
-PACER_CHECKIN_RETRY_S (30), PACER_SCHEDULER_CONCURRENCY (8), PACER_SCHEDULER_BATCH (500).
+PACER_CHECKIN_RETRY_S (30), PACER_SCHEDULER_CONCURRENCY (8), PACER_SCHEDULER_BATCH (500),
+PACER_CHECKIN_FORM_RETRY_S (600), PACER_CHECKIN_SAFETY_RETRY_S (3600),
+PACER_CHECKIN_RECENT_CONTACT_S (1800).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.config import Settings, load_settings
 from bot.scheduler import store
 from bot.scheduler.rasa_api import RasaApi
+from bot.scheduler.schedule import DeferralRules
 from bot.scheduler.sweeper import Sweeper
 from bot.store.db import get_engine
 from bot.store.models import utcnow
@@ -56,6 +59,23 @@ def build_sweeper(settings: Settings) -> Sweeper:
         lease=timedelta(seconds=_env_float("PACER_CHECKIN_LEASE_S", 120)),
         retry_base_s=_env_float("PACER_CHECKIN_RETRY_S", 30),
         fault=os.environ.get("PACER_SCHEDULER_FAULT"),
+        rules=deferral_rules(),
+    )
+
+
+def deferral_rules() -> DeferralRules:
+    """The product's waits, unless an operator or a test shortens them."""
+    default = DeferralRules()
+    return DeferralRules(
+        form_retry=timedelta(
+            seconds=_env_float("PACER_CHECKIN_FORM_RETRY_S", default.form_retry.total_seconds())
+        ),
+        safety_retry=timedelta(
+            seconds=_env_float("PACER_CHECKIN_SAFETY_RETRY_S", default.safety_retry.total_seconds())
+        ),
+        recent_contact=timedelta(
+            seconds=_env_float("PACER_CHECKIN_RECENT_CONTACT_S", default.recent_contact.total_seconds())
+        ),
     )
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 
 from bot.scheduler import store
 from bot.scheduler.rasa_api import RasaApi, RasaError
-from bot.scheduler.schedule import PatientMoment, as_utc, backoff, deferral
+from bot.scheduler.schedule import DeferralRules, PatientMoment, as_utc, backoff, deferral
 from bot.store.models import utcnow
 
 logger = logging.getLogger(__name__)
@@ -73,6 +73,7 @@ class Sweeper:
         lease: timedelta = timedelta(seconds=120),
         retry_base_s: float = 30.0,
         fault: str | None = None,
+        rules: DeferralRules | None = None,
     ) -> None:
         self.engine = engine
         self.rasa = rasa
@@ -82,6 +83,7 @@ class Sweeper:
         self.lease = lease
         self.retry_base_s = retry_base_s
         self.fault = FaultInjector(fault)
+        self.rules = rules or DeferralRules()
         self.started_at = utcnow()
 
     async def sweep(self, now: datetime | None = None) -> SweepResult:
@@ -126,7 +128,7 @@ class Sweeper:
                     last_user_at=_latest(state.last_user_activity, claim.last_seen_at),
                     paused_until=claim.paused_until,
                 )
-                wait = deferral(moment, now, claim.prefs)
+                wait = deferral(moment, now, claim.prefs, self.rules)
                 if wait is not None:
                     return store.Outcome(claim, "deferred", until=wait.until, reason=wait.reason)
                 channel = state.latest_input_channel or claim.channel or "rest"

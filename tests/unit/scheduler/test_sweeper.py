@@ -36,7 +36,9 @@ async def sweep_and_close(*sweepers: Sweeper, now=None) -> list:  # noqa: ANN001
 def deliveries(patient_id: int) -> list[CheckinDelivery]:
     with session_scope() as session:
         return list(session.execute(
-            select(CheckinDelivery).where(CheckinDelivery.patient_id == patient_id).order_by(CheckinDelivery.id)
+            select(CheckinDelivery)
+            .where(CheckinDelivery.patient_id == patient_id)
+            .order_by(CheckinDelivery.id)
         ).scalars())
 
 
