@@ -134,9 +134,8 @@ def cmd_checkins_list(args: argparse.Namespace) -> int:
         print("no check-in schedules")
     for view in schedules:
         paused = f" paused until {view.paused_until:%Y-%m-%d}" if view.paused_until else ""
-        print(f"patient {view.patient_id}: {view.status}{paused}; next {view.next_text} "
-              f"({view.next_due_at:%Y-%m-%d %H:%M} UTC); {view.summary}" if view.next_due_at else
-              f"patient {view.patient_id}: {view.status}{paused}; {view.summary}")
+        due = f"; next {view.next_text} ({view.next_due_at:%Y-%m-%d %H:%M} UTC)" if view.next_due_at else ""
+        print(f"patient {view.patient_id}: {view.status}{paused}{due}; {view.summary}")
     return 0
 
 

@@ -146,7 +146,7 @@ def update_preferences(
     restart: bool = False,
     now: datetime | None = None,
 ) -> ScheduleView | None:
-    """Apply what the patient asked for; a new frequency or weekday restarts the count."""
+    """Apply what the patient asked for; a new frequency restarts the count from today."""
     now = as_utc(now or utcnow())
     with session_scope() as session:
         patient = repo.find_patient(session, conversation_id)
@@ -159,11 +159,10 @@ def update_preferences(
             schedule.local_time = hhmm(at)
         if quiet is not None:
             schedule.quiet_start, schedule.quiet_end = hhmm(quiet[0]), hhmm(quiet[1])
-        if weekday is not None or frequency is not None:
-            if weekday is not None:
-                schedule.weekday = weekday
-            if frequency is not None:
-                schedule.frequency = frequency
+        if weekday is not None:
+            schedule.weekday = weekday  # occurrences snap to it; the count goes on
+        if frequency is not None and frequency != schedule.frequency:
+            schedule.frequency = frequency  # a new rhythm starts from today
             schedule.anchor_at, schedule.next_index = now, 1
         if restart:
             schedule.status, schedule.paused_until = "active", None
