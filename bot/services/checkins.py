@@ -426,10 +426,12 @@ def status(now: datetime | None = None) -> Status:
             ).all()
         )
         late = now - OVERDUE_WARNING
+        # due a while ago and not sent; a row deferred for a reason (form, crisis...) is not late
         overdue_rows = session.execute(
             select(func.count(), func.min(CheckinDelivery.due_at)).where(
                 CheckinDelivery.status.in_(("pending", "sending")),
-                CheckinDelivery.next_attempt_at <= late,
+                CheckinDelivery.due_at <= late,
+                (CheckinDelivery.defer_reason.is_(None)) | (CheckinDelivery.next_attempt_at <= late),
             )
         ).one()
         late_schedules = session.execute(
