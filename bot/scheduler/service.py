@@ -119,7 +119,7 @@ async def serve(settings: Settings, interval: float) -> None:
 def run(interval: float | None = None) -> None:
     settings = load_settings()
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    logging.getLogger("apscheduler.scheduler").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one line per tick otherwise
     logging.getLogger("httpx").setLevel(logging.WARNING)
     asyncio.run(serve(settings, interval or _env_float("PACER_SCHEDULER_INTERVAL_S", 5.0)))
 
