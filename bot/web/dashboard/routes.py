@@ -30,7 +30,9 @@ from bot.web import auth, charts
 HERE = Path(__file__).resolve().parent
 blueprint = Blueprint("dashboard")
 blueprint.static("/dashboard/static", str(HERE / "static"), name="static")
-rate_limiter = auth.LoginRateLimiter()
+# Failed sign-ins: 5 per account and 20 per client address in 15 minutes.
+email_limiter = auth.LoginRateLimiter(limit=5)
+address_limiter = auth.LoginRateLimiter(limit=20)
 PAUSE_CHOICES = (7, 14, 28)
 
 _env = Environment(
@@ -113,15 +115,16 @@ async def login(request: Request) -> HTTPResponse:
     email = auth.normalise_email(request.form.get("email", ""))
     password = request.form.get("password", "")
     target = _safe_next(request.form.get("next"))
-    keys = (f"ip:{request.remote_addr or request.ip}", f"email:{email}")
-    if rate_limiter.blocked(*keys):
+    address = request.remote_addr or request.ip
+    if email_limiter.blocked(email) or address_limiter.blocked(address):
         return render(request, "login.html", status=429, next=target,
                       error="Too many failed sign-ins. Wait 15 minutes and try again.")
     clinician = auth.authenticate(email, password)
     if clinician is None:
-        rate_limiter.record_failure(*keys)
+        email_limiter.record_failure(email)
+        address_limiter.record_failure(address)
         return render(request, "login.html", status=401, next=target, error="Email or password is wrong.")
-    rate_limiter.reset(f"email:{email}")
+    email_limiter.reset(email)
     response = redirect(target, status=303)
     auth.set_session_cookie(request, response, auth.new_session(clinician.id, auth.session_epoch(clinician)))
     return response
