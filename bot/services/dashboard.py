@@ -81,7 +81,10 @@ def create_invitation(session: Session, clinician_id: int, now: datetime | None 
     if session.get(Clinician, clinician_id) is None:
         raise LookupError(f"no clinician {clinician_id}")
     now = now or utcnow()
-    code = "".join(secrets.choice(INVITATION_ALPHABET) for _ in range(INVITATION_LENGTH))
+    code = ""
+    while not all(any(ch.isdigit() for ch in half) for half in (code[:4], code[4:])):
+        # Each half holds a digit, so a code is never mistaken for a word in chat.
+        code = "".join(secrets.choice(INVITATION_ALPHABET) for _ in range(INVITATION_LENGTH))
     row = InvitationCode(code=code, clinician_id=clinician_id, created_at=now,
                          expires_at=now + INVITATION_LIFETIME)
     session.add(row)

@@ -38,7 +38,7 @@ SCRIPT = (
     "hello",
     "I did my walk every day this week!",
     "ive been feeling really low and stressed lately",
-    "yes ok",
+    "/start_phq4",  # the "4 quick mood questions" button
     "more than half the days",
     "several days",
     "nearly every day",
