@@ -72,7 +72,8 @@ def test_expired_unknown_and_missing_codes(domain: dict[str, Any]) -> None:
         row.expires_at = row.created_at - timedelta(days=1)
     assert say(domain, f"code {code}")[0]["response"] == "utter_clinic_code_invalid"
     assert say(domain, "code ZZ9Z99ZZ")[0]["response"] == "utter_clinic_code_invalid"
-    assert say(domain, "i've got an invite code from the pain team")[0]["response"] == "utter_clinic_code_missing"
+    missing = say(domain, "i've got an invite code from the pain team")
+    assert missing[0]["response"] == "utter_clinic_code_missing"
     with session_scope() as session:
         assert session.execute(select(PatientAssignment)).first() is None
 

@@ -92,7 +92,9 @@ def main() -> int:
             "consent_events": _rows(session, m.ConsentEvent, m.ConsentEvent.patient_id, patient_id),
             "patient_values": _rows(session, m.PatientValue, m.PatientValue.patient_id, patient_id),
             "functional_goals": _rows(session, m.FunctionalGoal, m.FunctionalGoal.patient_id, patient_id),
-            "psfs_ratings": [r for gid in goal_ids for r in _rows(session, m.PsfsRating, m.PsfsRating.goal_id, gid)],
+            "psfs_ratings": [
+                r for gid in goal_ids for r in _rows(session, m.PsfsRating, m.PsfsRating.goal_id, gid)
+            ],
             "action_plans": _rows(session, m.ActionPlan, m.ActionPlan.patient_id, patient_id),
             "phq4_results": _rows(session, m.Phq4Result, m.Phq4Result.patient_id, patient_id),
             "safety_events": _rows(session, m.SafetyEvent, m.SafetyEvent.patient_id, patient_id),

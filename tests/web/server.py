@@ -18,14 +18,15 @@ CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 class WebServer:
-    def __init__(self, database_url: str, workdir: Path, secret_key: str = "test-secret-key-for-pacer") -> None:
+    def __init__(self, database_url: str, workdir: Path, secret_key: str = "test-secret-key") -> None:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / "web.log"
         env = dict(os.environ)
         env.update({
             "DATABASE_URL": database_url, "PACER_SECRET_KEY": secret_key, "PACER_WEB_PORT": str(self.port),
-            "PACER_WEB_URL": self.base_url, "PYTHONUNBUFFERED": "1", "PACER_CLINIC_NAME": "Test Valley Pain Clinic",
+            "PACER_WEB_URL": self.base_url, "PYTHONUNBUFFERED": "1",
+            "PACER_CLINIC_NAME": "Test Valley Pain Clinic",
         })
         env.pop("PACER_ALERT_WEBHOOK", None)
         env.pop("PACER_ALERT_EMAIL", None)
