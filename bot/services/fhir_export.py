@@ -64,6 +64,11 @@ class PegEntry:
     enjoyment: int
     activity: int
 
+    def __post_init__(self) -> None:
+        for item in ("pain", "enjoyment", "activity"):
+            if not 0 <= getattr(self, item) <= 10:
+                raise ValueError(f"PEG item {item} must be 0-10")
+
     @property
     def score(self) -> float:
         return round((self.pain + self.enjoyment + self.activity) / 3, 2)
