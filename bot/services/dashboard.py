@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.coaching.phq4 import FLAG_THRESHOLD, Phq4
@@ -194,37 +194,43 @@ def patient_list(
             conditions.append(Patient.id == int(needle))
         stmt = stmt.where(or_(*conditions))
     rows = session.execute(stmt).all()
-    ids = [row[0] for row in rows]
-    plans: dict[int, list[tuple[str, str | None]]] = {pid: [] for pid in ids}
-    active: dict[int, int] = dict.fromkeys(ids, 0)
-    latest_phq: dict[int, Phq4Result] = {}
-    if ids:
-        for pid, status, outcome in session.execute(
-            select(ActionPlan.patient_id, ActionPlan.status, ActionPlan.outcome_note)
+    plan_stats: dict[int, tuple[int, float, int]] = {}
+    latest_phq: dict[int, tuple[int, int, int, int]] = {}
+    if rows:
+        credit = case(
+            (ActionPlan.status == "done", 1.0),
+            *((ActionPlan.outcome_note == note, value) for note, value in PLAN_OUTCOME_CREDIT.items()),
+            else_=None,
+        )
+        for pid, n_active, credit_sum, credited in session.execute(
+            select(ActionPlan.patient_id, func.sum(case((ActionPlan.status == "active", 1), else_=0)),
+                   func.sum(credit), func.count(credit))
             .where(ActionPlan.patient_id.in_(assigned))
+            .group_by(ActionPlan.patient_id)
         ):
-            plans[pid].append((status, outcome))
-            active[pid] += status == "active"
+            plan_stats[pid] = (n_active or 0, credit_sum or 0.0, credited or 0)
         newest = (
-            select(Phq4Result.patient_id, func.max(Phq4Result.id).label("last_id"))
+            select(func.max(Phq4Result.id).label("last_id"))
             .where(Phq4Result.patient_id.in_(assigned))
             .group_by(Phq4Result.patient_id)
             .subquery()
         )
-        for result in session.execute(
-            select(Phq4Result).join(newest, newest.c.last_id == Phq4Result.id)
-        ).scalars():
-            latest_phq[result.patient_id] = result
+        for pid, interest, down, nervous, worry in session.execute(
+            select(Phq4Result.patient_id, Phq4Result.interest, Phq4Result.down, Phq4Result.nervous,
+                   Phq4Result.worry).join(newest, newest.c.last_id == Phq4Result.id)
+        ):
+            latest_phq[pid] = (interest, down, nervous, worry)
     now = utcnow()
     out = []
     for pid, name, last_seen, paused, n_safety, n_requests in rows:
         phq = latest_phq.get(pid)
-        follow_up = bool(phq and (phq.interest + phq.down >= FLAG_THRESHOLD
-                                  or phq.nervous + phq.worry >= FLAG_THRESHOLD))
+        follow_up = bool(phq and (phq[0] + phq[1] >= FLAG_THRESHOLD or phq[2] + phq[3] >= FLAG_THRESHOLD))
         paused = as_utc(paused)
+        n_active, credit_sum, credited = plan_stats.get(pid, (0, 0.0, 0))
         row = PatientRow(
             id=pid, name=name or f"Patient {pid}", last_contact=as_utc(last_seen), open_safety=n_safety,
-            open_requests=n_requests, plan_adherence=plan_adherence(plans[pid]), active_plans=active[pid],
+            open_requests=n_requests, plan_adherence=credit_sum / credited if credited else None,
+            active_plans=n_active,
             phq4_follow_up=follow_up, paused_until=paused if paused and paused > now else None,
         )
         if n_safety:

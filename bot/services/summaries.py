@@ -63,14 +63,19 @@ WRITERS = {
                "action_talk_to_person"},
     "request": {"action_talk_to_person", "action_data_copy"},
 }
-# User intents worth a line even when nothing was stored.
+# User intents worth a line even when nothing was stored, with the action that answers each:
+# the line is written only when that action ran in the turn (an answer inside a form that
+# NLU happened to label with one of these intents is not something the person asked).
 NOTABLE_INTENTS = {
-    "express_distress": ("reported", "Said they were struggling (low mood, stress or worry)"),
-    "delete_my_data": ("asked", "Asked to delete their data"),
-    "stop_checkins": ("asked", "Asked to pause or stop check-ins"),
-    "change_checkins": ("asked", "Asked to change check-ins"),
-    "report_flare": ("reported", "Reported a flare-up"),
-    "ask_medication": ("asked", "Asked about medication (referred to pharmacist or prescriber)"),
+    "express_distress": ("reported", "Said they were struggling (low mood, stress or worry)",
+                         {"action_distress_support"}),
+    "delete_my_data": ("asked", "Asked to delete their data", {"utter_ask_delete", "action_erase_data"}),
+    "ask_medication": ("asked", "Asked about medication (referred to pharmacist or prescriber)",
+                       {"utter_medication_clinician"}),
+    # Check-in and flare intents (other branches) answered by these actions:
+    "stop_checkins": ("asked", "Asked to pause or stop check-ins", {"action_stop_checkins"}),
+    "change_checkins": ("asked", "Asked to change check-ins", {"action_change_checkins"}),
+    "report_flare": ("reported", "Reported a flare-up", {"action_report_flare"}),
 }
 SAFETY_KIND_LABELS = {
     "crisis": "Crisis message",
@@ -134,8 +139,24 @@ def events_table_exists(session: Session) -> bool:
     return inspect(session.connection()).has_table("events")
 
 
-def load_events(session: Session, conversations: Sequence[str]) -> list[TrackerEvent]:
-    """The tracker events of these conversations, in the order Rasa stored them."""
+def session_cutoff(session: Session, conversations: Sequence[str], sessions: int) -> float | None:
+    """Start time of the `sessions`-th most recent session (None: there are not that many)."""
+    if not conversations or not events_table_exists(session):
+        return None
+    stmt = (
+        select(EVENTS.c.timestamp)
+        .where(EVENTS.c.sender_id.in_(list(conversations)), EVENTS.c.type_name == "session_started")
+        .order_by(EVENTS.c.timestamp.desc())
+        .offset(sessions - 1)
+        .limit(1)
+    )
+    return session.execute(stmt).scalar()
+
+
+def load_events(
+    session: Session, conversations: Sequence[str], since: float | None = None
+) -> list[TrackerEvent]:
+    """The tracker events of these conversations (from `since`, a Unix time), in stored order."""
     if not conversations or not events_table_exists(session):
         return []
     stmt = (
@@ -144,10 +165,12 @@ def load_events(session: Session, conversations: Sequence[str]) -> list[TrackerE
         .where(EVENTS.c.sender_id.in_(list(conversations)))
         .order_by(EVENTS.c.id)
     )
+    if since is not None:
+        stmt = stmt.where(EVENTS.c.timestamp >= since)
     out = []
     for event_id, sender, type_name, timestamp, intent, action, raw in session.execute(stmt):
         data: dict[str, Any] = {}
-        if raw:
+        if raw and type_name in ("user", "bot"):
             try:
                 data = json.loads(raw)
             except ValueError:
@@ -288,12 +311,17 @@ def _record_lines(session: Session, patient_id: int, index: _TurnIndex) -> list[
     return lines
 
 
-def _intent_lines(events: Iterable[TrackerEvent]) -> list[SummaryLine]:
+def _intent_lines(index: _TurnIndex) -> list[SummaryLine]:
     lines = []
-    for event in events:
-        if event.is_user and event.intent in NOTABLE_INTENTS:
-            category, text = NOTABLE_INTENTS[event.intent]
-            lines.append(SummaryLine(event.at, category, text, event.conversation_id, [event.id], "events"))
+    for event in index.user:
+        if event.intent not in NOTABLE_INTENTS:
+            continue
+        category, text, answered_by = NOTABLE_INTENTS[event.intent]
+        answer = next((e for e in index.turn_events.get(event.id, [])
+                       if e.type_name == "action" and e.action in answered_by), None)
+        if answer is not None:
+            lines.append(SummaryLine(event.at, category, text, event.conversation_id, [event.id, answer.id],
+                                     "events"))
     return lines
 
 
@@ -307,12 +335,15 @@ class PatientSummaries:
                 if (start is None or line.at >= as_utc(start)) and (end is None or line.at < as_utc(end))]
 
 
-def summarise_patient(session: Session, patient_id: int) -> PatientSummaries:
-    """Every session of every conversation of the patient, each with its summary lines."""
+def summarise_patient(
+    session: Session, patient_id: int, recent_sessions: int | None = None
+) -> PatientSummaries:
+    """Every session of every conversation of the patient (or the most recent few), with their lines."""
     conversations = conversation_ids(session, patient_id)
-    events = load_events(session, conversations)
+    since = session_cutoff(session, conversations, recent_sessions) if recent_sessions else None
+    events = load_events(session, conversations, since)
     index = _TurnIndex(events)
-    lines = _record_lines(session, patient_id, index) + _intent_lines(events)
+    lines = _record_lines(session, patient_id, index) + _intent_lines(index)
     lines.sort(key=lambda line: (line.at, line.event_ids[0] if line.event_ids else 0, line.text))
     sessions = split_sessions(events)
     event_session: dict[int, ConversationSession] = {}

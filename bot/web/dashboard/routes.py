@@ -20,7 +20,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, html, raw, redirect
 from sqlalchemy import select
 
-from bot.clinic import load_clinic
+from bot.clinic import ClinicConfig, load_clinic
 from bot.services import dashboard as queries
 from bot.services import fhir_export, summaries
 from bot.store.db import session_scope
@@ -34,6 +34,10 @@ blueprint.static("/dashboard/static", str(HERE / "static"), name="static")
 email_limiter = auth.LoginRateLimiter(limit=5)
 address_limiter = auth.LoginRateLimiter(limit=20)
 PAUSE_CHOICES = (7, 14, 28)
+PAGE_SIZE = 100
+RECENT_SESSIONS = 5
+CLINIC_CACHE_S = 30.0
+_clinic_cache: dict[str, Any] = {"at": -CLINIC_CACHE_S, "value": None}
 
 _env = Environment(
     loader=FileSystemLoader(str(HERE / "templates")),
@@ -43,10 +47,18 @@ _env = Environment(
 )
 
 
+def _clinic() -> ClinicConfig:
+    """The clinic settings, re-read at most every 30 s (they come from a file and the environment)."""
+    now = time.monotonic()
+    if now - _clinic_cache["at"] > CLINIC_CACHE_S:
+        _clinic_cache.update(at=now, value=load_clinic())
+    return _clinic_cache["value"]
+
+
 def _zone() -> ZoneInfo:
     try:
-        return load_clinic().zone
-    except Exception:  # noqa: BLE001 - a bad clinic file must not take the dashboard down
+        return _clinic().zone
+    except Exception:  # noqa: BLE001 - a bad time zone must not take the dashboard down
         return ZoneInfo("UTC")
 
 
@@ -76,7 +88,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     body = _env.get_template(template).render(
         csrf_token=web_session.csrf,
         clinician=getattr(request.ctx, "clinician", None),
-        clinic=load_clinic(),
+        clinic=_clinic(),
         **context,
     )
     response = html(body, status=status)
@@ -149,7 +161,7 @@ async def patient_list(request: Request) -> HTTPResponse:
     flag = request.args.get("flag") or ""
     if flag not in ("", "safety", "request", "phq4", "paused"):
         flag = ""
-    started = time.perf_counter()
+    page = max(1, int(request.args.get("page") or 1)) if (request.args.get("page") or "1").isdigit() else 1
     with session_scope() as session:
         rows = queries.patient_list(session, request.ctx.clinician.id, search=search, flag=flag)
         invitations = list(session.execute(
@@ -159,8 +171,11 @@ async def patient_list(request: Request) -> HTTPResponse:
             .order_by(InvitationCode.created_at.desc())
             .limit(5)
         ).scalars())
-    return render(request, "list.html", rows=rows, search=search, flag=flag, invitations=invitations,
-                  query_ms=round((time.perf_counter() - started) * 1000, 1))
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = min(page, pages)
+    shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    return render(request, "list.html", rows=shown, total=len(rows), page=page, pages=pages,
+                  first=(page - 1) * PAGE_SIZE + 1, search=search, flag=flag, invitations=invitations)
 
 
 @blueprint.post("/dashboard/invitations")
@@ -202,7 +217,7 @@ async def patient_page(request: Request, patient_id: int) -> HTTPResponse:
         activities = queries.psfs_activities(session, patient.id)
         current_plans, past_plans = queries.action_plans(session, patient.id)
         phq4 = queries.phq4_history(session, patient.id)
-        summary = summaries.summarise_patient(session, patient.id)
+        summary = summaries.summarise_patient(session, patient.id, recent_sessions=RECENT_SESSIONS)
         context = {
             "patient": patient,
             "values": queries.patient_values(session, patient.id),
@@ -216,7 +231,7 @@ async def patient_page(request: Request, patient_id: int) -> HTTPResponse:
             "phq4": phq4,
             "psfs_chart": Markup(_psfs_chart(activities)),
             "phq4_chart": Markup(_phq4_chart(phq4)),
-            "sessions": list(reversed(summary.sessions))[:5],
+            "sessions": list(reversed(summary.sessions))[:RECENT_SESSIONS],
             "audit": queries.audit_entries(session, patient.id, limit=10),
             "paused_until": queries.as_utc(patient.checkins_paused_until),
             "now": datetime.now(timezone.utc),
