@@ -268,8 +268,22 @@ def main() -> int:
             )
             assert response.status_code == 303, response.status_code
             page = client.get("/dashboard/")
-            assert page.text.count('data-patient-id="') == args.patients
-            report(f"patient list ({args.patients} patients)", measure(client, "/dashboard/", args.requests))
+            assert f"of {args.patients}" in page.text and page.text.count('data-patient-id="') == min(
+                100, args.patients
+            )
+            last = -(-args.patients // 100)
+            report(
+                f"patient list, page 1 ({args.patients} sorted)",
+                measure(client, "/dashboard/", args.requests),
+            )
+            report(
+                f"patient list, page {last} ({args.patients} sorted)",
+                measure(client, f"/dashboard/?page={last}", args.requests // 2),
+            )
+            report(
+                "patient list, search 'Patient 01'",
+                measure(client, "/dashboard/?q=Patient+01", args.requests // 2),
+            )
             report(
                 "patient page (a year of weekly data)",
                 measure(client, f"/dashboard/patients/{year_patient}", args.requests),

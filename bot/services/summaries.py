@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, inspect, select
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from bot.coaching.phq4 import Phq4
@@ -254,8 +254,14 @@ def _plan_text(plan: ActionPlan) -> str:
     return ", ".join(parts)
 
 
-def _record_lines(session: Session, patient_id: int, index: _TurnIndex) -> list[SummaryLine]:
+def _record_lines(
+    session: Session, patient_id: int, index: _TurnIndex, since: datetime | None = None
+) -> list[SummaryLine]:
+    """Lines from Pacer's rows (those written from `since` on, when given)."""
     lines: list[SummaryLine] = []
+
+    def recent(column):  # noqa: ANN001, ANN202 - a SQL condition
+        return column >= since if since is not None else column.is_not(None)
 
     def add(at: datetime | None, category: str, text: str, kind: str, source: str,
             conversation_id: str | None = None) -> None:
@@ -265,10 +271,12 @@ def _record_lines(session: Session, patient_id: int, index: _TurnIndex) -> list[
         if ids:  # a row with no conversation turn behind it (e.g. added by a script) is not a summary line
             lines.append(SummaryLine(as_utc(at), category, text, conversation, ids, source))
 
-    for row in session.execute(select(ConsentEvent).where(ConsentEvent.patient_id == patient_id)).scalars():
+    for row in session.execute(select(ConsentEvent).where(ConsentEvent.patient_id == patient_id,
+                                                       recent(ConsentEvent.created_at))).scalars():
         add(row.created_at, "set", f"Consent {row.decision} (wording {row.wording_version})", "consent",
             "consent_events")
-    for row in session.execute(select(PatientValue).where(PatientValue.patient_id == patient_id)).scalars():
+    for row in session.execute(select(PatientValue).where(PatientValue.patient_id == patient_id,
+                                                       recent(PatientValue.created_at))).scalars():
         add(row.created_at, "set", f"Value: \u201c{row.text}\u201d", "value", "patient_values")
     ratings = session.execute(
         select(PsfsRating, FunctionalGoal.activity, FunctionalGoal.created_at)
@@ -283,7 +291,9 @@ def _record_lines(session: Session, patient_id: int, index: _TurnIndex) -> list[
         label = "Activity set" if first else "Activity rated"
         add(rating.rated_at, "set" if first else "reported",
             f"{label}: {activity}, ability {rating.score}/10", "psfs", "psfs_ratings")
-    for plan in session.execute(select(ActionPlan).where(ActionPlan.patient_id == patient_id)).scalars():
+    touched = or_(recent(ActionPlan.created_at), recent(ActionPlan.closed_at), recent(ActionPlan.reviewed_at))
+    plans = select(ActionPlan).where(ActionPlan.patient_id == patient_id, touched)
+    for plan in session.execute(plans).scalars():
         confidence = f" (confidence {plan.confidence}/10)" if plan.confidence is not None else ""
         add(plan.created_at, "set", f"Action plan set: {_plan_text(plan)}{confidence}", "plan_set",
             "action_plans")
@@ -293,17 +303,20 @@ def _record_lines(session: Session, patient_id: int, index: _TurnIndex) -> list[
         elif plan.reviewed_at is not None and plan.outcome_note:
             add(plan.reviewed_at, "reported", f"Action plan reported {plan.outcome_note}: {plan.what}",
                 "plan_outcome", "action_plans")
-    for row in session.execute(select(Phq4Result).where(Phq4Result.patient_id == patient_id)).scalars():
+    for row in session.execute(select(Phq4Result).where(Phq4Result.patient_id == patient_id,
+                                                     recent(Phq4Result.created_at))).scalars():
         result = Phq4(row.interest, row.down, row.nervous, row.worry)
         follow = " - follow-up suggested" if result.needs_follow_up else ""
         add(row.created_at, "reported", f"PHQ-4: PHQ-2 {result.phq2}/6, GAD-2 {result.gad2}/6{follow}",
             "phq4", "phq4_results")
-    for event in session.execute(select(SafetyEvent).where(SafetyEvent.patient_id == patient_id)).scalars():
+    for event in session.execute(select(SafetyEvent).where(SafetyEvent.patient_id == patient_id,
+                                                         recent(SafetyEvent.created_at))).scalars():
         label = SAFETY_KIND_LABELS.get(event.kind, event.kind)
         ack = f"; acknowledged by {event.acknowledged_by}" if event.acknowledged_by else "; not acknowledged"
         add(event.created_at, "flagged", f"{label}{ack}", "safety", "safety_events", event.conversation_id)
     for request in session.execute(
-        select(PatientRequest).where(PatientRequest.patient_id == patient_id)
+        select(PatientRequest).where(PatientRequest.patient_id == patient_id,
+                                     recent(PatientRequest.created_at))
     ).scalars():
         label = ("Asked to talk to a person" if request.kind == "talk_to_person"
                  else "Asked for a copy of their data")
@@ -343,7 +356,8 @@ def summarise_patient(
     since = session_cutoff(session, conversations, recent_sessions) if recent_sessions else None
     events = load_events(session, conversations, since)
     index = _TurnIndex(events)
-    lines = _record_lines(session, patient_id, index) + _intent_lines(index)
+    since_at = _from_ts(since) if since is not None else None
+    lines = _record_lines(session, patient_id, index, since_at) + _intent_lines(index)
     lines.sort(key=lambda line: (line.at, line.event_ids[0] if line.event_ids else 0, line.text))
     sessions = split_sessions(events)
     event_session: dict[int, ConversationSession] = {}

@@ -21,10 +21,10 @@ from tests.web.server import WebServer
 
 RECORDING = Path(__file__).resolve().parents[2] / "data" / "recorded_conversation.json"
 TABLES = (
-    ("patients", m.Patient), ("channel_identities", m.ChannelIdentity), ("consent_events", m.ConsentEvent),
-    ("patient_values", m.PatientValue), ("functional_goals", m.FunctionalGoal), ("psfs_ratings", m.PsfsRating),
-    ("action_plans", m.ActionPlan), ("phq4_results", m.Phq4Result), ("safety_events", m.SafetyEvent),
-    ("patient_requests", m.PatientRequest),
+    ("patients", m.Patient), ("channel_identities", m.ChannelIdentity),
+    ("consent_events", m.ConsentEvent), ("patient_values", m.PatientValue),
+    ("functional_goals", m.FunctionalGoal), ("psfs_ratings", m.PsfsRating), ("action_plans", m.ActionPlan),
+    ("phq4_results", m.Phq4Result), ("safety_events", m.SafetyEvent), ("patient_requests", m.PatientRequest),
 )
 
 
@@ -148,7 +148,8 @@ def test_summary_links_open_the_transcript_at_those_turns(recording: dict, serve
     assert client.sign_in(email, "a long enough password").status_code == 303
     page = client.get(f"/dashboard/patients/{recording['patient_id']}/conversations")
     assert page.status_code == 200
-    links = re.findall(r'href="(/dashboard/patients/\d+/transcript\?[^"]+)" class="trace">([^<]+)<', page.text)
+    trace = r'href="(/dashboard/patients/\d+/transcript\?[^"]+)" class="trace">([^<]+)<'
+    links = re.findall(trace, page.text)
     assert len(links) == len(summarise(recording["patient_id"]).lines)
     for href, _text in links:
         href = href.replace("&amp;", "&")
