@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("database_url")
 def test_add_assign_and_invite(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
     monkeypatch.setenv("PACER_NEW_PASSWORD", "a long enough password")
     assert cli.main(["clinician", "add", "Admin@Clinic.test", "--name", "Dr Admin", "--role", "admin"]) == 0
-    assert cli.main(["clinician", "add", "admin@clinic.test", "--name", "Again"]) == 1  # one account per email
+    assert cli.main(["clinician", "add", "admin@clinic.test", "--name", "Again"]) == 1  # one per email
     monkeypatch.setenv("PACER_NEW_PASSWORD", "short")
     assert cli.main(["clinician", "add", "b@clinic.test", "--name", "Dr B"]) == 1
     with session_scope() as session:
