@@ -79,8 +79,8 @@ def main() -> int:
     sys.setswitchinterval(0.0005)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=10_000)
-    parser.add_argument("--batch", type=int, default=500)
-    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--timeout", type=float, default=300)
     args = parser.parse_args()
 

@@ -95,19 +95,29 @@ class Sweeper:
             result.materialized += advanced
             if advanced < 5000:
                 break
-        while True:
-            claims = store.claim_batch(self.engine, clock(), self.worker, self.batch_size, self.lease)
-            if not claims:
-                break
+        # Pipelined: the next batch is claimed (in a thread) while this one is being sent, and
+        # the database work never blocks the event loop that dispatches the sends.
+        claims = await self._claim(clock)
+        while claims:
             result.claimed += len(claims)
-            self.fault.reached("after_claim")
-            outcomes = await asyncio.gather(*(self._deliver(claim, clock) for claim in claims))
+            sends = asyncio.gather(*(self._deliver(claim, clock) for claim in claims))
+            next_claims = asyncio.ensure_future(self._claim(clock))
+            outcomes = await sends
             self.fault.reached("before_commit")
-            result.add(store.record_outcomes(self.engine, outcomes, clock()))
+            result.add(await asyncio.to_thread(store.record_outcomes, self.engine, outcomes, clock()))
+            claims = await next_claims
         store.beat(self.engine, self.worker, self.started_at, clock(), sent=result.sent)
         if result.claimed:
             logger.info("sweep: %s", {"materialized": result.materialized, **result.counts})
         return result
+
+    async def _claim(self, clock) -> list[store.Claim]:  # noqa: ANN001 - callable
+        claims = await asyncio.to_thread(
+            store.claim_batch, self.engine, clock(), self.worker, self.batch_size, self.lease
+        )
+        if claims:
+            self.fault.reached("after_claim")
+        return claims
 
     async def _deliver(self, claim: store.Claim, clock) -> store.Outcome:  # noqa: ANN001 - callable
         if claim.received:
