@@ -221,7 +221,14 @@ def _load_context(conn: Connection, claims: Sequence[Claim], now: datetime) -> N
             claim.last_seen_at = patient.last_seen_at
         claim.last_crisis_at = crises.get(claim.patient_id)
         schedule = schedules.get(claim.patient_id)
-        claim.prefs = prefs_of(schedule) if schedule is not None else SchedulePrefs(quiet=DEFAULT_QUIET)
+        claim.prefs = prefs_of(schedule) if schedule is not None else _default_prefs()
+
+
+def _default_prefs() -> SchedulePrefs:
+    """Quiet hours in the clinic's zone for a one-off delivery to someone without a schedule."""
+    from bot.services.checkins import default_timezone
+
+    return SchedulePrefs(timezone=default_timezone(), quiet=DEFAULT_QUIET)
 
 
 @dataclass

@@ -144,6 +144,7 @@ def update_preferences(
     frequency: str | None = None,
     quiet: tuple[time, time] | None = None,
     restart: bool = False,
+    quiet_off: bool = False,
     now: datetime | None = None,
 ) -> ScheduleView | None:
     """Apply what the patient asked for; a new frequency restarts the count from today."""
@@ -159,6 +160,8 @@ def update_preferences(
             schedule.local_time = hhmm(at)
         if quiet is not None:
             schedule.quiet_start, schedule.quiet_end = hhmm(quiet[0]), hhmm(quiet[1])
+        if quiet_off:  # "any time is fine"
+            schedule.quiet_start = schedule.quiet_end = None
         if weekday is not None:
             schedule.weekday = weekday  # occurrences snap to it; the count goes on
         if frequency is not None and frequency != schedule.frequency:
