@@ -129,7 +129,8 @@ BARRIERS: tuple[Barrier, ...] = (
     Barrier(
         "sleep",
         "poor sleep",
-        _p(r"\b(sleep\w*|slept|insomnia|awake|bad nights?|up all night|can'?t nod off|toss\w* and turn\w*)\b"),
+        _p(r"\b(sleep\w*|slept|insomnia|awake|bad nights?|up all night|can'?t nod off|"
+           r"toss\w* and turn\w*)\b"),
         (
             "keep the same getting-up time every day, even after a bad night",
             "wind down for half an hour before bed, away from screens",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from datetime import datetime, time, timedelta, timezone, tzinfo
 
 MAX_SECTION_CHARS = 600
 
@@ -27,8 +28,8 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("warning_signs", "Warning signs and triggers",
             re.compile(r"\b(warning|signs?|triggers?|early|what sets it off|cause)\b", re.I),
-            "You noted these warning signs and triggers: {text}. Worth a thought about what set this one off, "
-            "but no blame: flares happen even when you do everything right."),
+            "You noted these warning signs and triggers: {text}. Worth a thought about what set this one "
+            "off, but no blame: flares happen even when you do everything right."),
     Section("what_helps", "What helps",
             re.compile(r"\b(helps?|helpful|what works|soothe|ease|relie\w*)\b", re.I),
             "First, what helps you: {text}. Pick one of these and do it now, gently."),
@@ -40,7 +41,8 @@ SECTIONS: tuple[Section, ...] = (
             re.compile(r"\b(who|tell|contact|let .* know|people|person|support)\b", re.I),
             "Let someone know. You said you'd tell: {text}."),
     Section("seek_care", "When to get medical help",
-            re.compile(r"\b(seek|care|doctor|gp|medical|emergency|hospital|when to get help|red flags?)\b", re.I),
+            re.compile(r"\b(seek|care|doctor|gp|medical|emergency|hospital|when to get help|"
+                       r"red flags?)\b", re.I),
             "And when to get help: {text}. If anything on that list happens, contact them rather than "
             "waiting."),
 )
@@ -85,8 +87,8 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "build back up a little each day, starting at about half your usual amount.",
     "Tell someone: it helps when the people around you know what's going on and how they can help.",
     "Medication only as your clinician advised. Get medical help urgently for numbness around your bottom "
-    "or genitals, new bladder or bowel problems, leg weakness, fever, or after a fall or injury, and see your "
-    "GP if it hasn't started to settle after about two weeks.",
+    "or genitals, new bladder or bowel problems, leg weakness, fever, or after a fall or injury, and see "
+    "your GP if it hasn't started to settle after about two weeks.",
 )
 WALKTHROUGH_ORDER = ("what_helps", "drop_postpone", "who_to_tell", "warning_signs", "seek_care")
 
@@ -192,3 +194,15 @@ def classify_followup(text: str) -> str | None:
     if BETTER.search(text):
         return "better"
     return None
+
+
+FOLLOWUP_HOUR = 9  # local morning
+MIN_FOLLOWUP_GAP_HOURS = 12
+
+
+def next_day_due(now: datetime, tz: tzinfo) -> datetime:
+    """When to ask how the flare is: the next morning locally, and at least 12 hours on."""
+    local = now.astimezone(tz)
+    morning = datetime.combine(local.date() + timedelta(days=1), time(FOLLOWUP_HOUR), tzinfo=tz)
+    earliest = now + timedelta(hours=MIN_FOLLOWUP_GAP_HOURS)
+    return max(morning, earliest.astimezone(tz)).astimezone(timezone.utc)

@@ -158,7 +158,8 @@ def classify_review(text: str) -> str | None:
 
 def untried_ideas(ideas: list[dict[str, str]], tried: list[str]) -> list[Idea]:
     tried_keys = {t.strip().lower() for t in tried}
-    return [Idea(i["text"], i.get("source", "own")) for i in ideas if i["text"].strip().lower() not in tried_keys]
+    return [Idea(i["text"], i.get("source", "own")) for i in ideas
+            if i["text"].strip().lower() not in tried_keys]
 
 
 def review_options(outcome: str, ideas_left: int) -> list[str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from bot.coaching.flare_plan import (
@@ -11,6 +14,7 @@ from bot.coaching.flare_plan import (
     FlarePlan,
     classify_followup,
     describe,
+    next_day_due,
     parse_helps,
     section_from_text,
     walkthrough,
@@ -81,3 +85,14 @@ def test_suggested_wording_accepted_briefly() -> None:
 ])
 def test_followup_answers(text: str, outcome: str | None) -> None:
     assert classify_followup(text) == outcome
+
+
+def test_followup_is_next_morning_locally_and_never_too_soon() -> None:
+    auckland = ZoneInfo("Pacific/Auckland")
+    evening = datetime(2026, 11, 23, 20, 0, tzinfo=auckland)
+    assert next_day_due(evening, auckland) == datetime(2026, 11, 24, 9, 0, tzinfo=auckland)
+    late = datetime(2026, 11, 24, 2, 30, tzinfo=auckland)  # after midnight: not three hours later
+    assert next_day_due(late, auckland) == datetime(2026, 11, 25, 9, 0, tzinfo=auckland)
+    assert next_day_due(late, auckland).tzinfo == timezone.utc
+    afternoon = datetime(2026, 11, 23, 23, 0, tzinfo=timezone.utc)  # 12:00 in Auckland
+    assert next_day_due(afternoon, auckland) == datetime(2026, 11, 24, 20, 0, tzinfo=timezone.utc)
