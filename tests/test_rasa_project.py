@@ -30,7 +30,11 @@ def test_rasa_data_validate_is_clean() -> None:
     warnings = re.findall(r"UserWarning: (.*)", output)
     # Responses sent by custom actions are not "used" in stories; every other warning fails.
     unused = {m for w in warnings for m in re.findall(r"The utterance '(\w+)' is not used", w)}
-    others = [w for w in warnings if "is not used in any story or rule" not in w]
+    # Rasa 3.6 merges every retrieval intent into the domain a second time
+    # (ResponsesSyncImporter.get_domain), so a retrieval intent that stories may use (it must be
+    # listed in domain.yml) is always reported as duplicated. Only that exact warning is allowed.
+    known = "The following duplicated intents have been found across multiple domain files: ask_education"
+    others = [w for w in warnings if "is not used in any story or rule" not in w and w.strip() != known]
     assert others == []
     action_code = "".join(p.read_text() for p in (ROOT / "actions").glob("*.py"))
     unreferenced = {u for u in unused if u not in action_code and not _dynamic(u, action_code)}
