@@ -31,7 +31,7 @@ SECTIONS: tuple[Section, ...] = (
             "You noted these warning signs and triggers: {text}. Worth a thought about what set this one "
             "off, but no blame: flares happen even when you do everything right."),
     Section("what_helps", "What helps",
-            re.compile(r"\b(helps?|helpful|what works|soothe|ease|relie\w*)\b", re.I),
+            re.compile(r"\b(what (helps|works|eases)|helpful|soothe|relie\w*)\b", re.I),
             "First, what helps you: {text}. Pick one of these and do it now, gently."),
     Section("drop_postpone", "What to drop or postpone, and building back up",
             re.compile(r"\b(drop|postpone|put off|cancel|build(ing)? (back )?up|cut back|ease off)\b", re.I),
