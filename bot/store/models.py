@@ -51,6 +51,12 @@ class Patient(Base):
     safety_events = relationship("SafetyEvent", cascade="all, delete-orphan")
     requests = relationship("PatientRequest", cascade="all, delete-orphan")
     phq4_results = relationship("Phq4Result", cascade="all, delete-orphan")
+    problem_solving_records = relationship(
+        "ProblemSolvingRecord", cascade="all, delete-orphan", order_by="ProblemSolvingRecord.id"
+    )
+    flare_plan = relationship("FlarePlanRecord", cascade="all, delete-orphan", uselist=False)
+    flare_episodes = relationship("FlareEpisode", cascade="all, delete-orphan", order_by="FlareEpisode.id")
+    followups = relationship("Followup", cascade="all, delete-orphan", order_by="Followup.id")
 
 
 class ChannelIdentity(Base):

@@ -94,3 +94,23 @@ def test_problem_solving_review_is_stored_on_the_record() -> None:
     assert ps.get(conv, saved.id).outcome == "not_worked"
     ps.record_review(conv, saved.id, "accepted")
     assert ps.get(conv, saved.id).outcome == "accepted"
+
+
+def test_export_includes_coaching_records_and_erasure_removes_them() -> None:
+    from bot.services import privacy
+
+    conv = consented()
+    idea = Idea("walk at lunch", "own")
+    ps.save(conv, "no time", [idea], idea, "walk at lunch 10 min", 8, now=NOW)
+    flare.save_sections(conv, {"what_helps": "heat"})
+    flare.start_episode(conv, False, "own", now=NOW)
+    data = privacy.export_conversation(conv)
+    assert data["problem_solving"][0]["problem"] == "no time"
+    assert data["flare_plan"]["what_helps"] == "heat"
+    assert len(data["flare_episodes"]) == 1 and {f["kind"] for f in data["followups"]} == {
+        "flare", "problem_solving"}
+    with session_scope() as session:  # the database cascades, as erasure relies on
+        session.delete(session.execute(select(Patient)).scalar_one())
+    with session_scope() as session:
+        assert session.execute(select(Followup)).first() is None
+        assert session.execute(select(FlareEpisode)).first() is None
