@@ -20,6 +20,7 @@ from actions.common import (
     latest_intent,
     latest_text,
 )
+from actions.education import answer_question_in_form
 from bot.clinic import contact_line, load_clinic
 from bot.coaching import safety_lexicon
 from bot.coaching.flare_plan import (
@@ -105,6 +106,8 @@ class ValidateFlarePlanForm(FormValidationAction):
         slot = f"fp_{key}"
         if tracker.get_slot("requested_slot") != slot:
             return {}  # prefilled from the stored plan
+        if answer_question_in_form(dispatcher, tracker):
+            return {slot: None}
         text = latest_text(tracker).strip()
         intent = latest_intent(tracker)
         if text.lower().strip(" .!") in SKIP_WORDS:
@@ -195,6 +198,8 @@ class ValidateFlareForm(FormValidationAction):
     ) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "flare_screen":
             return {}  # the "I'm in a flare" message itself is not an answer
+        if answer_question_in_form(dispatcher, tracker):
+            return {"flare_screen": None}
         text = latest_text(tracker)
         intent = latest_intent(tracker)
         if intent == "cancel":
@@ -234,6 +239,8 @@ class ValidateFlareForm(FormValidationAction):
     ) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "flare_next":
             return {}
+        if answer_question_in_form(dispatcher, tracker):
+            return {"flare_next": None}  # the same step is shown again
         text = latest_text(tracker)
         if latest_intent(tracker) in ("cancel", "deny") or _has(text, STOP_WORDS):
             dispatcher.utter_message(response="utter_flare_stopped")

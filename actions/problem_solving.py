@@ -12,7 +12,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    NOT_AN_ANSWER_INTENTS,
     as_int,
     channel_of,
     is_unsure,
@@ -20,6 +19,7 @@ from actions.common import (
     latest_intent,
     latest_text,
 )
+from actions.education import answer_question_in_form
 from bot.coaching.action_plan import parse_plan
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.problem_solving import (
@@ -36,6 +36,8 @@ from bot.services import goals
 from bot.services import problem_solving as ps
 
 MAX_TEXT = 500
+# A problem can sound out of scope ("it rained every day"), so only small talk is not an answer.
+NOT_A_PROBLEM_INTENTS = {"greet", "goodbye", "thank", "show_plans"}
 QUOTABLE_WORDS = 14
 PS_SLOTS = ("ps_problem", "ps_ideas_text", "ps_choice", "ps_plan", "ps_confidence", "ps_ideas",
             "ps_revised", "ps_origin_plan_id")
@@ -124,8 +126,10 @@ class ValidateProblemForm(FormValidationAction):
     ) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "ps_problem":
             return {}  # set by the start action, not typed now
+        if answer_question_in_form(dispatcher, tracker):
+            return {"ps_problem": None}
         text = latest_text(tracker).strip()
-        if len(text) < 3 or text.startswith("/") or latest_intent(tracker) in NOT_AN_ANSWER_INTENTS:
+        if len(text) < 3 or text.startswith("/") or latest_intent(tracker) in NOT_A_PROBLEM_INTENTS:
             dispatcher.utter_message(response="utter_ps_problem_unclear")
             return {"ps_problem": None}
         problem, ideas = split_problem_and_ideas(text[:MAX_TEXT])
@@ -154,6 +158,8 @@ class ValidateProblemForm(FormValidationAction):
     ) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "ps_ideas_text":
             return {}
+        if answer_question_in_form(dispatcher, tracker):
+            return {"ps_ideas_text": None}
         text = latest_text(tracker).strip()[:MAX_TEXT]
         if changes_problem(text):
             return self._restate(dispatcher, text)
@@ -166,6 +172,8 @@ class ValidateProblemForm(FormValidationAction):
     ) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "ps_choice":
             return {}
+        if answer_question_in_form(dispatcher, tracker):
+            return {"ps_choice": None}
         text = latest_text(tracker).strip()[:MAX_TEXT]
         if changes_problem(text):
             return self._restate(dispatcher, text)
@@ -188,6 +196,8 @@ class ValidateProblemForm(FormValidationAction):
     ) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "ps_plan":
             return {}
+        if answer_question_in_form(dispatcher, tracker):
+            return {"ps_plan": None}
         text = latest_text(tracker).strip()[:MAX_TEXT]
         if len(text) < 3 or is_unsure(text) or text.startswith("/"):
             dispatcher.utter_message(response="utter_ps_plan_unclear")
@@ -201,6 +211,8 @@ class ValidateProblemForm(FormValidationAction):
     ) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "ps_confidence":
             return {}
+        if answer_question_in_form(dispatcher, tracker):
+            return {"ps_confidence": None}
         score = parse_score(latest_text(tracker))
         if score is None:
             dispatcher.utter_message(response="utter_ps_confidence_unclear")

@@ -138,3 +138,24 @@ def test_followup_asked_once_and_free_text_answer(domain: dict[str, Any]) -> Non
                   domain)
     assert responses(msgs) == ["utter_followup_worse"]
     assert followups.pending(CONV)[0].answer == "worse"
+
+
+def test_an_education_question_inside_a_form_is_answered_but_a_statement_is_an_answer(
+    domain: dict[str, Any],
+) -> None:
+    consented_patient()
+    selector = {"ask_education": {"response": {"intent_response_key": "ask_education/sleep"}}}
+    asked = "hang on, does bad sleep make pain worse?"
+    question = answer(domain, "flare_plan_form", "fp_warning_signs", asked, intent="ask_education")
+    question.latest_message["response_selector"] = selector
+    msgs, slots = run(ValidateFlarePlanForm(), question, domain)
+    assert responses(msgs) == ["utter_ask_education/sleep"] and slots == {"fp_warning_signs": None}
+    statement = answer(domain, "flare_plan_form", "fp_warning_signs", "sitting too long and bad sleep",
+                       intent="ask_education")
+    statement.latest_message["response_selector"] = selector
+    msgs, slots = run(ValidateFlarePlanForm(), statement, domain)
+    assert msgs == [] and slots == {"fp_warning_signs": "sitting too long and bad sleep"}
+    medication = answer(domain, "flare_form", "flare_next", "can i take more panadol?",
+                        intent="ask_medication", slots={"flare_step": 2})
+    msgs, slots = run(ValidateFlareForm(), medication, domain)
+    assert responses(msgs) == ["utter_medication_clinician"] and slots == {"flare_next": None}
