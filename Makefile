@@ -9,12 +9,13 @@ STAMP := $(VENV)/.installed
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test train lint bench nlu-report clean help
+.PHONY: run test train lint bench nlu-report bench-checkins clean help
 
 help:
 	@echo "make run    - install, migrate, train if needed, start rasa + actions"
 	@echo "make test   - install, lint, train if needed, run all tests"
 	@echo "make bench  - NLU cross-validation report (bench/nlu_report.py)"
+	@echo "make bench-checkins - 10,000 check-ins due at once through the scheduler (bench/checkins.py)"
 
 $(STAMP): pyproject.toml
 	@py="$$(scripts/find-python310)" && echo "Using $$py" && \
@@ -39,6 +40,9 @@ test: $(STAMP)
 
 bench nlu-report: $(STAMP)
 	$(BIN)/python bench/nlu_report.py
+
+bench-checkins: $(STAMP)
+	$(BIN)/python bench/checkins.py
 
 clean:
 	rm -rf models .rasa results test-output

@@ -1,7 +1,7 @@
 """Problem solving, flare-up plans, flare episodes and follow-up questions.
 
 Revision ID: 0004_coaching
-Revises: 0006_dashboard (written against 0003; chained after the dashboard when main was merged)
+Revises: 0007_merge_checkins_dashboard (written against 0003; chained after main when merging)
 Create Date: 2026-11-23
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_coaching"
-down_revision = "0006_dashboard"
+down_revision = "0007_merge_checkins_dashboard"
 branch_labels = None
 depends_on = None
 
