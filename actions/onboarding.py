@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import channel_of, latest_intent, latest_text
+from actions.followups import ask_due_followup
 from bot.coaching.names import extract_name
 from bot.services import goals
 
@@ -29,6 +30,8 @@ class ActionSessionStart(Action):
         state = goals.get_state(tracker.sender_id)
         if state.consented and state.name:
             events.append(SlotSet("patient_name", state.name))
+        if state.consented:  # a question Pacer owes them (flare follow-up, problem-solving review)
+            events += ask_due_followup(dispatcher, tracker.sender_id)
         events.append(ActionExecuted("action_listen"))
         return events
 

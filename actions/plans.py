@@ -17,16 +17,19 @@ from actions.common import (
     latest_text,
     slots_from_draft,
 )
+from actions.flare import FLARE_SLOTS, FP_SLOTS
+from actions.problem_solving import PS_SLOTS
+from bot.coaching.flare_plan import describe as describe_flare_plan
 from bot.coaching.progress import OUTCOMES, classify_outcome
 from bot.coaching.psfs import PsfsRating, describe_scores
-from bot.services import goals
+from bot.services import flare, goals
 
 FORM_SLOTS = (
     "consent", "value_text", "psfs_activities_text", "psfs_count",
     "psfs_activity_0", "psfs_activity_1", "psfs_activity_2",
     "psfs_score_0", "psfs_score_1", "psfs_score_2",
     "phq_interest", "phq_down", "phq_nervous", "phq_worry", "breathing_step",
-) + PLAN_FLOW_SLOTS
+) + PLAN_FLOW_SLOTS + PS_SLOTS + FP_SLOTS + FLARE_SLOTS + ("fp_editing", "coaching_step")
 
 
 def payload(intent: str, **entities: object) -> str:
@@ -101,6 +104,13 @@ class ActionShowPlans(Action):
             dispatcher.utter_message(response="utter_plan_options", buttons=buttons)
         else:
             dispatcher.utter_message(response="utter_no_plans")
+        flare_plan = flare.get_plan(tracker.sender_id)
+        if flare_plan is not None and flare_plan.filled:
+            dispatcher.utter_message(
+                response="utter_flare_plan_title",
+                flare_plan_text=describe_flare_plan(flare_plan),
+                buttons=[{"title": "Change my flare plan", "payload": "/make_flare_plan"}],
+            )
         if state.activities:
             ratings = [
                 PsfsRating(activity.activity, score, rated_at)

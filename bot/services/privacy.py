@@ -78,6 +78,25 @@ def export_patient(patient: Patient) -> dict[str, Any]:
             {"kind": e.kind, "at": _iso(e.created_at), "message": e.message_text}
             for e in patient.safety_events
         ],
+        "problem_solving": [
+            {"problem": r.problem_text, "ideas": r.ideas, "chosen": r.chosen_idea, "plan": r.plan_text,
+             "confidence": r.confidence, "outcome": r.outcome, "created_at": _iso(r.created_at)}
+            for r in patient.problem_solving_records
+        ],
+        "flare_plan": (
+            {key: getattr(patient.flare_plan, key) for key in repo.FLARE_SECTIONS}
+            | {"updated_at": _iso(patient.flare_plan.updated_at)}
+            if patient.flare_plan else None
+        ),
+        "flare_episodes": [
+            {"at": _iso(e.started_at), "red_flag": e.red_flag, "plan": e.plan_source, "outcome": e.outcome}
+            for e in patient.flare_episodes
+        ],
+        "followups": [
+            {"kind": f.kind, "due_at": _iso(f.due_at), "delivered_at": _iso(f.delivered_at),
+             "answer": f.answer}
+            for f in patient.followups
+        ],
     }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
     DateTime,
@@ -50,6 +51,12 @@ class Patient(Base):
     safety_events = relationship("SafetyEvent", cascade="all, delete-orphan")
     requests = relationship("PatientRequest", cascade="all, delete-orphan")
     phq4_results = relationship("Phq4Result", cascade="all, delete-orphan")
+    problem_solving_records = relationship(
+        "ProblemSolvingRecord", cascade="all, delete-orphan", order_by="ProblemSolvingRecord.id"
+    )
+    flare_plan = relationship("FlarePlanRecord", cascade="all, delete-orphan", uselist=False)
+    flare_episodes = relationship("FlareEpisode", cascade="all, delete-orphan", order_by="FlareEpisode.id")
+    followups = relationship("Followup", cascade="all, delete-orphan", order_by="Followup.id")
 
 
 class ChannelIdentity(Base):
@@ -238,6 +245,79 @@ class Erasure(Base):
     due_at = Column(DateTime(timezone=True), nullable=False)
     erased_at = Column(DateTime(timezone=True))
     verify_until = Column(DateTime(timezone=True))
+
+
+class ProblemSolvingRecord(Base):
+    """One guided problem-solving session (Lorig, CDSMP), in the person's own words:
+    the problem, every idea listed (theirs and suggested), the one chosen, the small
+    plan made from it with its confidence, and how it went at the next check-in."""
+
+    __tablename__ = "problem_solving_records"
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
+    origin = Column(String(16), nullable=False, default="request")  # request | missed | partial
+    origin_plan_id = Column(Integer, ForeignKey("action_plans.id", ondelete="SET NULL"))
+    problem_text = Column(Text, nullable=False)
+    barriers = Column(JSON, nullable=False, default=list)  # barrier keys detected
+    ideas = Column(JSON, nullable=False, default=list)  # [{"text": ..., "source": own|suggested}]
+    chosen_idea = Column(Text)
+    tried_ideas = Column(JSON, nullable=False, default=list)
+    plan_text = Column(Text)
+    confidence = Column(Integer)
+    action_plan_id = Column(Integer, ForeignKey("action_plans.id", ondelete="SET NULL"))
+    outcome = Column(String(16))  # worked | partly | not_worked | accepted
+    outcome_note = Column(Text)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    reviewed_at = Column(DateTime(timezone=True))
+
+
+class FlarePlanRecord(Base):
+    """A flare-up plan written in advance; one per patient, edited a section at a time."""
+
+    __tablename__ = "flare_plans"
+    __table_args__ = (UniqueConstraint("patient_id", name="uq_flare_plan_patient"),)
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False)
+    warning_signs = Column(Text)
+    what_helps = Column(Text)
+    drop_postpone = Column(Text)
+    who_to_tell = Column(Text)
+    seek_care = Column(Text)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class FlareEpisode(Base):
+    """A flare the person told Pacer about: screen result and which plan guided them."""
+
+    __tablename__ = "flare_episodes"
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
+    red_flag = Column(Boolean, nullable=False, default=False)
+    plan_source = Column(String(16))  # own | default | none (stopped at the red-flag screen)
+    outcome = Column(String(16))  # better | same | worse (next-day follow-up)
+    started_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class Followup(Base):
+    """A question Pacer owes the person later (next-day flare check, problem-solving review).
+    The scheduler delivers due rows; until it does, Pacer asks at their next session."""
+
+    __tablename__ = "followups"
+    __table_args__ = (Index("ix_followups_due", "delivered_at", "due_at"),)
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
+    kind = Column(String(24), nullable=False)  # flare | problem_solving
+    ref_id = Column(Integer)  # flare_episodes.id or problem_solving_records.id
+    due_at = Column(DateTime(timezone=True), nullable=False)
+    delivered_at = Column(DateTime(timezone=True))
+    answered_at = Column(DateTime(timezone=True))
+    answer = Column(String(24))
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
 class CheckinSchedule(Base):

@@ -13,9 +13,13 @@ from bot.store.models import (
     ActionPlan,
     ChannelIdentity,
     ConsentEvent,
+    FlareEpisode,
+    FlarePlanRecord,
+    Followup,
     FunctionalGoal,
     Patient,
     PatientValue,
+    ProblemSolvingRecord,
     PsfsRating,
     SafetyEvent,
     utcnow,
@@ -222,4 +226,95 @@ def safety_events(
     if open_only:
         stmt = stmt.where(SafetyEvent.acknowledged_at.is_(None))
     stmt = stmt.order_by(SafetyEvent.created_at.desc(), SafetyEvent.id.desc())
+    return list(session.execute(stmt).scalars())
+
+
+# --- problem solving, flare plans and follow-ups (issue 4) ---------------------------
+
+
+def add_problem_solving(session: Session, patient: Patient, **values: object) -> ProblemSolvingRecord:
+    record = ProblemSolvingRecord(patient_id=patient.id, **values)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def problem_solving_records(session: Session, patient: Patient) -> list[ProblemSolvingRecord]:
+    stmt = (
+        select(ProblemSolvingRecord)
+        .where(ProblemSolvingRecord.patient_id == patient.id)
+        .order_by(ProblemSolvingRecord.created_at.desc(), ProblemSolvingRecord.id.desc())
+    )
+    return list(session.execute(stmt).scalars())
+
+
+def get_problem_solving(session: Session, patient: Patient, record_id: int) -> ProblemSolvingRecord | None:
+    stmt = select(ProblemSolvingRecord).where(
+        ProblemSolvingRecord.id == record_id, ProblemSolvingRecord.patient_id == patient.id
+    )
+    return session.execute(stmt).scalars().first()
+
+
+def get_flare_plan(session: Session, patient: Patient) -> FlarePlanRecord | None:
+    stmt = select(FlarePlanRecord).where(FlarePlanRecord.patient_id == patient.id)
+    return session.execute(stmt).scalars().first()
+
+
+def save_flare_plan(session: Session, patient: Patient, sections: dict[str, str | None]) -> FlarePlanRecord:
+    """Create or update the patient's one flare plan; only the sections given change."""
+    record = get_flare_plan(session, patient)
+    if record is None:
+        record = FlarePlanRecord(patient_id=patient.id)
+        session.add(record)
+    for key, text in sections.items():
+        if key not in FLARE_SECTIONS:
+            raise ValueError(f"unknown flare plan section {key!r}")
+        setattr(record, key, text)
+    record.updated_at = utcnow()
+    session.flush()
+    return record
+
+
+FLARE_SECTIONS = ("warning_signs", "what_helps", "drop_postpone", "who_to_tell", "seek_care")
+
+
+def add_flare_episode(
+    session: Session, patient: Patient, red_flag: bool, plan_source: str | None
+) -> FlareEpisode:
+    episode = FlareEpisode(patient_id=patient.id, red_flag=red_flag, plan_source=plan_source)
+    session.add(episode)
+    session.flush()
+    return episode
+
+
+def add_followup(
+    session: Session, patient: Patient, kind: str, due_at: datetime, ref_id: int | None = None
+) -> Followup:
+    followup = Followup(patient_id=patient.id, kind=kind, due_at=due_at, ref_id=ref_id)
+    session.add(followup)
+    session.flush()
+    return followup
+
+
+def due_followups(session: Session, now: datetime, patient: Patient | None = None) -> list[Followup]:
+    """Follow-ups due and not yet delivered, oldest first (the scheduler claims these)."""
+    stmt = select(Followup).where(Followup.delivered_at.is_(None), Followup.due_at <= now)
+    if patient is not None:
+        stmt = stmt.where(Followup.patient_id == patient.id)
+    return list(session.execute(stmt.order_by(Followup.due_at, Followup.id)).scalars())
+
+
+def open_followups(session: Session, patient: Patient) -> list[Followup]:
+    """Delivered but not answered yet, newest first."""
+    stmt = (
+        select(Followup)
+        .where(Followup.patient_id == patient.id, Followup.delivered_at.is_not(None),
+               Followup.answered_at.is_(None))
+        .order_by(Followup.delivered_at.desc(), Followup.id.desc())
+    )
+    return list(session.execute(stmt).scalars())
+
+
+def followups_for(session: Session, patient: Patient) -> list[Followup]:
+    stmt = select(Followup).where(Followup.patient_id == patient.id).order_by(Followup.id)
     return list(session.execute(stmt).scalars())

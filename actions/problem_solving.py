@@ -1,0 +1,297 @@
+"""Guided problem solving (Lorig, CDSMP) as a form: the problem in the person's words,
+their ideas, then suggestions from the barrier library, a choice, a small plan and a
+confidence check. Reached by asking, or from a partly done or missed plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    as_int,
+    channel_of,
+    is_unsure,
+    latest_entity,
+    latest_intent,
+    latest_text,
+)
+from actions.education import answer_question_in_form
+from bot.coaching.action_plan import parse_plan
+from bot.coaching.confidence import needs_revision, parse_score
+from bot.coaching.problem_solving import (
+    Idea,
+    build_ideas,
+    changes_problem,
+    choose_idea,
+    numbered,
+    parse_ideas,
+    split_problem_and_ideas,
+    untried_ideas,
+)
+from bot.services import goals
+from bot.services import problem_solving as ps
+
+MAX_TEXT = 500
+# A problem can sound out of scope ("it rained every day"), so only small talk is not an answer.
+NOT_A_PROBLEM_INTENTS = {"greet", "goodbye", "thank", "show_plans"}
+QUOTABLE_WORDS = 14
+PS_SLOTS = ("ps_problem", "ps_ideas_text", "ps_choice", "ps_plan", "ps_confidence", "ps_ideas",
+            "ps_revised", "ps_origin_plan_id")
+PROBLEM_PREFIX = ("actually", "no wait", "on second thoughts", "on second thought", "thinking about it",
+                  "the real problem is", "the actual problem is", "the bigger problem is", "the problem is",
+                  "the real issue is", "it's", "its", "is")
+
+
+def quotable(text: str | None) -> bool:
+    return bool(text) and len(text.split()) <= QUOTABLE_WORDS
+
+
+def _ideas(tracker: Tracker) -> list[Idea]:
+    return [Idea(i["text"], i.get("source", "own")) for i in tracker.get_slot("ps_ideas") or []]
+
+
+def _restated_problem(text: str) -> str:
+    """"actually the real problem is my sleep" -> "my sleep"."""
+    cleaned = text.strip()
+    changed = True
+    while changed:
+        changed = False
+        for prefix in PROBLEM_PREFIX:
+            if cleaned.lower().startswith(prefix):
+                cleaned = cleaned[len(prefix):].lstrip(" ,:-")
+                changed = True
+    return cleaned or text.strip()
+
+
+class ActionStartProblemSolving(Action):
+    """Fresh slots; a plan under review or an earlier record to pick another idea from."""
+
+    def name(self) -> str:
+        return "action_start_problem_solving"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        state = goals.get_state(tracker.sender_id)
+        if not state.consented:
+            dispatcher.utter_message(response="utter_not_set_up")
+            return [SlotSet("coaching_step", None)]
+        goals.note_contact(tracker.sender_id, channel_of(tracker))
+        events: list[EventType] = [SlotSet(slot, None) for slot in PS_SLOTS]
+        record_id = as_int(latest_entity(tracker, "ps_record"))
+        record = ps.get(tracker.sender_id, record_id) if record_id else None
+        if record is not None:
+            left = untried_ideas([i.as_dict() for i in record.ideas], record.tried)
+            ideas = left or build_ideas(record.problem, [])
+            dispatcher.utter_message(response="utter_ps_another_idea", problem=record.problem)
+            events += [
+                SlotSet("ps_problem", record.problem),
+                SlotSet("ps_ideas_text", "(earlier ideas)"),
+                SlotSet("ps_ideas", [idea.as_dict() for idea in ideas]),
+            ]
+        else:
+            dispatcher.utter_message(response="utter_ps_intro")
+            plan_id = as_int(tracker.get_slot("pending_plan_id"))
+            if plan_id is not None and goals.get_plan(tracker.sender_id, plan_id) is not None:
+                events.append(SlotSet("ps_origin_plan_id", plan_id))
+        return events + [SlotSet("coaching_step", "problem_solving")]
+
+
+class ActionAskPsProblem(Action):
+    def name(self) -> str:
+        return "action_ask_ps_problem"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        plan_id = as_int(tracker.get_slot("ps_origin_plan_id"))
+        plan = goals.get_plan(tracker.sender_id, plan_id) if plan_id else None
+        if plan is not None:
+            dispatcher.utter_message(response="utter_ask_ps_problem_plan", plan_text=plan.text)
+        else:
+            dispatcher.utter_message(response="utter_ask_ps_problem")
+        return []
+
+
+class ValidateProblemForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_problem_form"
+
+    def validate_ps_problem(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "ps_problem":
+            return {}  # set by the start action, not typed now
+        if answer_question_in_form(dispatcher, tracker):
+            return {"ps_problem": None}
+        text = latest_text(tracker).strip()
+        if len(text) < 3 or text.startswith("/") or latest_intent(tracker) in NOT_A_PROBLEM_INTENTS:
+            dispatcher.utter_message(response="utter_ps_problem_unclear")
+            return {"ps_problem": None}
+        problem, ideas = split_problem_and_ideas(text[:MAX_TEXT])
+        self._heard(dispatcher, problem)
+        slots: dict[str, Any] = {"ps_problem": problem}
+        if ideas:  # an idea came with the problem: keep it, and ask only for a choice
+            slots["ps_ideas_text"] = "; ".join(ideas)
+            slots["ps_ideas"] = [idea.as_dict() for idea in build_ideas(problem, ideas)]
+        return slots
+
+    @staticmethod
+    def _heard(dispatcher: CollectingDispatcher, problem: str) -> None:
+        if quotable(problem):
+            dispatcher.utter_message(response="utter_ps_problem_heard", problem=problem)
+        else:
+            dispatcher.utter_message(response="utter_ps_problem_heard_long")
+
+    def _restate(self, dispatcher: CollectingDispatcher, text: str) -> dict[str, Any]:
+        problem = _restated_problem(text)[:MAX_TEXT]
+        dispatcher.utter_message(response="utter_ps_problem_changed", problem=problem)
+        return {"ps_problem": problem, "ps_ideas_text": None, "ps_ideas": None, "ps_choice": None,
+                "ps_plan": None, "ps_confidence": None}
+
+    def validate_ps_ideas_text(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "ps_ideas_text":
+            return {}
+        if answer_question_in_form(dispatcher, tracker):
+            return {"ps_ideas_text": None}
+        text = latest_text(tracker).strip()[:MAX_TEXT]
+        if changes_problem(text):
+            return self._restate(dispatcher, text)
+        own = [] if latest_intent(tracker) == "deny" else parse_ideas(text)
+        ideas = build_ideas(tracker.get_slot("ps_problem") or "", own)
+        return {"ps_ideas_text": text or "none", "ps_ideas": [idea.as_dict() for idea in ideas]}
+
+    def validate_ps_choice(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "ps_choice":
+            return {}
+        if answer_question_in_form(dispatcher, tracker):
+            return {"ps_choice": None}
+        text = latest_text(tracker).strip()[:MAX_TEXT]
+        if changes_problem(text):
+            return self._restate(dispatcher, text)
+        ideas = _ideas(tracker)
+        chosen = None if is_unsure(text) else choose_idea(text, ideas)
+        if chosen is None:
+            dispatcher.utter_message(response="utter_ps_choice_unclear")
+            return {"ps_choice": None}
+        slots: dict[str, Any] = {"ps_choice": chosen.text}
+        if chosen not in ideas:
+            slots["ps_ideas"] = [idea.as_dict() for idea in ideas + [chosen]]
+        draft = parse_plan(text)
+        # A whole plan given as the choice ("walk at lunch, 10 min, 3 days"): keep it.
+        if sum(part is not None for part in (draft.how_much, draft.when, draft.days_per_week)) >= 2:
+            slots["ps_plan"] = text
+        return slots
+
+    def validate_ps_plan(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "ps_plan":
+            return {}
+        if answer_question_in_form(dispatcher, tracker):
+            return {"ps_plan": None}
+        text = latest_text(tracker).strip()[:MAX_TEXT]
+        if len(text) < 3 or is_unsure(text) or text.startswith("/"):
+            dispatcher.utter_message(response="utter_ps_plan_unclear")
+            return {"ps_plan": None}
+        if latest_intent(tracker) == "affirm" and len(text.split()) <= 3:
+            text = tracker.get_slot("ps_choice") or text  # "yes, that" = the idea as it is
+        return {"ps_plan": text}
+
+    def validate_ps_confidence(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "ps_confidence":
+            return {}
+        if answer_question_in_form(dispatcher, tracker):
+            return {"ps_confidence": None}
+        score = parse_score(latest_text(tracker))
+        if score is None:
+            dispatcher.utter_message(response="utter_ps_confidence_unclear")
+            return {"ps_confidence": None}
+        if needs_revision(score) and not tracker.get_slot("ps_revised"):
+            dispatcher.utter_message(response="utter_ps_low_confidence")
+            return {"ps_confidence": None, "ps_plan": None, "ps_revised": True}
+        return {"ps_confidence": float(score)}
+
+
+class ActionAskPsChoice(Action):
+    def name(self) -> str:
+        return "action_ask_ps_choice"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        ideas = _ideas(tracker) or build_ideas(tracker.get_slot("ps_problem") or "", [])
+        dispatcher.utter_message(
+            response="utter_ask_ps_choice",
+            ideas_text=numbered(ideas),
+            buttons=[{"title": str(i), "payload": str(i)} for i in range(1, len(ideas) + 1)],
+        )
+        return [SlotSet("ps_ideas", [idea.as_dict() for idea in ideas])]
+
+
+class ActionAskPsPlan(Action):
+    def name(self) -> str:
+        return "action_ask_ps_plan"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("ps_revised") and tracker.get_slot("ps_plan") is None:
+            return []  # the low-confidence message already asked for a smaller plan
+        dispatcher.utter_message(response="utter_ask_ps_plan", idea=tracker.get_slot("ps_choice") or "it")
+        return []
+
+
+class ActionAskPsConfidence(Action):
+    def name(self) -> str:
+        return "action_ask_ps_confidence"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        plan = tracker.get_slot("ps_plan") or ""
+        shown = plan if quotable(plan) else "it"
+        dispatcher.utter_message(response="utter_ask_ps_confidence", plan_text=shown)
+        return []
+
+
+class ActionSaveProblemSolving(Action):
+    """Store the session in their words, add the plan, schedule the review; quote it back."""
+
+    def name(self) -> str:
+        return "action_save_problem_solving"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        reset = [SlotSet(slot, None) for slot in PS_SLOTS] + [SlotSet("coaching_step", None),
+                                                              SlotSet("pending_plan_id", None)]
+        problem, choice, plan = (tracker.get_slot(s) for s in ("ps_problem", "ps_choice", "ps_plan"))
+        confidence = as_int(tracker.get_slot("ps_confidence"))
+        if not (problem and choice and plan):
+            return reset
+        ideas = _ideas(tracker)
+        chosen = next((idea for idea in ideas if idea.text == choice), Idea(choice, "own"))
+        origin_plan_id = as_int(tracker.get_slot("ps_origin_plan_id"))
+        saved = ps.save(
+            tracker.sender_id, problem, ideas, chosen, plan, confidence,
+            origin="review" if origin_plan_id else "request", origin_plan_id=origin_plan_id,
+        )
+        if saved is None:
+            dispatcher.utter_message(response="utter_ps_not_stored", plan_text=plan)
+        elif quotable(problem) and quotable(plan):
+            dispatcher.utter_message(response="utter_ps_saved", problem=problem, plan_text=plan,
+                                     confidence=confidence)
+        else:
+            dispatcher.utter_message(response="utter_ps_saved_long", idea=choice, confidence=confidence)
+        return reset
