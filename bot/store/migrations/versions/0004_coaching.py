@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_coaching"
-down_revision = "0007_merge_checkins_dashboard"
+down_revision = "0005_checkins"
 branch_labels = None
 depends_on = None
 
