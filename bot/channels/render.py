@@ -11,9 +11,10 @@ from typing import Any
 
 TELEGRAM_TEXT_LIMIT = 4096
 TELEGRAM_CALLBACK_DATA_LIMIT = 64  # bytes (Bot API)
-# One SMS part holds 153 GSM-7 characters once concatenated; carriers and phones
-# handle long messages badly, so Pacer sends at most ~3 parts' worth per message.
-SMS_TEXT_LIMIT = 459
+# A concatenated SMS segment holds 153 GSM-7 characters. Long concatenated texts
+# arrive split or out of order on some phones and carriers, so each message Pacer
+# sends is at most two segments' worth, split at a sentence or word boundary.
+SMS_TEXT_LIMIT = 306
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+")
 

@@ -56,6 +56,16 @@ def _setting(credentials: dict[str, Any], key: str, env: str, default: str = "")
     return str(value) if value not in (None, "") else os.environ.get(env, default)
 
 
+def _button_text(message: dict[str, Any], data: str) -> str | None:
+    """The title of the pressed button, from the keyboard Telegram sends back with the query."""
+    rows = ((message.get("reply_markup") or {}).get("inline_keyboard")) or []
+    for row in rows:
+        for button in row:
+            if button.get("callback_data") == data:
+                return button.get("text")
+    return None
+
+
 class TelegramBotApi:
     """The few Bot API methods Pacer uses, over one shared async client."""
 
@@ -211,7 +221,7 @@ class TelegramInput(InputChannel):
             payload = render.callback_payload(str(query["data"]), options)
             if payload is None:
                 return
-            title = next((o.title for o in options if o.payload == payload), None)
+            title = _button_text(query.get("message") or {}, str(query["data"]))
             await self._dispatch(on_new_message, output, sender, payload, title)
             return
         message = update.get("message") or {}
