@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -12,10 +14,10 @@ from actions.common import (
     as_int,
     channel_of,
     latest_entity,
-    latest_intent,
     latest_text,
     slots_from_draft,
 )
+from bot.coaching.progress import OUTCOMES, classify_outcome
 from bot.coaching.psfs import PsfsRating, describe_scores
 from bot.services import goals
 
@@ -27,8 +29,18 @@ FORM_SLOTS = (
 ) + PLAN_FLOW_SLOTS
 
 
+def payload(intent: str, **entities: object) -> str:
+    """A button payload that names the intent and carries entities (Rasa's `/intent{json}` form)."""
+    clean = {key: str(value) for key, value in entities.items() if value is not None}
+    return f"/{intent}{json.dumps(clean, separators=(',', ':'))}" if clean else f"/{intent}"
+
+
 def _resolve_plan(
-    tracker: Tracker, dispatcher: CollectingDispatcher, state: goals.PatientState, intent: str
+    tracker: Tracker,
+    dispatcher: CollectingDispatcher,
+    state: goals.PatientState,
+    intent: str,
+    **carry: object,
 ) -> goals.PlanView | None:
     """The plan meant: a button's plan id, the only active plan, or ask which."""
     plan_id = as_int(latest_entity(tracker, "plan_id")) or as_int(tracker.get_slot("pending_plan_id"))
@@ -47,7 +59,7 @@ def _resolve_plan(
     dispatcher.utter_message(
         response="utter_which_plan",
         buttons=[
-            {"title": plan.what, "payload": f'/{intent}{{"plan_id":"{plan.id}"}}'}
+            {"title": plan.what, "payload": payload(intent, plan_id=plan.id, **carry)}
             for plan in state.active_plans
         ],
     )
@@ -79,9 +91,12 @@ class ActionShowPlans(Action):
             for plan in state.active_plans[:3]:
                 short = plan.what if len(plan.what) <= 24 else plan.what[:22] + "…"
                 buttons += [
-                    {"title": f"Done: {short}", "payload": f'/report_progress_done{{"plan_id":"{plan.id}"}}'},
-                    {"title": f"Change: {short}", "payload": f'/change_plan{{"plan_id":"{plan.id}"}}'},
-                    {"title": f"Drop: {short}", "payload": f'/drop_plan{{"plan_id":"{plan.id}"}}'},
+                        {
+                        "title": f"Done: {short}",
+                        "payload": payload("report_progress", plan_id=plan.id, outcome="done"),
+                    },
+                    {"title": f"Change: {short}", "payload": payload("change_plan", plan_id=plan.id)},
+                    {"title": f"Drop: {short}", "payload": payload("drop_plan", plan_id=plan.id)},
                 ]
             dispatcher.utter_message(response="utter_plan_options", buttons=buttons)
         else:
@@ -99,9 +114,18 @@ class ActionShowPlans(Action):
         return []
 
 
-class ActionPlanDone(Action):
+PROGRESS_CHOICES = (("All of it", "done"), ("Some of it", "partial"), ("Not this time", "missed"))
+
+
+class ActionReportProgress(Action):
+    """How a plan went. Done closes it with praise; partly or missed is normalised and reviewed.
+
+    The outcome comes from a button's `outcome` entity or from their own words
+    (bot.coaching.progress); when neither says, Pacer asks rather than guesses.
+    """
+
     def name(self) -> str:
-        return "action_plan_done"
+        return "action_report_progress"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -109,38 +133,32 @@ class ActionPlanDone(Action):
         state = goals.get_state(tracker.sender_id)
         if not state.consented:
             dispatcher.utter_message(response="utter_not_set_up")
-            return []
-        plan = _resolve_plan(tracker, dispatcher, state, "report_progress_done")
+            return [SlotSet("progress_outcome", None)]
+        button_outcome = latest_entity(tracker, "outcome")
+        outcome = button_outcome if button_outcome in OUTCOMES else classify_outcome(latest_text(tracker))
+        plan = _resolve_plan(tracker, dispatcher, state, "report_progress", outcome=outcome)
         if plan is None:
-            return []
-        goals.close_plan(tracker.sender_id, plan.id, "done", note="completed")
-        dispatcher.utter_message(response="utter_plan_done", plan_text=plan.text, plan_what=plan.what)
-        dispatcher.utter_message(response="utter_offer_next_plan")
-        return [SlotSet("pending_plan_id", None)]
-
-
-class ActionPlanReview(Action):
-    """Partly done or missed: normalise it, record it, and offer to adjust."""
-
-    def name(self) -> str:
-        return "action_plan_review"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        state = goals.get_state(tracker.sender_id)
-        if not state.consented:
-            dispatcher.utter_message(response="utter_not_set_up")
-            return []
-        intent = latest_intent(tracker) or "report_progress_partial"
-        plan = _resolve_plan(tracker, dispatcher, state, intent)
-        if plan is None:
-            return []
-        outcome = "partial" if intent == "report_progress_partial" else "missed"
+            return [SlotSet("progress_outcome", None)]
+        if outcome is None:
+            dispatcher.utter_message(
+                response="utter_ask_progress_outcome",
+                plan_what=plan.what,
+                buttons=[
+                    {"title": title, "payload": payload("report_progress", plan_id=plan.id, outcome=value)}
+                    for title, value in PROGRESS_CHOICES
+                ],
+            )
+            return [SlotSet("progress_outcome", None), SlotSet("pending_plan_id", plan.id)]
+        goals.note_contact(tracker.sender_id, channel_of(tracker))
+        if outcome == "done":
+            goals.close_plan(tracker.sender_id, plan.id, "done", note="completed")
+            dispatcher.utter_message(response="utter_plan_done", plan_text=plan.text, plan_what=plan.what)
+            dispatcher.utter_message(response="utter_offer_next_plan")
+            return [SlotSet("pending_plan_id", None), SlotSet("progress_outcome", "done")]
         goals.review_plan(tracker.sender_id, plan.id, outcome)
         dispatcher.utter_message(response=f"utter_progress_{outcome}", plan_what=plan.what)
         dispatcher.utter_message(response="utter_offer_adjust")
-        return [SlotSet("pending_plan_id", plan.id)]
+        return [SlotSet("pending_plan_id", plan.id), SlotSet("progress_outcome", outcome)]
 
 
 class ActionStartChangePlan(Action):

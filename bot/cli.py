@@ -111,6 +111,66 @@ def cmd_privacy_sweep(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_clinician_add(args: argparse.Namespace) -> int:
+    """Create a dashboard account; the password is read from a prompt (or PACER_NEW_PASSWORD)."""
+    import getpass
+    import os
+
+    from bot.web import auth
+
+    password = os.environ.get("PACER_NEW_PASSWORD") or getpass.getpass("Password (10+ characters): ")
+    try:
+        clinician_id = auth.create_clinician(args.email, args.name, password, role=args.role)
+    except ValueError as error:
+        print(f"Not added: {error}", file=sys.stderr)
+        return 1
+    print(f"Clinician {clinician_id} added: {auth.normalise_email(args.email)} ({args.role})")
+    return 0
+
+
+def _clinician_id(session, email: str) -> int:  # noqa: ANN001 - internal
+    from sqlalchemy import select
+
+    from bot.store.models import Clinician
+    from bot.web.auth import normalise_email
+
+    found = session.execute(select(Clinician.id).where(Clinician.email == normalise_email(email))).scalar()
+    if found is None:
+        raise LookupError(f"no clinician with email {email}")
+    return found
+
+
+def cmd_clinician_assign(args: argparse.Namespace) -> int:
+    """Admin command: give a clinician access to a patient."""
+    from bot.services import dashboard
+    from bot.store.db import session_scope
+
+    try:
+        with session_scope() as session:
+            added = dashboard.assign(session, _clinician_id(session, args.email), args.patient_id)
+    except LookupError as error:
+        print(f"Not assigned: {error}", file=sys.stderr)
+        return 1
+    print("Assigned." if added else "Already assigned.")
+    return 0
+
+
+def cmd_clinician_invite(args: argparse.Namespace) -> int:
+    """An invitation code for a patient to type in chat; it assigns them to the clinician."""
+    from bot.services import dashboard
+    from bot.store.db import session_scope
+
+    try:
+        with session_scope() as session:
+            invitation = dashboard.create_invitation(session, _clinician_id(session, args.email))
+            code, expires = invitation.code, invitation.expires_at
+    except LookupError as error:
+        print(f"No code: {error}", file=sys.stderr)
+        return 1
+    print(f"Invitation code {code} (valid until {expires:%d %b %Y})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pacer", description="Pacer pain self-management coach")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -142,6 +202,21 @@ def build_parser() -> argparse.ArgumentParser:
     alerts = sub.add_parser("alerts", help="clinic alerts")
     alerts_sub = alerts.add_subparsers(dest="alerts_command", required=True)
     alerts_sub.add_parser("deliver", help="send alerts that are due").set_defaults(func=cmd_alerts_deliver)
+
+    clinician = sub.add_parser("clinician", help="dashboard accounts")
+    clinician_sub = clinician.add_subparsers(dest="clinician_command", required=True)
+    add = clinician_sub.add_parser("add", help="create a clinician account")
+    add.add_argument("email")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", choices=("clinician", "admin"), default="clinician")
+    add.set_defaults(func=cmd_clinician_add)
+    assign = clinician_sub.add_parser("assign", help="assign a patient to a clinician")
+    assign.add_argument("email")
+    assign.add_argument("patient_id", type=int)
+    assign.set_defaults(func=cmd_clinician_assign)
+    invite = clinician_sub.add_parser("invite", help="make an invitation code for a patient")
+    invite.add_argument("email")
+    invite.set_defaults(func=cmd_clinician_invite)
 
     privacy = sub.add_parser("privacy", help="data rights")
     privacy_sub = privacy.add_subparsers(dest="privacy_command", required=True)

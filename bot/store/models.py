@@ -270,7 +270,6 @@ class Phq4Result(Base):
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
-
 class Erasure(Base):
     """An erasure in progress. Rasa's tracker store can write a conversation back after
     it was deleted (it saves in-memory events beyond the rows it finds), so erasure runs
@@ -284,3 +283,67 @@ class Erasure(Base):
     due_at = Column(DateTime(timezone=True), nullable=False)
     erased_at = Column(DateTime(timezone=True))
     verify_until = Column(DateTime(timezone=True))
+
+
+class Clinician(Base):
+    """A person who signs in to the dashboard. Passwords are argon2 hashes (bot.web.auth)."""
+
+    __tablename__ = "clinicians"
+
+    id = Column(Integer, primary_key=True)
+    email = Column(String(200), nullable=False, unique=True)
+    display_name = Column(String(120), nullable=False)
+    password_hash = Column(String(200), nullable=False)
+    role = Column(String(16), nullable=False, default="clinician")  # clinician | admin
+    active = Column(Boolean, nullable=False, default=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    last_login_at = Column(DateTime(timezone=True))
+
+
+class PatientAssignment(Base):
+    """Which clinician may see which patient: the dashboard's access rule."""
+
+    __tablename__ = "patient_assignments"
+    __table_args__ = (UniqueConstraint("clinician_id", "patient_id", name="uq_assignment"),)
+
+    id = Column(Integer, primary_key=True)
+    clinician_id = Column(
+        Integer, ForeignKey("clinicians.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
+    source = Column(String(16), nullable=False, default="admin")  # admin | invitation
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class InvitationCode(Base):
+    """A one-time code a clinician gives a patient; entered in chat, it assigns them."""
+
+    __tablename__ = "invitation_codes"
+
+    id = Column(Integer, primary_key=True)
+    code = Column(String(16), nullable=False, unique=True)
+    clinician_id = Column(
+        Integer, ForeignKey("clinicians.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    expires_at = Column(DateTime(timezone=True), nullable=False)
+    used_at = Column(DateTime(timezone=True))
+    used_by_patient_id = Column(Integer, ForeignKey("patients.id", ondelete="SET NULL"))
+
+
+class AuditLog(Base):
+    """Every view or change of a patient record by a clinician (who, what, when).
+
+    `patient_id` is a plain integer, not a foreign key: the audit trail outlives an erasure.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_patient_at", "patient_id", "created_at"),)
+
+    id = Column(Integer, primary_key=True)
+    clinician_id = Column(Integer, ForeignKey("clinicians.id", ondelete="SET NULL"), index=True)
+    clinician_email = Column(String(200))
+    patient_id = Column(Integer)
+    action = Column(String(40), nullable=False)  # view_patient | view_transcript | export_fhir | ...
+    detail = Column(String(300))
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

@@ -25,7 +25,7 @@ from actions.plans import (
     ActionAskDropPlan,
     ActionCancelFlow,
     ActionDropPlan,
-    ActionPlanDone,
+    ActionReportProgress,
     ActionShowPlans,
 )
 from bot.coaching.action_plan import PlanDraft
@@ -588,7 +588,7 @@ def test_show_plans_lists_values_plans_and_psfs_scores(domain: dict[str, Any]) -
     assert message(messages, "utter_plans_header")["plans_text"] == f"• {LETTERBOX_TEXT} (confidence 8/10)"
     payloads = [b["payload"] for b in message(messages, "utter_plan_options")["buttons"]]
     assert payloads == [
-        f'/report_progress_done{{"plan_id":"{plan.id}"}}',
+        f'/report_progress{{"plan_id":"{plan.id}","outcome":"done"}}',
         f'/change_plan{{"plan_id":"{plan.id}"}}',
         f'/drop_plan{{"plan_id":"{plan.id}"}}',
     ]
@@ -623,11 +623,11 @@ def test_show_plans_never_shows_someone_elses_plan(domain: dict[str, Any]) -> No
 def test_plan_done_closes_the_only_active_plan(domain: dict[str, Any]) -> None:
     consented_patient()
     plan = save_plan()
-    tracker = make_tracker(domain, text="I did it!", intent="report_progress_done")
-    messages, slots = run(ActionPlanDone(), tracker, domain)
+    tracker = make_tracker(domain, text="I did it!", intent="report_progress")
+    messages, slots = run(ActionReportProgress(), tracker, domain)
     assert responses(messages) == ["utter_plan_done", "utter_offer_next_plan"]
     assert message(messages, "utter_plan_done")["plan_what"] == LETTERBOX
-    assert slots == {"pending_plan_id": None}
+    assert slots == {"pending_plan_id": None, "progress_outcome": "done"}
     (row,) = plan_rows()
     assert (row.id, row.status, row.outcome_note) == (plan.id, "done", "completed")
     assert row.closed_at is not None
@@ -638,11 +638,11 @@ def test_plan_done_button_closes_the_chosen_plan(domain: dict[str, Any]) -> None
     walk, swim = save_plan("walk"), save_plan("swim")
     tracker = make_tracker(
         domain,
-        text=f'/report_progress_done{{"plan_id":"{swim.id}"}}',
-        intent="report_progress_done",
-        entities=[{"entity": "plan_id", "value": str(swim.id)}],
+        text=f'/report_progress{{"plan_id":"{swim.id}","outcome":"done"}}',
+        intent="report_progress",
+        entities=[{"entity": "plan_id", "value": str(swim.id)}, {"entity": "outcome", "value": "done"}],
     )
-    run(ActionPlanDone(), tracker, domain)
+    run(ActionReportProgress(), tracker, domain)
     assert {row.what: row.status for row in plan_rows()} == {"walk": "active", "swim": "done"}
     assert walk.id != swim.id
 
@@ -652,11 +652,38 @@ def test_plan_done_with_several_plans_asks_which(domain: dict[str, Any]) -> None
     save_plan("walk")
     save_plan("swim")
     messages, _ = run(
-        ActionPlanDone(), make_tracker(domain, text="done", intent="report_progress_done"), domain
+        ActionReportProgress(), make_tracker(domain, text="done", intent="report_progress"), domain
     )
     assert responses(messages) == ["utter_which_plan"]
     assert [b["title"] for b in message(messages, "utter_which_plan")["buttons"]] == ["swim", "walk"]
     assert {row.status for row in plan_rows()} == {"active"}
+
+
+def test_missed_week_in_their_own_words_is_reviewed_not_closed(domain: dict[str, Any]) -> None:
+    consented_patient()
+    plan = save_plan()
+    tracker = make_tracker(domain, text="didnt manage any of it, back was awful", intent="report_progress")
+    messages, slots = run(ActionReportProgress(), tracker, domain)
+    assert responses(messages) == ["utter_progress_missed", "utter_offer_adjust"]
+    assert slots == {"pending_plan_id": plan.id, "progress_outcome": "missed"}
+    (row,) = plan_rows()
+    assert row.status == "active"
+    assert row.reviewed_at is not None
+
+
+def test_unclear_report_asks_how_much_with_buttons(domain: dict[str, Any]) -> None:
+    consented_patient()
+    plan = save_plan()
+    tracker = make_tracker(domain, text="about my walking plan", intent="report_progress")
+    messages, slots = run(ActionReportProgress(), tracker, domain)
+    assert responses(messages) == ["utter_ask_progress_outcome"]
+    payloads = [b["payload"] for b in message(messages, "utter_ask_progress_outcome")["buttons"]]
+    assert payloads == [
+        f'/report_progress{{"plan_id":"{plan.id}","outcome":"{outcome}"}}'
+        for outcome in ("done", "partial", "missed")
+    ]
+    assert slots == {"progress_outcome": None, "pending_plan_id": plan.id}
+    assert [row.status for row in plan_rows()] == ["active"]
 
 
 def test_plan_done_ignores_another_persons_plan_id(domain: dict[str, Any]) -> None:
@@ -664,9 +691,9 @@ def test_plan_done_ignores_another_persons_plan_id(domain: dict[str, Any]) -> No
     bobs = save_plan("swim", sender_id="bob")
     consented_patient()
     tracker = make_tracker(
-        domain, intent="report_progress_done", entities=[{"entity": "plan_id", "value": str(bobs.id)}]
+        domain, intent="report_progress", entities=[{"entity": "plan_id", "value": str(bobs.id)}]
     )
-    messages, _ = run(ActionPlanDone(), tracker, domain)
+    messages, _ = run(ActionReportProgress(), tracker, domain)
     assert responses(messages) == ["utter_no_plans"]
     assert [row.status for row in plan_rows("bob")] == ["active"]
 

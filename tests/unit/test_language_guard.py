@@ -86,7 +86,7 @@ ENGLISH = [
     "/affirm",
     "/deny",
     '/inform{"plan_option":"0"}',
-    '/report_progress_done{"plan_id":"3"}',
+    '/report_progress{"plan_id":"3","outcome":"done"}',
     # an English introduction with a non-English name
     pytest.param(
         "Hi, I'm José",
@@ -174,7 +174,7 @@ def test_protected_intents_are_crisis_and_red_flag() -> None:
         ("walk 10 mins evry arvo", "inform"),
         ("kia ora", "greet"),
         ("/affirm", "affirm"),
-        ("my fibro is flaring up agian today", "report_progress_missed"),
+        ("my fibro is flaring up agian today", "report_progress"),
     ],
 )
 def test_component_leaves_english_alone(guard: LanguageGuard, text: str, intent: str) -> None:

@@ -30,14 +30,10 @@ OUTPUT = PROJECT_ROOT / "test-output"
 PHONE = (390, 844)
 
 
-def _run_setup(script: str) -> None:
-    subprocess.run([str(PROJECT_ROOT / "scripts" / script)], check=True, cwd=PROJECT_ROOT)
-
-
 @pytest.fixture(scope="module")
-def web_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PacerStack]:
-    _run_setup("install-browser")
-    _run_setup("install-web-assets")
+def web_stack(tmp_path_factory: pytest.TempPathFactory, chromium: Path) -> Iterator[PacerStack]:
+    """A real stack (rasa, actions, web app); Chromium and the page's npm assets installed first."""
+    subprocess.run([str(PROJECT_ROOT / "scripts" / "install-web-assets")], check=True, cwd=PROJECT_ROOT)
     stack = PacerStack(tmp_path_factory.mktemp("pacer-web"))
     with pytest.MonkeyPatch.context() as env:
         env.setenv("DATABASE_URL", stack.settings.database_url)
@@ -65,7 +61,7 @@ def new_browser():  # noqa: ANN201 - selenium's WebDriver
 
 
 @pytest.fixture
-def browser() -> Iterator:
+def phone_browser(web_stack: PacerStack) -> Iterator:
     driver = new_browser()
     yield driver
     driver.quit()
@@ -156,7 +152,8 @@ def trigger(stack: PacerStack, conversation_id: str, intent: str) -> None:
     assert response.status_code == 200, response.text
 
 
-def test_chat_page_in_a_real_browser(web_stack: PacerStack, browser) -> None:  # noqa: ANN001
+def test_chat_page_in_a_real_browser(web_stack: PacerStack, phone_browser) -> None:  # noqa: ANN001
+    browser = phone_browser
     page = ChatPage(browser, f"{web_stack.settings.web_url}/chat")
     page.open()
 

@@ -1,0 +1,366 @@
+"""Dashboard queries: who needs a clinician, and what each patient's record holds.
+
+Every function takes an open Session and the signed-in clinician's id, and only
+ever returns patients assigned to that clinician: access control lives in the
+queries, not only in the routes. Each section of the patient page has its own
+query function so that new record types (check-ins, PEG, problem solving, flare
+plans) plug in as new functions and template includes.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from bot.coaching.phq4 import FLAG_THRESHOLD, Phq4
+from bot.store.models import (
+    ActionPlan,
+    AuditLog,
+    ChannelIdentity,
+    Clinician,
+    FunctionalGoal,
+    InvitationCode,
+    Patient,
+    PatientAssignment,
+    PatientRequest,
+    PatientValue,
+    Phq4Result,
+    SafetyEvent,
+    utcnow,
+)
+
+INVITATION_LIFETIME = timedelta(days=30)
+INVITATION_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
+INVITATION_LENGTH = 8
+PLAN_OUTCOME_CREDIT = {"completed": 1.0, "partial": 0.5, "missed": 0.0}
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; Pacer stores UTC."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+
+
+# --- access -------------------------------------------------------------------------------------------
+
+
+def assigned_patient(session: Session, clinician_id: int, patient_id: int) -> Patient | None:
+    """The patient if assigned to this clinician; None otherwise (the route answers 404)."""
+    stmt = (
+        select(Patient)
+        .join(PatientAssignment, PatientAssignment.patient_id == Patient.id)
+        .where(Patient.id == patient_id, PatientAssignment.clinician_id == clinician_id)
+    )
+    return session.execute(stmt).scalars().first()
+
+
+def assign(session: Session, clinician_id: int, patient_id: int, source: str = "admin") -> bool:
+    """Assign a patient to a clinician; False if already assigned."""
+    if session.get(Patient, patient_id) is None:
+        raise LookupError(f"no patient {patient_id}")
+    if session.get(Clinician, clinician_id) is None:
+        raise LookupError(f"no clinician {clinician_id}")
+    exists = session.execute(
+        select(PatientAssignment.id).where(
+            PatientAssignment.clinician_id == clinician_id, PatientAssignment.patient_id == patient_id
+        )
+    ).first()
+    if exists:
+        return False
+    session.add(PatientAssignment(clinician_id=clinician_id, patient_id=patient_id, source=source))
+    session.flush()
+    return True
+
+
+def create_invitation(session: Session, clinician_id: int, now: datetime | None = None) -> InvitationCode:
+    if session.get(Clinician, clinician_id) is None:
+        raise LookupError(f"no clinician {clinician_id}")
+    now = now or utcnow()
+    code = ""
+    while not all(any(ch.isdigit() for ch in half) for half in (code[:4], code[4:])):
+        # Each half holds a digit, so a code is never mistaken for a word in chat.
+        code = "".join(secrets.choice(INVITATION_ALPHABET) for _ in range(INVITATION_LENGTH))
+    row = InvitationCode(code=code, clinician_id=clinician_id, created_at=now,
+                         expires_at=now + INVITATION_LIFETIME)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def normalise_code(text: str) -> str:
+    return "".join(ch for ch in (text or "").upper() if ch.isalnum())
+
+
+def redeem_invitation(session: Session, patient: Patient, code_text: str) -> Clinician | None:
+    """Assign `patient` to the clinician behind an unused, unexpired code; None if no such code."""
+    code = normalise_code(code_text)
+    if len(code) != INVITATION_LENGTH:
+        return None
+    row = session.execute(select(InvitationCode).where(InvitationCode.code == code)).scalars().first()
+    now = utcnow()
+    if row is None or row.used_at is not None or as_utc(row.expires_at) < now:
+        return None
+    row.used_at = now
+    row.used_by_patient_id = patient.id
+    assign(session, row.clinician_id, patient.id, source="invitation")
+    return session.get(Clinician, row.clinician_id)
+
+
+def record_audit(
+    session: Session, clinician: Clinician, action: str, patient_id: int | None, detail: str | None = None
+) -> None:
+    session.add(AuditLog(clinician_id=clinician.id, clinician_email=clinician.email,
+                         patient_id=patient_id, action=action, detail=(detail or None) and detail[:300]))
+
+
+def audit_entries(session: Session, patient_id: int, limit: int = 50) -> list[AuditLog]:
+    stmt = (
+        select(AuditLog)
+        .where(AuditLog.patient_id == patient_id)
+        .order_by(AuditLog.created_at.desc(), AuditLog.id.desc())
+        .limit(limit)
+    )
+    return list(session.execute(stmt).scalars())
+
+
+# --- patient list -------------------------------------------------------------------------------------
+
+
+@dataclass
+class PatientRow:
+    id: int
+    name: str
+    last_contact: datetime | None
+    open_safety: int
+    open_requests: int
+    plan_adherence: float | None  # 0..1 over reviewed plans; None when no plan was reviewed yet
+    active_plans: int
+    phq4_follow_up: bool
+    paused_until: datetime | None
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def priority(self) -> tuple:
+        """Sort key: open safety events first, then open requests, then longest without contact."""
+        last = self.last_contact.timestamp() if self.last_contact else 0.0
+        return (-self.open_safety, -self.open_requests, -int(self.phq4_follow_up), last, self.id)
+
+
+def plan_adherence(plans: list[tuple[str, str | None]]) -> float | None:
+    """Share of reviewed plans carried out: done counts 1, partly 0.5, missed 0 (status, outcome)."""
+    credits = []
+    for status, outcome in plans:
+        if status == "done":
+            credits.append(1.0)
+        elif outcome in PLAN_OUTCOME_CREDIT:
+            credits.append(PLAN_OUTCOME_CREDIT[outcome])
+    return sum(credits) / len(credits) if credits else None
+
+
+def patient_list(
+    session: Session, clinician_id: int, search: str = "", flag: str = ""
+) -> list[PatientRow]:
+    """Patients assigned to the clinician, most in need first. `flag`: safety|request|phq4|paused."""
+    assigned = select(PatientAssignment.patient_id).where(PatientAssignment.clinician_id == clinician_id)
+    open_safety = (
+        select(SafetyEvent.patient_id, func.count(SafetyEvent.id).label("n"))
+        .where(SafetyEvent.acknowledged_at.is_(None), SafetyEvent.patient_id.in_(assigned))
+        .group_by(SafetyEvent.patient_id)
+        .subquery()
+    )
+    open_requests = (
+        select(PatientRequest.patient_id, func.count(PatientRequest.id).label("n"))
+        .where(PatientRequest.handled_at.is_(None), PatientRequest.kind == "talk_to_person",
+               PatientRequest.patient_id.in_(assigned))
+        .group_by(PatientRequest.patient_id)
+        .subquery()
+    )
+    stmt = (
+        select(Patient.id, Patient.display_name, Patient.last_seen_at, Patient.checkins_paused_until,
+               func.coalesce(open_safety.c.n, 0), func.coalesce(open_requests.c.n, 0))
+        .where(Patient.id.in_(assigned))
+        .outerjoin(open_safety, open_safety.c.patient_id == Patient.id)
+        .outerjoin(open_requests, open_requests.c.patient_id == Patient.id)
+    )
+    needle = search.strip()
+    if needle:
+        conditions = [Patient.display_name.ilike(f"%{needle}%")]
+        if needle.isdigit():
+            conditions.append(Patient.id == int(needle))
+        stmt = stmt.where(or_(*conditions))
+    rows = session.execute(stmt).all()
+    plan_stats: dict[int, tuple[int, float, int]] = {}
+    latest_phq: dict[int, tuple[int, int, int, int]] = {}
+    if rows:
+        credit = case(
+            (ActionPlan.status == "done", 1.0),
+            *((ActionPlan.outcome_note == note, value) for note, value in PLAN_OUTCOME_CREDIT.items()),
+            else_=None,
+        )
+        for pid, n_active, credit_sum, credited in session.execute(
+            select(ActionPlan.patient_id, func.sum(case((ActionPlan.status == "active", 1), else_=0)),
+                   func.sum(credit), func.count(credit))
+            .where(ActionPlan.patient_id.in_(assigned))
+            .group_by(ActionPlan.patient_id)
+        ):
+            plan_stats[pid] = (n_active or 0, credit_sum or 0.0, credited or 0)
+        newest = (
+            select(func.max(Phq4Result.id).label("last_id"))
+            .where(Phq4Result.patient_id.in_(assigned))
+            .group_by(Phq4Result.patient_id)
+            .subquery()
+        )
+        for pid, interest, down, nervous, worry in session.execute(
+            select(Phq4Result.patient_id, Phq4Result.interest, Phq4Result.down, Phq4Result.nervous,
+                   Phq4Result.worry).join(newest, newest.c.last_id == Phq4Result.id)
+        ):
+            latest_phq[pid] = (interest, down, nervous, worry)
+    now = utcnow()
+    out = []
+    for pid, name, last_seen, paused, n_safety, n_requests in rows:
+        phq = latest_phq.get(pid)
+        follow_up = bool(phq and (phq[0] + phq[1] >= FLAG_THRESHOLD or phq[2] + phq[3] >= FLAG_THRESHOLD))
+        paused = as_utc(paused)
+        n_active, credit_sum, credited = plan_stats.get(pid, (0, 0.0, 0))
+        row = PatientRow(
+            id=pid, name=name or f"Patient {pid}", last_contact=as_utc(last_seen), open_safety=n_safety,
+            open_requests=n_requests, plan_adherence=credit_sum / credited if credited else None,
+            active_plans=n_active,
+            phq4_follow_up=follow_up, paused_until=paused if paused and paused > now else None,
+        )
+        if n_safety:
+            row.flags.append("safety")
+        if n_requests:
+            row.flags.append("request")
+        if follow_up:
+            row.flags.append("phq4")
+        if row.paused_until:
+            row.flags.append("paused")
+        out.append(row)
+    if flag:
+        out = [row for row in out if flag in row.flags]
+    out.sort(key=lambda row: row.priority)
+    return out
+
+
+# --- patient page sections ----------------------------------------------------------------------------
+
+
+def patient_values(session: Session, patient_id: int) -> list[PatientValue]:
+    stmt = (
+        select(PatientValue)
+        .where(PatientValue.patient_id == patient_id)
+        .order_by(PatientValue.active.desc(), PatientValue.created_at, PatientValue.id)
+    )
+    return list(session.execute(stmt).scalars())
+
+
+def psfs_activities(session: Session, patient_id: int) -> list[FunctionalGoal]:
+    """PSFS activities (active first) with their ratings, oldest rating first."""
+    stmt = (
+        select(FunctionalGoal)
+        .options(selectinload(FunctionalGoal.ratings))
+        .where(FunctionalGoal.patient_id == patient_id)
+        .order_by(FunctionalGoal.active.desc(), FunctionalGoal.created_at, FunctionalGoal.id)
+    )
+    return list(session.execute(stmt).scalars())
+
+
+def action_plans(session: Session, patient_id: int) -> tuple[list[ActionPlan], list[ActionPlan]]:
+    """(current, past) action plans, newest first."""
+    stmt = (
+        select(ActionPlan)
+        .where(ActionPlan.patient_id == patient_id)
+        .order_by(ActionPlan.created_at.desc(), ActionPlan.id.desc())
+    )
+    plans = list(session.execute(stmt).scalars())
+    return [p for p in plans if p.status == "active"], [p for p in plans if p.status != "active"]
+
+
+def patient_safety_events(session: Session, patient_id: int) -> list[SafetyEvent]:
+    """Open events first, then acknowledged ones; newest first within each."""
+    stmt = (
+        select(SafetyEvent)
+        .where(SafetyEvent.patient_id == patient_id)
+        .order_by(SafetyEvent.acknowledged_at.is_not(None), SafetyEvent.created_at.desc(),
+                  SafetyEvent.id.desc())
+    )
+    return list(session.execute(stmt).scalars())
+
+
+def talk_requests(session: Session, patient_id: int) -> list[PatientRequest]:
+    stmt = (
+        select(PatientRequest)
+        .where(PatientRequest.patient_id == patient_id)
+        .order_by(PatientRequest.handled_at.is_not(None), PatientRequest.created_at.desc())
+    )
+    return list(session.execute(stmt).scalars())
+
+
+@dataclass(frozen=True)
+class Phq4Point:
+    at: datetime
+    phq2: int
+    gad2: int
+    follow_up: bool
+
+
+def phq4_history(session: Session, patient_id: int) -> list[Phq4Point]:
+    stmt = (
+        select(Phq4Result)
+        .where(Phq4Result.patient_id == patient_id)
+        .order_by(Phq4Result.created_at, Phq4Result.id)
+    )
+    points = []
+    for row in session.execute(stmt).scalars():
+        result = Phq4(row.interest, row.down, row.nervous, row.worry)
+        points.append(Phq4Point(as_utc(row.created_at), result.phq2, result.gad2, result.needs_follow_up))
+    return points
+
+
+def conversation_ids(session: Session, patient_id: int) -> list[str]:
+    stmt = (
+        select(ChannelIdentity.conversation_id)
+        .where(ChannelIdentity.patient_id == patient_id)
+        .order_by(ChannelIdentity.created_at, ChannelIdentity.id)
+    )
+    return list(session.execute(stmt).scalars())
+
+
+def acknowledge_event(session: Session, patient_id: int, event_id: int, clinician: Clinician) -> bool:
+    """Acknowledge one of this patient's open safety events; False if there is no such open event."""
+    event = session.execute(
+        select(SafetyEvent).where(and_(SafetyEvent.id == event_id, SafetyEvent.patient_id == patient_id))
+    ).scalars().first()
+    if event is None or event.acknowledged_at is not None:
+        return False
+    event.acknowledged_at = utcnow()
+    event.acknowledged_by = clinician.display_name
+    return True
+
+
+def mark_request_handled(session: Session, patient_id: int, request_id: int) -> bool:
+    request = session.execute(
+        select(PatientRequest).where(PatientRequest.id == request_id, PatientRequest.patient_id == patient_id)
+    ).scalars().first()
+    if request is None or request.handled_at is not None:
+        return False
+    request.handled_at = utcnow()
+    return True
+
+
+def set_checkins_paused(session: Session, patient: Patient, days: int | None, clinician: Clinician) -> None:
+    """Pause check-ins for `days` (None resumes them). Mirrors bot.services.safety.pause_checkins."""
+    if days is None:
+        patient.checkins_paused_until = None
+        patient.checkins_paused_by = None
+        return
+    if not 1 <= days <= 365:
+        raise ValueError("pause between 1 and 365 days")
+    patient.checkins_paused_until = utcnow() + timedelta(days=days)
+    patient.checkins_paused_by = clinician.display_name

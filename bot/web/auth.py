@@ -1,0 +1,286 @@
+"""Clinician accounts and sessions for the dashboard.
+
+- Passwords: argon2id hashes (argon2-cffi), rehashed on login when the parameters change.
+- Sessions: a signed, time-limited cookie (itsdangerous) that holds the clinician id, a
+  per-clinician session epoch (so that signing out ends every copy of the cookie) and the
+  CSRF token. Nothing else about the clinician or any patient goes into the cookie.
+- CSRF: every form carries the session's token; every POST is refused without it.
+- Login rate limiting: failed sign-ins are counted per client address and per email in a
+  sliding window; the web app runs as one process (`pacer web`), so memory is enough.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import threading
+import time
+from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timezone
+from functools import wraps
+from typing import Any
+from urllib.parse import quote
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sanic.exceptions import Forbidden
+from sanic.request import Request
+from sanic.response import HTTPResponse, redirect
+from sqlalchemy import func, select
+
+from bot.store.db import session_scope
+from bot.store.models import Clinician, utcnow
+
+COOKIE_NAME = "pacer_session"
+SESSION_MAX_AGE_S = 8 * 3600  # one working day
+CSRF_FIELD = "csrf_token"
+LOGIN_PATH = "/dashboard/login"
+MIN_PASSWORD_LENGTH = 10
+
+_hasher = PasswordHasher()
+# Verified against when the email is unknown, so that both paths cost the same time.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"passwords need at least {MIN_PASSWORD_LENGTH} characters")
+    return _hasher.hash(password)
+
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def create_clinician(email: str, display_name: str, password: str, role: str = "clinician") -> int:
+    """Add a clinician account (used by `pacer clinician add`). Returns its id."""
+    if role not in ("clinician", "admin"):
+        raise ValueError(f"unknown role {role!r}")
+    email = normalise_email(email)
+    if "@" not in email:
+        raise ValueError("an email address is needed")
+    with session_scope() as session:
+        exists = session.execute(select(Clinician.id).where(Clinician.email == email)).first()
+        if exists:
+            raise ValueError(f"a clinician with email {email} exists already")
+        clinician = Clinician(
+            email=email, display_name=display_name.strip()[:120], password_hash=hash_password(password),
+            role=role,
+        )
+        session.add(clinician)
+        session.flush()
+        return clinician.id
+
+
+def authenticate(email: str, password: str) -> Clinician | None:
+    """The active clinician with these credentials, or None (same cost either way)."""
+    email = normalise_email(email)
+    with session_scope() as session:
+        clinician = session.execute(
+            select(Clinician).where(Clinician.email == email, Clinician.active.is_(True))
+        ).scalars().first()
+        if clinician is None:
+            verify_password(_DUMMY_HASH, password)
+            return None
+        if not verify_password(clinician.password_hash, password):
+            return None
+        if _hasher.check_needs_rehash(clinician.password_hash):
+            clinician.password_hash = _hasher.hash(password)
+        clinician.last_login_at = utcnow()
+        session.flush()
+        session.expunge(clinician)
+        return clinician
+
+
+class LoginRateLimiter:
+    """At most `limit` failed sign-ins per key within `window_s` seconds."""
+
+    def __init__(self, limit: int = 5, window_s: float = 900.0) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def _prune(self, key: str, now: float) -> deque[float]:
+        failures = self._failures[key]
+        while failures and now - failures[0] > self.window_s:
+            failures.popleft()
+        return failures
+
+    def blocked(self, *keys: str) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            return any(len(self._prune(key, now)) >= self.limit for key in keys)
+
+    def record_failure(self, *keys: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            for key in keys:
+                self._prune(key, now).append(now)
+
+    def reset(self, *keys: str) -> None:
+        with self._lock:
+            for key in keys:
+                self._failures.pop(key, None)
+
+
+@dataclass(frozen=True)
+class WebSession:
+    """What the signed cookie holds."""
+
+    csrf: str
+    clinician_id: int | None = None
+    epoch: int = 0
+
+    def dumps(self) -> dict[str, Any]:
+        return {"csrf": self.csrf, "cid": self.clinician_id, "ep": self.epoch}
+
+
+def _serializer(secret_key: str) -> URLSafeTimedSerializer:
+    if not secret_key:
+        raise RuntimeError("PACER_SECRET_KEY is not set (run `pacer run` once to generate it)")
+    return URLSafeTimedSerializer(secret_key, salt="pacer-dashboard-session")
+
+
+def encode_session(secret_key: str, web_session: WebSession) -> str:
+    return _serializer(secret_key).dumps(web_session.dumps())
+
+
+def decode_session(secret_key: str, token: str | None) -> WebSession | None:
+    if not token:
+        return None
+    try:
+        data = _serializer(secret_key).loads(token, max_age=SESSION_MAX_AGE_S)
+    except (BadSignature, SignatureExpired):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("csrf"), str):
+        return None
+    cid = data.get("cid")
+    return WebSession(csrf=data["csrf"], clinician_id=cid if isinstance(cid, int) else None,
+                      epoch=int(data.get("ep") or 0))
+
+
+def new_session(clinician_id: int | None = None, epoch: int = 0) -> WebSession:
+    return WebSession(csrf=secrets.token_urlsafe(32), clinician_id=clinician_id, epoch=epoch)
+
+
+def _secret(request: Request) -> str:
+    return request.app.ctx.settings.secret_key
+
+
+def _secure_cookies(request: Request) -> bool:
+    return request.app.ctx.settings.web_url.startswith("https://")
+
+
+def current_session(request: Request) -> WebSession:
+    """This request's session; an anonymous one (with a fresh CSRF token) if none is valid."""
+    existing = getattr(request.ctx, "web_session", None)
+    if existing is not None:
+        return existing
+    decoded = decode_session(_secret(request), request.cookies.get(COOKIE_NAME))
+    request.ctx.web_session = decoded or new_session()
+    request.ctx.session_is_new = decoded is None
+    return request.ctx.web_session
+
+
+def set_session_cookie(request: Request, response: HTTPResponse, web_session: WebSession) -> None:
+    response.cookies[COOKIE_NAME] = encode_session(_secret(request), web_session)
+    cookie = response.cookies[COOKIE_NAME]
+    cookie["httponly"] = True
+    cookie["samesite"] = "Lax"
+    cookie["path"] = "/"
+    cookie["max-age"] = SESSION_MAX_AGE_S
+    if _secure_cookies(request):
+        cookie["secure"] = True
+
+
+def clear_session_cookie(response: HTTPResponse) -> None:
+    response.cookies[COOKIE_NAME] = ""
+    response.cookies[COOKIE_NAME]["max-age"] = 0
+    response.cookies[COOKIE_NAME]["path"] = "/"
+
+
+def session_epoch(clinician: Clinician) -> int:
+    """Changes whenever the clinician signs out, invalidating older cookies."""
+    at = clinician.last_login_at
+    if at is None:
+        return 0
+    if at.tzinfo is None:  # SQLite hands back naive UTC
+        at = at.replace(tzinfo=timezone.utc)
+    return int(at.timestamp() * 1000)
+
+
+def load_clinician(web_session: WebSession) -> Clinician | None:
+    if web_session.clinician_id is None:
+        return None
+    with session_scope() as session:
+        clinician = session.get(Clinician, web_session.clinician_id)
+        if clinician is None or not clinician.active or session_epoch(clinician) != web_session.epoch:
+            return None
+        session.expunge(clinician)
+        return clinician
+
+
+def sign_out_everywhere(clinician_id: int) -> None:
+    """Move the session epoch on: every cookie issued before now stops working."""
+    with session_scope() as session:
+        clinician = session.get(Clinician, clinician_id)
+        if clinician is not None:
+            clinician.last_login_at = utcnow()
+
+
+def csrf_valid(request: Request) -> bool:
+    sent = request.form.get(CSRF_FIELD) if request.form else None
+    sent = sent or request.headers.get("x-csrf-token")
+    expected = current_session(request).csrf
+    return bool(sent) and hmac.compare_digest(str(sent), expected)
+
+
+def check_csrf(request: Request) -> None:
+    if not csrf_valid(request):
+        raise Forbidden("This form has expired or did not come from Pacer. Go back, reload and try again.")
+
+
+Handler = Callable[..., Awaitable[HTTPResponse]]
+
+
+def login_required(handler: Handler) -> Handler:
+    """Signed-in clinicians only; others go to the sign-in page. POSTs also need the CSRF token."""
+
+    @wraps(handler)
+    async def wrapper(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+        clinician = load_clinician(current_session(request))
+        if clinician is None:
+            target = request.path + (f"?{request.query_string}" if request.query_string else "")
+            return redirect(f"{LOGIN_PATH}?next={quote(target, safe='')}")
+        if request.method == "POST":
+            check_csrf(request)
+        request.ctx.clinician = clinician
+        return await handler(request, *args, **kwargs)
+
+    return wrapper
+
+
+def admin_required(handler: Handler) -> Handler:
+    @wraps(handler)
+    async def wrapper(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+        if request.ctx.clinician.role != "admin":
+            raise Forbidden("Only an administrator can do this.")
+        return await handler(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+def count_clinicians() -> int:
+    with session_scope() as session:
+        return session.execute(select(func.count(Clinician.id))).scalar_one()

@@ -1,0 +1,426 @@
+"""Dashboard routes. Every patient URL checks the assignment in the query and answers
+404 for a patient who is not the clinician's (no hint that the id exists); every view
+of a patient's record is written to the audit log in the same transaction."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime, timedelta, timezone
+from datetime import time as dtime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from sanic import Blueprint
+from sanic.exceptions import NotFound
+from sanic.request import Request
+from sanic.response import HTTPResponse, html, raw, redirect
+from sqlalchemy import select
+
+from bot.clinic import ClinicConfig, load_clinic
+from bot.services import dashboard as queries
+from bot.services import fhir_export, summaries
+from bot.store.db import session_scope
+from bot.store.models import Clinician, InvitationCode, Patient, SafetyEvent
+from bot.web import auth, charts
+
+HERE = Path(__file__).resolve().parent
+blueprint = Blueprint("dashboard")
+blueprint.static("/dashboard/static", str(HERE / "static"), name="static")
+# Failed sign-ins: 5 per account and 20 per client address in 15 minutes.
+email_limiter = auth.LoginRateLimiter(limit=5)
+address_limiter = auth.LoginRateLimiter(limit=20)
+PAUSE_CHOICES = (7, 14, 28)
+PAGE_SIZE = 100
+RECENT_SESSIONS = 5
+CLINIC_CACHE_S = 30.0
+_clinic_cache: dict[str, Any] = {"at": -CLINIC_CACHE_S, "value": None}
+
+_env = Environment(
+    loader=FileSystemLoader(str(HERE / "templates")),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def _clinic() -> ClinicConfig:
+    """The clinic settings, re-read at most every 30 s (they come from a file and the environment)."""
+    now = time.monotonic()
+    if now - _clinic_cache["at"] > CLINIC_CACHE_S:
+        _clinic_cache.update(at=now, value=load_clinic())
+    return _clinic_cache["value"]
+
+
+def _zone() -> ZoneInfo:
+    try:
+        return _clinic().zone
+    except Exception:  # noqa: BLE001 - a bad time zone must not take the dashboard down
+        return ZoneInfo("UTC")
+
+
+def _when(value: datetime | None, fmt: str = "%d %b %Y %H:%M") -> str:
+    if value is None:
+        return "-"
+    return queries.as_utc(value).astimezone(_env.globals["zone"]).strftime(fmt)
+
+
+def _ago(value: datetime | None) -> str:
+    if value is None:
+        return "never"
+    days = (datetime.now(timezone.utc) - queries.as_utc(value)).days
+    return "today" if days <= 0 else ("yesterday" if days == 1 else f"{days} days ago")
+
+
+_env.globals["zone"] = ZoneInfo("UTC")
+_env.filters["when"] = _when
+_env.filters["day"] = lambda value: _when(value, "%d %b %Y")
+_env.filters["ago"] = _ago
+_env.filters["pct"] = lambda value: "-" if value is None else f"{round(value * 100)}%"
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTTPResponse:
+    web_session = auth.current_session(request)
+    _env.globals["zone"] = _zone()
+    body = _env.get_template(template).render(
+        csrf_token=web_session.csrf,
+        clinician=getattr(request.ctx, "clinician", None),
+        clinic=_clinic(),
+        **context,
+    )
+    response = html(body, status=status)
+    response.headers["Cache-Control"] = "no-store"  # patient data never sits in a shared cache
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    if getattr(request.ctx, "session_is_new", False):
+        auth.set_session_cookie(request, response, web_session)
+    return response
+
+
+def _safe_next(target: str | None) -> str:
+    if target and target.startswith("/dashboard") and not target.startswith("//"):
+        return target
+    return "/dashboard/"
+
+
+def _patient_or_404(session: Any, request: Request, patient_id: int) -> Patient:
+    patient = queries.assigned_patient(session, request.ctx.clinician.id, patient_id)
+    if patient is None:
+        raise NotFound("No such patient in your list.")
+    return patient
+
+
+# --- sign-in ------------------------------------------------------------------------------------------
+
+
+@blueprint.get("/dashboard/login")
+async def login_form(request: Request) -> HTTPResponse:
+    return render(request, "login.html", next=_safe_next(request.args.get("next")), error=None)
+
+
+@blueprint.post("/dashboard/login")
+async def login(request: Request) -> HTTPResponse:
+    auth.check_csrf(request)
+    email = auth.normalise_email(request.form.get("email", ""))
+    password = request.form.get("password", "")
+    target = _safe_next(request.form.get("next"))
+    address = request.remote_addr or request.ip
+    if email_limiter.blocked(email) or address_limiter.blocked(address):
+        return render(request, "login.html", status=429, next=target,
+                      error="Too many failed sign-ins. Wait 15 minutes and try again.")
+    clinician = auth.authenticate(email, password)
+    if clinician is None:
+        email_limiter.record_failure(email)
+        address_limiter.record_failure(address)
+        return render(request, "login.html", status=401, next=target, error="Email or password is wrong.")
+    email_limiter.reset(email)
+    response = redirect(target, status=303)
+    auth.set_session_cookie(request, response, auth.new_session(clinician.id, auth.session_epoch(clinician)))
+    return response
+
+
+@blueprint.post("/dashboard/logout")
+@auth.login_required
+async def logout(request: Request) -> HTTPResponse:
+    auth.sign_out_everywhere(request.ctx.clinician.id)
+    response = redirect("/dashboard/login", status=303)
+    auth.clear_session_cookie(response)
+    return response
+
+
+# --- patient list -------------------------------------------------------------------------------------
+
+
+@blueprint.get("/dashboard/")
+@auth.login_required
+async def patient_list(request: Request) -> HTTPResponse:
+    search = (request.args.get("q") or "")[:80]
+    flag = request.args.get("flag") or ""
+    if flag not in ("", "safety", "request", "phq4", "paused"):
+        flag = ""
+    page = max(1, int(request.args.get("page") or 1)) if (request.args.get("page") or "1").isdigit() else 1
+    with session_scope() as session:
+        rows = queries.patient_list(session, request.ctx.clinician.id, search=search, flag=flag)
+        invitations = list(session.execute(
+            select(InvitationCode)
+            .where(InvitationCode.clinician_id == request.ctx.clinician.id, InvitationCode.used_at.is_(None),
+                   InvitationCode.expires_at > datetime.now(timezone.utc))
+            .order_by(InvitationCode.created_at.desc())
+            .limit(5)
+        ).scalars())
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = min(page, pages)
+    shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    return render(request, "list.html", rows=shown, total=len(rows), page=page, pages=pages,
+                  first=(page - 1) * PAGE_SIZE + 1, search=search, flag=flag, invitations=invitations)
+
+
+@blueprint.post("/dashboard/invitations")
+@auth.login_required
+async def new_invitation(request: Request) -> HTTPResponse:
+    with session_scope() as session:
+        queries.create_invitation(session, request.ctx.clinician.id)
+    return redirect("/dashboard/#invitations", status=303)
+
+
+# --- patient page -------------------------------------------------------------------------------------
+
+
+def _psfs_chart(activities: list) -> str:
+    series = [
+        charts.Series(goal.activity, [(queries.as_utc(r.rated_at), r.score) for r in goal.ratings])
+        for goal in activities if goal.active
+    ]
+    return charts.line_chart(charts.ChartSpec("PSFS ability (0 unable - 10 as before)", 0, 10, series,
+                                              y_step=2))
+
+
+def _phq4_chart(points: list[queries.Phq4Point]) -> str:
+    series = [
+        charts.Series("PHQ-2 (mood)", [(p.at, p.phq2) for p in points]),
+        charts.Series("GAD-2 (anxiety)", [(p.at, p.gad2) for p in points]),
+    ]
+    return charts.line_chart(charts.ChartSpec(
+        "PHQ-4 subscales (0-6)", 0, 6, series, thresholds=[charts.Threshold(3, "follow-up at 3+")]))
+
+
+@blueprint.get("/dashboard/patients/<patient_id:int>")
+@auth.login_required
+async def patient_page(request: Request, patient_id: int) -> HTTPResponse:
+    clinician = request.ctx.clinician
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        queries.record_audit(session, clinician, "view_patient", patient.id)
+        activities = queries.psfs_activities(session, patient.id)
+        current_plans, past_plans = queries.action_plans(session, patient.id)
+        phq4 = queries.phq4_history(session, patient.id)
+        summary = summaries.summarise_patient(session, patient.id, recent_sessions=RECENT_SESSIONS)
+        context = {
+            "patient": patient,
+            "values": queries.patient_values(session, patient.id),
+            "activities": activities,
+            "current_plans": current_plans,
+            "past_plans": past_plans,
+            "adherence": queries.plan_adherence(
+                [(p.status, p.outcome_note) for p in current_plans + past_plans]),
+            "safety_events": queries.patient_safety_events(session, patient.id),
+            "requests": queries.talk_requests(session, patient.id),
+            "phq4": phq4,
+            "psfs_chart": Markup(_psfs_chart(activities)),
+            "phq4_chart": Markup(_phq4_chart(phq4)),
+            "sessions": list(reversed(summary.sessions))[:RECENT_SESSIONS],
+            "audit": queries.audit_entries(session, patient.id, limit=10),
+            "paused_until": queries.as_utc(patient.checkins_paused_until),
+            "now": datetime.now(timezone.utc),
+            "pause_choices": PAUSE_CHOICES,
+        }
+        return render(request, "patient.html", **context)
+
+
+@blueprint.post("/dashboard/patients/<patient_id:int>/safety/<event_id:int>/acknowledge")
+@auth.login_required
+async def acknowledge(request: Request, patient_id: int, event_id: int) -> HTTPResponse:
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        if queries.acknowledge_event(session, patient.id, event_id, request.ctx.clinician):
+            queries.record_audit(session, request.ctx.clinician, "acknowledge_safety", patient.id,
+                                 f"safety event {event_id}")
+    return redirect(f"/dashboard/patients/{patient_id}#safety", status=303)
+
+
+@blueprint.post("/dashboard/patients/<patient_id:int>/requests/<request_id:int>/handled")
+@auth.login_required
+async def request_handled(request: Request, patient_id: int, request_id: int) -> HTTPResponse:
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        if queries.mark_request_handled(session, patient.id, request_id):
+            queries.record_audit(session, request.ctx.clinician, "handle_request", patient.id,
+                                 f"request {request_id}")
+    return redirect(f"/dashboard/patients/{patient_id}#requests", status=303)
+
+
+@blueprint.post("/dashboard/patients/<patient_id:int>/checkins")
+@auth.login_required
+async def pause_checkins(request: Request, patient_id: int) -> HTTPResponse:
+    choice = request.form.get("pause_days", "")
+    days = None if choice == "resume" else int(choice) if choice.isdigit() else -1
+    if days is not None and days not in PAUSE_CHOICES:
+        return html("Choose how long to pause check-ins.", status=400)
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        queries.set_checkins_paused(session, patient, days, request.ctx.clinician)
+        queries.record_audit(session, request.ctx.clinician, "pause_checkins" if days else "resume_checkins",
+                             patient.id, f"{days} days" if days else None)
+    return redirect(f"/dashboard/patients/{patient_id}#checkins", status=303)
+
+
+# --- conversations ------------------------------------------------------------------------------------
+
+
+def _parse_day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+@blueprint.get("/dashboard/patients/<patient_id:int>/conversations")
+@auth.login_required
+async def conversations(request: Request, patient_id: int) -> HTTPResponse:
+    zone = _zone()
+    start_day = _parse_day(request.args.get("from"))
+    end_day = _parse_day(request.args.get("to"))
+    start = datetime.combine(start_day, dtime(), zone) if start_day else None
+    end = datetime.combine(end_day + timedelta(days=1), dtime(), zone) if end_day else None
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        queries.record_audit(session, request.ctx.clinician, "view_summaries", patient.id,
+                             f"{start_day or ''}..{end_day or ''}")
+        summary = summaries.summarise_patient(session, patient.id)
+        return render(request, "conversations.html", patient=patient,
+                      sessions=list(reversed(summary.sessions)),
+                      period_lines=summary.between(start, end) if (start or end) else None,
+                      start_day=start_day, end_day=end_day)
+
+
+@blueprint.get("/dashboard/patients/<patient_id:int>/transcript")
+@auth.login_required
+async def transcript(request: Request, patient_id: int) -> HTTPResponse:
+    conversation_id = request.args.get("c") or ""
+    highlight = {int(part) for part in (request.args.get("hl") or "").split(",") if part.isdigit()}
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        try:
+            events = summaries.transcript(session, patient.id, conversation_id)
+        except LookupError as error:
+            raise NotFound("No such conversation for this patient.") from error
+        queries.record_audit(session, request.ctx.clinician, "view_transcript", patient.id)
+        return render(request, "transcript.html", patient=patient, events=events, highlight=highlight,
+                      conversation_id=conversation_id)
+
+
+# --- exports ------------------------------------------------------------------------------------------
+
+
+def _download(body: str, content_type: str, filename: str) -> HTTPResponse:
+    return raw(body.encode(), content_type=content_type, headers={
+        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
+
+
+@blueprint.get("/dashboard/patients/<patient_id:int>/export.csv")
+@auth.login_required
+async def export_csv(request: Request, patient_id: int) -> HTTPResponse:
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        queries.record_audit(session, request.ctx.clinician, "export_csv", patient.id)
+        body = fhir_export.measures_csv(fhir_export.load_record(session, patient))
+    return _download(body, "text/csv; charset=utf-8", f"pacer-patient-{patient_id}-measures.csv")
+
+
+@blueprint.get("/dashboard/patients/<patient_id:int>/export.fhir.json")
+@auth.login_required
+async def export_fhir(request: Request, patient_id: int) -> HTTPResponse:
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        queries.record_audit(session, request.ctx.clinician, "export_fhir", patient.id)
+        body = fhir_export.build_bundle(fhir_export.load_record(session, patient)).json(indent=2)
+    return _download(body, "application/fhir+json", f"pacer-patient-{patient_id}.fhir.json")
+
+
+# --- admin --------------------------------------------------------------------------------------------
+
+
+@blueprint.get("/dashboard/admin")
+@auth.admin_required
+async def admin_page(request: Request) -> HTTPResponse:
+    with session_scope() as session:
+        clinicians = list(session.execute(select(Clinician).order_by(Clinician.email)).scalars())
+        unlinked = list(session.execute(
+            select(SafetyEvent).where(SafetyEvent.patient_id.is_(None), SafetyEvent.acknowledged_at.is_(None))
+            .order_by(SafetyEvent.created_at.desc())
+        ).scalars())
+        return render(request, "admin.html", clinicians=clinicians, unlinked=unlinked, message=None)
+
+
+@blueprint.post("/dashboard/admin/assign")
+@auth.admin_required
+async def admin_assign(request: Request) -> HTTPResponse:
+    try:
+        clinician_id = int(request.form.get("clinician_id", ""))
+        patient_id = int(request.form.get("patient_id", ""))
+        with session_scope() as session:
+            queries.assign(session, clinician_id, patient_id)
+            queries.record_audit(session, request.ctx.clinician, "assign_patient", patient_id,
+                                 f"to clinician {clinician_id}")
+    except (ValueError, LookupError) as error:
+        return html(f"Could not assign: {Markup.escape(str(error))}", status=400)
+    return redirect("/dashboard/admin", status=303)
+
+
+@blueprint.post("/dashboard/admin/safety/<event_id:int>/acknowledge")
+@auth.admin_required
+async def admin_acknowledge(request: Request, event_id: int) -> HTTPResponse:
+    with session_scope() as session:
+        event = session.get(SafetyEvent, event_id)
+        if event is None or event.patient_id is not None:
+            raise NotFound("No such unlinked safety event.")
+        if event.acknowledged_at is None:
+            event.acknowledged_at = datetime.now(timezone.utc)
+            event.acknowledged_by = request.ctx.clinician.display_name
+            queries.record_audit(session, request.ctx.clinician, "acknowledge_safety", None,
+                                 f"unlinked safety event {event_id}")
+    return redirect("/dashboard/admin", status=303)
+
+
+# --- links in clinic alerts (bot.safety.alerts.event_link uses the public URL without /dashboard) ------
+
+
+@blueprint.get("/patients/<patient_id:int>")
+async def alert_patient_link(request: Request, patient_id: int) -> HTTPResponse:
+    return redirect(f"/dashboard/patients/{patient_id}#safety", status=302)
+
+
+@blueprint.get("/safety/<event_id:int>")
+@auth.login_required
+async def alert_event_link(request: Request, event_id: int) -> HTTPResponse:
+    with session_scope() as session:
+        event = session.get(SafetyEvent, event_id)
+        if event is not None and event.patient_id is not None and queries.assigned_patient(
+                session, request.ctx.clinician.id, event.patient_id):
+            return redirect(f"/dashboard/patients/{event.patient_id}#safety-{event_id}", status=302)
+    if request.ctx.clinician.role == "admin":
+        return redirect("/dashboard/admin#unlinked", status=302)
+    raise NotFound("No such safety event in your list.")
+
+
+def transcript_link(patient_id: int, line: summaries.SummaryLine) -> str:
+    ids = ",".join(str(i) for i in line.event_ids)
+    anchor = f"#e{line.event_ids[0]}" if line.event_ids else ""
+    return (f"/dashboard/patients/{patient_id}/transcript?c={quote(line.conversation_id or '', safe='')}"
+            f"&hl={ids}{anchor}")
+
+
+_env.globals["transcript_link"] = transcript_link

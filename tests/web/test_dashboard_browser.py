@@ -1,0 +1,118 @@
+"""A clinician in a real (headless Chromium) browser: sign in, see the patient with a
+safety event first, open them, acknowledge it, and keep a screenshot of the page."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from sqlalchemy import select
+
+from bot.coaching.phq4 import Phq4
+from bot.config import PROJECT_ROOT
+from bot.services import dashboard, goals, safety, wellbeing
+from bot.store import db
+from bot.store.models import (
+    ActionPlan,
+    ChannelIdentity,
+    FunctionalGoal,
+    Phq4Result,
+    PsfsRating,
+    SafetyEvent,
+    utcnow,
+)
+from bot.web import auth
+from tests.web.server import WebServer
+
+pytestmark = pytest.mark.browser
+OUTPUT = PROJECT_ROOT / "test-output"
+PASSWORD = "a long enough password"
+
+
+def seed_patient(clinician_id: int, conversation: str, name: str, weeks: int) -> int:
+    goals.record_consent(conversation, "given", name=name)
+    goals.save_value(conversation, "playing with my grandchildren again")
+    goals.save_activities(conversation, [("gardening", 2), ("walking the dog", 4)])
+    for _ in range(3):
+        wellbeing.save_phq4(conversation, Phq4(2, 2, 1, 1))
+    with db.session_scope() as session:
+        patient_id = session.execute(select(ChannelIdentity.patient_id)
+                                     .where(ChannelIdentity.conversation_id == conversation)).scalar_one()
+        dashboard.assign(session, clinician_id, patient_id)
+        start = utcnow() - timedelta(weeks=weeks)
+        ratings = session.execute(
+            select(PsfsRating).join(FunctionalGoal).where(FunctionalGoal.patient_id == patient_id)
+        ).scalars().all()
+        for rating in ratings:  # spread the ratings over the weeks, improving
+            rating.rated_at = start
+        goal_ids = {r.goal_id for r in ratings}
+        for week in range(1, weeks):
+            for offset, goal_id in enumerate(sorted(goal_ids)):
+                session.add(PsfsRating(goal_id=goal_id, score=min(10, 2 + offset * 2 + week // 2),
+                                       rated_at=start + timedelta(weeks=week)))
+        for week, row in enumerate(session.execute(
+                select(Phq4Result).where(Phq4Result.patient_id == patient_id)).scalars()):
+            row.created_at = start + timedelta(weeks=week * 3)
+        session.add(ActionPlan(patient_id=patient_id, what="walk round the block", how_much="10 minutes",
+                               when_text="after breakfast", days_per_week=3, confidence=8))
+    return patient_id
+
+
+def test_clinician_acknowledges_a_safety_event_in_a_real_browser(
+    browser, migrated_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    path = tmp_path / "pacer.db"
+    shutil.copyfile(migrated_template, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.delenv("PACER_ALERT_WEBHOOK", raising=False)
+    monkeypatch.delenv("PACER_ALERT_EMAIL", raising=False)
+    db.reset_engines()
+    clinician_id = auth.create_clinician("dr.hana@clinic.test", "Dr Hana Wright", PASSWORD)
+    seed_patient(clinician_id, "conv-calm", "Calm Carter", weeks=8)
+    urgent = seed_patient(clinician_id, "conv-urgent", "Urgent Ulla", weeks=12)
+    seed_patient(clinician_id, "conv-other", "Other Olsen", weeks=4)
+    event_id = safety.record_safety_event("conv-urgent", "crisis", "crisis.test", "suicide",
+                                          "i dont see the point of going on")
+    server = WebServer(url, tmp_path)
+    try:
+        browser.get(f"{server.base_url}/dashboard/")
+        assert "/dashboard/login" in browser.current_url
+        browser.find_element(By.NAME, "email").send_keys("dr.hana@clinic.test")
+        browser.find_element(By.NAME, "password").send_keys(PASSWORD)
+        browser.find_element(By.ID, "sign-in").click()
+
+        rows = browser.find_elements(By.CSS_SELECTOR, "#patient-list tbody tr")
+        assert len(rows) == 3
+        assert rows[0].get_attribute("data-patient-id") == str(urgent)
+        assert "1 safety event" in rows[0].text and "Urgent Ulla" in rows[0].text
+
+        rows[0].find_element(By.LINK_TEXT, "Urgent Ulla").click()
+        event = browser.find_element(By.ID, f"safety-{event_id}")
+        assert "i dont see the point of going on" in event.text
+        assert len(browser.find_elements(By.CSS_SELECTOR, "svg.chart polyline")) >= 3  # PSFS x2, PHQ-4 x2
+        event.find_element(By.CSS_SELECTOR, "button.ack-button").click()
+
+        acknowledged = browser.find_element(By.ID, f"safety-{event_id}")
+        assert "Acknowledged by Dr Hana Wright" in acknowledged.text
+        assert not acknowledged.find_elements(By.CSS_SELECTOR, "button.ack-button")
+        with db.session_scope() as session:
+            assert session.get(SafetyEvent, event_id).acknowledged_by == "Dr Hana Wright"
+
+        OUTPUT.mkdir(exist_ok=True)
+        height = browser.execute_script("return document.documentElement.scrollHeight")
+        browser.set_window_size(1280, min(int(height) + 100, 8000))
+        browser.execute_script("window.scrollTo(0, 0)")
+        shot = OUTPUT / "dashboard-patient-page.png"
+        assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 20_000
+
+        browser.get(f"{server.base_url}/dashboard/")
+        first = browser.find_elements(By.CSS_SELECTOR, "#patient-list tbody tr")[0]
+        assert "safety event" not in first.text  # nothing open any more
+    finally:
+        server.stop()
+        db.get_engine().dispose()
+        db.reset_engines()
