@@ -165,3 +165,18 @@ def test_last_options_are_remembered_per_conversation_and_go_stale() -> None:
     assert prompts.last_options("+64213333333", now=utcnow() + prompts.PROMPT_TTL + timedelta(1)) == []
     prompts.remember_options("+64213333333", [])
     assert prompts.last_options("+64213333333") == []
+
+
+def test_erasure_also_forgets_offered_options_but_keeps_the_sms_opt_out() -> None:
+    from bot.services import privacy
+    from bot.store.models import Erasure
+
+    phone = consented("+64215555555", channel="sms")
+    prompts.remember_options(phone, [Option("Yes", "/affirm")])
+    opt_out.sms_opt_out(phone, "STOP")
+    with session_scope() as session:
+        session.add(Erasure(conversation_ids=phone, requested_at=utcnow(), due_at=utcnow()))
+    privacy.sweep_erasures()
+    assert patient_id(phone) is None
+    assert prompts.last_options(phone) == []
+    assert opt_out.sms_opted_out(phone)  # carriers require the opt-out to outlive the data
