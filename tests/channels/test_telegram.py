@@ -155,16 +155,16 @@ def test_link_command_joins_a_chat_to_an_existing_patient(channels: ChannelSetup
     first, second = new_chat(), new_chat()
     post(channels, message_update(first, "/start"))
     post(channels, callback_update(first, "/affirm", "cbq-2"))
-    post(channels, message_update(first, "I'm Hemi"))
+    post(channels, message_update(first, "call me Aroha"))
     issued = identities.issue_link_code(f"tg:{first}")
     assert issued is not None
     channels.telegram.clear()
     post(channels, message_update(second, f"/link {issued.code.lower()}"))
     messages = sent_to(channels, second)
     assert messages[0] == {
-        "chat_id": str(second), "text": "Linked! This chat is now part of your Pacer account, Hemi."
+        "chat_id": str(second), "text": "Linked! This chat is now part of your Pacer account, Aroha."
     }
-    assert any(m["text"] in texts_of("utter_welcome_back", patient_name="Hemi") for m in messages[1:])
+    assert any(m["text"] in texts_of("utter_welcome_back", patient_name="Aroha") for m in messages[1:])
 
     channels.telegram.clear()
     post(channels, message_update(new_chat(), f"/start {issued.code}"))  # used once already

@@ -129,7 +129,7 @@ def test_stop_is_honoured_first_and_start_and_help_answer_as_carriers_require(
     phone = new_number()
     text(channels, phone, "hello")
     text(channels, phone, "1")
-    text(channels, phone, "Rangi")
+    text(channels, phone, "Tama")
     assert not opt_out.checkins_stopped(phone)
     events_before = len(user_events(channels, phone))
 
