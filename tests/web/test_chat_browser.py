@@ -227,7 +227,8 @@ def test_chat_page_in_a_real_browser(web_stack: PacerStack, phone_browser) -> No
         assert other.execute_script("return document.activeElement.id") == "link-code"
         other.find_element("id", "link-code").send_keys(code.group(1) + code.group(2))
         other.find_element("css selector", "#link-form button[type=submit]").click()
-        phone.wait(lambda: "linked" in other.find_element("id", "link-result").text.lower(), "the link")
+        phone.wait(lambda: "linked" in other.find_element("id", "chat-status").text.lower(), "the link")
+        assert not other.find_element("id", "link-form").is_displayed()
         phone.wait(lambda: any("aroha" in t.lower() for t in phone.bot_texts()[-3:]), "a welcome back")
         assert any("letterbox" in t for t in phone.bot_texts())  # the plan history followed
         with db.session_scope() as s:

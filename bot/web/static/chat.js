@@ -203,6 +203,7 @@
       return;
     }
     clearButtons();
+    setStatus("");
     bubble("user", shown || payload);
     scrollToEnd();
     var data = { message: payload, session_id: sessionId };
@@ -297,6 +298,9 @@
       linkResult.textContent = result.data.message || "Something went wrong.";
       if (result.ok) {
         linkCode.value = "";
+        linkForm.hidden = true; /* done: the outcome stays readable in the status line */
+        linkToggle.setAttribute("aria-expanded", "false");
+        setStatus(result.data.message);
         loadHistory().then(function () {
           if (confirmed) {
             socket.emit("user_uttered", { message: "/greet", session_id: sessionId });
