@@ -11,12 +11,13 @@ WEB_ASSETS := bot/web/static/vendor/socket.io.min.js
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test train lint bench nlu-report clean help web-assets
+.PHONY: run test train lint bench nlu-report bench-checkins clean help web-assets
 
 help:
 	@echo "make run    - install, migrate, train if needed, start rasa + actions"
 	@echo "make test   - install, lint, train if needed, run all tests"
 	@echo "make bench  - NLU cross-validation report (bench/nlu_report.py)"
+	@echo "make bench-checkins - 10,000 check-ins due at once through the scheduler (bench/checkins.py)"
 
 $(STAMP): pyproject.toml
 	@py="$$(scripts/find-python310)" && echo "Using $$py" && \
@@ -47,6 +48,9 @@ test: $(STAMP) $(WEB_ASSETS)
 
 bench nlu-report: $(STAMP)
 	$(BIN)/python bench/nlu_report.py
+
+bench-checkins: $(STAMP)
+	$(BIN)/python bench/checkins.py
 
 clean:
 	rm -rf models .rasa results test-output node_modules bot/web/static/vendor

@@ -61,6 +61,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"  Chat (socket.io): http://localhost:{settings.rasa_port}/socket.io")
         print(f"  Rasa health:     {by_name['rasa'].health_url}")
         print(f"  Action server:   {by_name['actions'].health_url}")
+        print("  Check-ins:       scheduler running ('pacer checkins status')")
         print(f"  Database:        {settings.database_url}")
         print(f"  Logs:            {log_dir}")
         print("Press Ctrl-C to stop.\n", flush=True)
@@ -111,6 +112,67 @@ def cmd_privacy_sweep(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scheduler(args: argparse.Namespace) -> int:
+    """The booster check-in scheduler (started by `pacer run`)."""
+    from bot.scheduler import service
+
+    service.run(interval=args.interval or None)
+    return 0
+
+
+def _parse_when(value: str):  # noqa: ANN202 - datetime
+    from datetime import datetime, timezone
+
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def cmd_checkins_list(args: argparse.Namespace) -> int:
+    from bot.services import checkins
+
+    schedules = checkins.list_schedules()
+    if not schedules:
+        print("no check-in schedules")
+    for view in schedules:
+        paused = f" paused until {view.paused_until:%Y-%m-%d}" if view.paused_until else ""
+        due = f"; next {view.next_text} ({view.next_due_at:%Y-%m-%d %H:%M} UTC)" if view.next_due_at else ""
+        print(f"patient {view.patient_id}: {view.status}{paused}{due}; {view.summary}")
+    return 0
+
+
+def cmd_checkins_due(args: argparse.Namespace) -> int:
+    from bot.services import checkins
+
+    rows = checkins.due_at(_parse_when(args.at))
+    for patient_id, when, source in rows:
+        print(f"patient {patient_id}: due {when:%Y-%m-%d %H:%M} UTC ({source})")
+    print(f"{len(rows)} check-in(s) due at {args.at}")
+    return 0
+
+
+def cmd_checkins_status(args: argparse.Namespace) -> int:
+    """Exit status 1 when something needs attention (for monitoring)."""
+    from bot.services import checkins
+
+    report = checkins.status()
+    beat = f"{report.heartbeat_at:%Y-%m-%d %H:%M:%S} UTC" if report.heartbeat_at else "never"
+    counts = ", ".join(f"{key} {value}" for key, value in sorted(report.counts.items())) or "none"
+    print(f"scheduler heartbeat: {beat}")
+    print(f"deliveries: {counts}; deferred now: {report.deferred}")
+    problems = report.warnings()
+    for problem in problems:
+        print(f"WARNING: {problem}")
+    if not problems:
+        print("OK: nothing due is waiting")
+    return 1 if problems else 0
+
+
+def cmd_checkins_run_once(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.scheduler import service
+
+    print(asyncio.run(service.run_once()))
 def cmd_clinician_add(args: argparse.Namespace) -> int:
     """Create a dashboard account; the password is read from a prompt (or PACER_NEW_PASSWORD)."""
     import getpass
@@ -203,6 +265,24 @@ def build_parser() -> argparse.ArgumentParser:
     alerts_sub = alerts.add_subparsers(dest="alerts_command", required=True)
     alerts_sub.add_parser("deliver", help="send alerts that are due").set_defaults(func=cmd_alerts_deliver)
 
+    scheduler = sub.add_parser("scheduler", help="run the booster check-in scheduler")
+    scheduler.add_argument("--interval", type=float, default=0, help="seconds between sweeps")
+    scheduler.set_defaults(func=cmd_scheduler)
+
+    checkins = sub.add_parser("checkins", help="booster check-ins")
+    checkins_sub = checkins.add_subparsers(dest="checkins_command", required=True)
+    checkins_sub.add_parser("list", help="every schedule and its next check-in").set_defaults(
+        func=cmd_checkins_list
+    )
+    due = checkins_sub.add_parser("due", help="what is due at a time")
+    due.add_argument("--at", required=True, help="ISO time, e.g. 2026-12-01T09:00+13:00")
+    due.set_defaults(func=cmd_checkins_due)
+    checkins_sub.add_parser("status", help="heartbeat, counts, warnings").set_defaults(
+        func=cmd_checkins_status
+    )
+    checkins_sub.add_parser("run-once", help="send due check-ins now, once").set_defaults(
+        func=cmd_checkins_run_once
+    )
     clinician = sub.add_parser("clinician", help="dashboard accounts")
     clinician_sub = clinician.add_subparsers(dest="clinician_command", required=True)
     add = clinician_sub.add_parser("add", help="create a clinician account")

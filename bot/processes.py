@@ -11,7 +11,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -27,6 +29,7 @@ class Service:
     public_url: str
     process: subprocess.Popen | None = None
     log_path: Path | None = None
+    health_check: Callable[[], bool] | None = None  # instead of health_url (no HTTP server)
 
 
 def child_env(settings: Settings) -> dict[str, str]:
@@ -76,6 +79,24 @@ def web_command(settings: Settings) -> list[str]:
     return [sys.executable, "-m", "bot.cli", "web", "--port", str(settings.web_port)]
 
 
+def scheduler_command(settings: Settings) -> list[str]:
+    return [sys.executable, "-m", "bot.cli", "scheduler"]
+
+
+def scheduler_health(settings: Settings) -> Callable[[], bool]:
+    """Healthy once the scheduler has written a heartbeat since it was started."""
+    from bot.store.models import utcnow
+
+    since = utcnow() - timedelta(seconds=2)
+
+    def check() -> bool:
+        from bot.scheduler.store import heartbeat_since
+
+        return heartbeat_since(settings.database_url, since)
+
+    return check
+
+
 def services(settings: Settings, model: Path) -> list[Service]:
     """Every long-running process of `pacer run`, in start order."""
     action_base = f"http://localhost:{settings.action_port}"
@@ -85,6 +106,9 @@ def services(settings: Settings, model: Path) -> list[Service]:
         Service("actions", actions_command(settings), f"{action_base}/health", f"{action_base}/webhook"),
         Service("rasa", rasa_command(settings, model), f"{rasa_base}/", f"{rasa_base}/webhooks/rest/webhook"),
         Service("web", web_command(settings), f"{web_base}/healthz", web_base),
+        # Booster check-ins: sweeps Pacer's schedules and sends through rasa's API.
+        Service("scheduler", scheduler_command(settings), "heartbeat row", "",
+                health_check=scheduler_health(settings)),
     ]
 
 
@@ -109,9 +133,14 @@ def wait_healthy(service: Service, timeout: float) -> bool:
         if service.process is not None and service.process.poll() is not None:
             return False
         try:
-            if httpx.get(service.health_url, timeout=2).status_code == 200:
+            if service.health_check is not None:
+                if service.health_check():
+                    return True
+            elif httpx.get(service.health_url, timeout=2).status_code == 200:
                 return True
         except httpx.HTTPError:
+            pass
+        except Exception:  # noqa: BLE001 - e.g. the heartbeat table is not there yet
             pass
         time.sleep(0.5)
     return False

@@ -30,7 +30,10 @@ def test_rasa_data_validate_is_clean() -> None:
     warnings = re.findall(r"UserWarning: (.*)", output)
     # Responses sent by custom actions are not "used" in stories; every other warning fails.
     unused = {m for w in warnings for m in re.findall(r"The utterance '(\w+)' is not used", w)}
-    others = [w for w in warnings if "is not used in any story or rule" not in w]
+    # EXTERNAL_* intents only arrive through trigger_intent (the scheduler): NLU examples
+    # would let DIET predict them for things patients type.
+    external = re.compile(r"The intent 'EXTERNAL_\w+' is listed in the domain file, but is not found")
+    others = [w for w in warnings if "is not used in any story or rule" not in w and not external.search(w)]
     assert others == []
     action_code = "".join(p.read_text() for p in (ROOT / "actions").glob("*.py"))
     unreferenced = {u for u in unused if u not in action_code and not _dynamic(u, action_code)}

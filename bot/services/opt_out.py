@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import delete
 
+from bot.services import checkins
 from bot.store import repository as repo
 from bot.store.db import session_scope
 from bot.store.models import SmsOptOut, utcnow
@@ -22,15 +23,18 @@ SMS_STOP_REASON = "sms:STOP"
 
 
 def stop_checkins(conversation_id: str, by: str) -> bool:
-    """Stop all check-ins for the patient behind `conversation_id`. Returns whether
-    there was a patient to stop them for."""
+    """Stop all check-ins for the patient behind `conversation_id`: their schedule is
+    stopped and pending deliveries cancelled (bot.services.checkins.stop), and the
+    patient is paused for good, which the scheduler checks before every send.
+    Returns whether there was a patient to stop them for."""
     with session_scope() as session:
         patient = repo.find_patient(session, conversation_id)
         if patient is None:
             return False
         patient.checkins_paused_until = STOPPED_UNTIL
         patient.checkins_paused_by = by[:120]
-        return True
+    checkins.stop(conversation_id)
+    return True
 
 
 def checkins_stopped(conversation_id: str) -> bool:
@@ -51,7 +55,9 @@ def resume_checkins_stopped_by(conversation_id: str, by: str) -> bool:
             return False
         patient.checkins_paused_until = None
         patient.checkins_paused_by = None
-        return True
+    if checkins.get_schedule(conversation_id) is not None:
+        checkins.update_preferences(conversation_id, restart=True)
+    return True
 
 
 def sms_opt_out(phone: str, keyword: str) -> None:

@@ -285,6 +285,95 @@ class Erasure(Base):
     verify_until = Column(DateTime(timezone=True))
 
 
+class CheckinSchedule(Base):
+    """A patient's booster check-in schedule: the truth the scheduler works from.
+
+    `next_due_at` is the next occurrence not yet turned into a delivery row; the
+    sweeper advances it in the same transaction that inserts the delivery."""
+
+    __tablename__ = "checkin_schedules"
+    __table_args__ = (Index("ix_checkin_schedules_due", "status", "next_due_at"),)
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(
+        Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, unique=True
+    )
+    timezone = Column(String(64), nullable=False)
+    local_time = Column(String(5), nullable=False, default="10:00")  # HH:MM, patient's zone
+    weekday = Column(Integer)  # 0 = Monday; NULL keeps the anchor's weekday
+    frequency = Column(String(16), nullable=False, default="taper")  # taper|weekly|fortnightly|monthly
+    quiet_start = Column(String(5))  # HH:MM local; NULL = no quiet hours
+    quiet_end = Column(String(5))
+    status = Column(String(16), nullable=False, default="active")  # active | stopped
+    anchor_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    next_index = Column(Integer, nullable=False, default=1)
+    next_due_at = Column(DateTime(timezone=True))
+    paused_until = Column(DateTime(timezone=True))
+    checkins_done = Column(Integer, nullable=False, default=0)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class CheckinDelivery(Base):
+    """One check-in for one patient at one due time (unique): claimed in a transaction before
+    it is sent, so two sweeps or a restarted scheduler cannot send it twice."""
+
+    __tablename__ = "checkin_deliveries"
+    __table_args__ = (
+        UniqueConstraint("patient_id", "due_at", name="uq_checkin_delivery_patient_due"),
+        Index("ix_checkin_deliveries_status_next", "status", "next_attempt_at"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
+    due_at = Column(DateTime(timezone=True), nullable=False)
+    kind = Column(String(16), nullable=False, default="booster")  # booster | snoozed | flare_followup
+    # pending | sending | sent | failed | skipped | snoozed | cancelled
+    status = Column(String(16), nullable=False, default="pending")
+    next_attempt_at = Column(DateTime(timezone=True), nullable=False)
+    claimed_by = Column(String(80))
+    lease_until = Column(DateTime(timezone=True))
+    attempts = Column(Integer, nullable=False, default=0)
+    deferrals = Column(Integer, nullable=False, default=0)
+    defer_reason = Column(String(32))
+    last_error = Column(Text)
+    conversation_id = Column(String(255))
+    channel = Column(String(32))
+    sent_at = Column(DateTime(timezone=True))
+    received_at = Column(DateTime(timezone=True))  # set by the check-in action (dedup)
+    answered_at = Column(DateTime(timezone=True))
+    outcome = Column(String(16))  # done | partial | missed
+    note = Column(Text)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class PegResult(Base):
+    """PEG-3 (Krebs et al. 2009): pain, enjoyment of life, general activity, each 0-10."""
+
+    __tablename__ = "peg_results"
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
+    delivery_id = Column(Integer, ForeignKey("checkin_deliveries.id", ondelete="SET NULL"))
+    pain = Column(Integer, nullable=False)
+    enjoyment = Column(Integer, nullable=False)
+    activity = Column(Integer, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class SchedulerHeartbeat(Base):
+    """One row per scheduler process name: `pacer checkins status` reads it."""
+
+    __tablename__ = "scheduler_heartbeats"
+
+    name = Column(String(64), primary_key=True)
+    pid = Column(Integer)
+    host = Column(String(120))
+    started_at = Column(DateTime(timezone=True))
+    beat_at = Column(DateTime(timezone=True))
+    last_sweep_at = Column(DateTime(timezone=True))
+    last_sent = Column(Integer, nullable=False, default=0)
+    last_error = Column(Text)
 class Clinician(Base):
     """A person who signs in to the dashboard. Passwords are argon2 hashes (bot.web.auth)."""
 

@@ -180,3 +180,15 @@ def test_erasure_also_forgets_offered_options_but_keeps_the_sms_opt_out() -> Non
     assert patient_id(phone) is None
     assert prompts.last_options(phone) == []
     assert opt_out.sms_opted_out(phone)  # carriers require the opt-out to outlive the data
+
+
+def test_stop_stops_the_checkin_schedule_and_start_restarts_it() -> None:
+    from bot.services import checkins
+
+    phone = consented("+64216666666", channel="sms")
+    assert checkins.ensure_schedule(phone) is not None
+    assert checkins.get_schedule(phone).status == "active"
+    opt_out.stop_checkins(phone, by=opt_out.SMS_STOP_REASON)
+    assert checkins.get_schedule(phone).status == "stopped"
+    assert opt_out.resume_checkins_stopped_by(phone, by=opt_out.SMS_STOP_REASON)
+    assert checkins.get_schedule(phone).status == "active"

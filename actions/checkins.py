@@ -1,0 +1,397 @@
+"""Booster check-ins: the check-in conversation and the schedule in chat (thin adapters).
+
+The scheduler (bot.scheduler) triggers EXTERNAL_booster_checkin with the delivery id;
+`action_booster_checkin` records it through `bot.services.checkins.receive`, which
+answers None for a repeat, so a re-sent check-in never reaches the patient twice.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import as_int, latest_entity, latest_intent, latest_text
+from bot.coaching.confidence import needs_revision, parse_score
+from bot.coaching.peg import PegResult, parse_item
+from bot.coaching.progress import OUTCOMES, classify_outcome
+from bot.scheduler.rasa_api import CHECKIN_INTENT, DELIVERY_ENTITY
+from bot.scheduler.text import (
+    parse_frequency,
+    parse_pause_until,
+    parse_quiet_hours,
+    parse_snooze,
+    parse_time,
+    parse_timezone,
+    parse_weekday,
+    wants_restart,
+)
+from bot.services import checkins, goals
+
+PSFS_ACTIVITY_SLOTS = tuple(f"checkin_psfs_activity_{i}" for i in range(3))
+PSFS_SCORE_SLOTS = tuple(f"checkin_psfs_{i}" for i in range(3))
+PEG_SLOTS = ("peg_pain", "peg_enjoyment", "peg_activity")
+CHECKIN_SLOTS = (
+    "checkin_delivery_id", "checkin_plan_text", "checkin_snoozed", "checkin_note", "checkin_outcome",
+    *PEG_SLOTS, *PSFS_ACTIVITY_SLOTS, *PSFS_SCORE_SLOTS, "checkin_next", "checkin_confidence",
+)
+MAX_NOTE = 500
+KEEP = re.compile(r"\b(keep|same|renew|again|carry on|continue|stick|as is|yes|yep|yeah|sure)\b", re.I)
+CHANGE = re.compile(
+    r"\b(change|adjust|tweak|easier|harder|different|new|smaller|bigger|set (one|a plan))\b", re.I
+)
+PROBLEM = re.compile(r"\b(got in the way|in the way|problem|barrier|struggl\w*|hard|stopped me|talk)\b", re.I)
+NONE = re.compile(r"\b(no thanks|not this week|no|nah|nope|none)\b", re.I)
+
+
+def reset_checkin_slots() -> list[EventType]:
+    return [SlotSet(slot, None) for slot in CHECKIN_SLOTS]
+
+
+def next_choice(value: Any) -> str | None:
+    """keep | change | problem | none from a button or the patient's words."""
+    text = str(value or "").strip().lower()
+    if text in ("keep", "change", "problem", "none"):
+        return text
+    if PROBLEM.search(text):
+        return "problem"
+    if CHANGE.search(text):
+        return "change"
+    if KEEP.search(text):
+        return "keep"
+    if NONE.search(text):
+        return "none"
+    return None
+
+
+class ActionBoosterCheckin(Action):
+    """Start a check-in the scheduler sent, once per delivery id."""
+
+    def name(self) -> str:
+        return "action_booster_checkin"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        delivery_id = as_int(latest_entity(tracker, DELIVERY_ENTITY))
+        if delivery_id is None or latest_intent(tracker) != CHECKIN_INTENT:
+            return [SlotSet("checkin_route", "repeat")]
+        start = checkins.receive(delivery_id, tracker.sender_id)
+        if start is None:  # a repeat (or not this patient's): say nothing
+            return [SlotSet("checkin_route", "repeat")]
+        if start.kind == "flare_followup":
+            dispatcher.utter_message(response="utter_checkin_flare_followup")
+        elif start.name:
+            dispatcher.utter_message(response="utter_checkin_hello", patient_name=start.name)
+        else:
+            dispatcher.utter_message(response="utter_checkin_hello_anon")
+        events = reset_checkin_slots() + [
+            SlotSet("checkin_delivery_id", float(delivery_id)),
+            SlotSet("checkin_plan_text", start.plan_text),
+            SlotSet("pending_plan_id", float(start.plan_id) if start.plan_id else None),
+        ]
+        pairs = zip(PSFS_ACTIVITY_SLOTS, start.psfs_activities, strict=False)
+        events += [SlotSet(slot, activity) for slot, activity in pairs]
+        return events + [SlotSet("checkin_route", "start")]
+
+
+class ValidateCheckinForm(FormValidationAction):
+    """Outcome (if there is a plan), PEG-3, PSFS every few weeks, then keep/change/problem."""
+
+    def name(self) -> str:
+        return "validate_checkin_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        if tracker.get_slot("checkin_snoozed"):
+            return []
+        slots = ["checkin_outcome"] if tracker.get_slot("checkin_plan_text") else []
+        slots += list(PEG_SLOTS)
+        slots += [score for activity, score in zip(PSFS_ACTIVITY_SLOTS, PSFS_SCORE_SLOTS, strict=True)
+                  if tracker.get_slot(activity)]
+        slots.append("checkin_next")
+        # raw, unvalidated value: decide from the words as the validator will
+        if tracker.get_slot("checkin_plan_text") and next_choice(tracker.get_slot("checkin_next")) == "keep":
+            slots.append("checkin_confidence")
+        return slots
+
+    def validate_checkin_outcome(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "checkin_outcome":
+            return {"checkin_outcome": None}
+        text = latest_text(tracker)
+        button = latest_entity(tracker, "outcome")
+        outcome = button if button in OUTCOMES else classify_outcome(text)
+        if outcome is None:
+            snooze = parse_snooze(text)
+            if snooze:
+                return {"checkin_outcome": None, "checkin_snoozed": snooze}
+            dispatcher.utter_message(response="utter_checkin_outcome_unclear")
+            return {"checkin_outcome": None}
+        if outcome == "done":
+            dispatcher.utter_message(response="utter_checkin_celebrate")
+        else:
+            dispatcher.utter_message(response=f"utter_checkin_normalise_{outcome}")
+        note = None if text.startswith("/") else text[:MAX_NOTE]
+        return {"checkin_outcome": outcome, "checkin_note": note}
+
+    def _score(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher, parser) -> dict:  # noqa: ANN001
+        if tracker.get_slot("requested_slot") != slot:
+            return {slot: None}
+        score = parser(latest_text(tracker))
+        if score is None:
+            dispatcher.utter_message(response="utter_peg_unclear")
+        return {slot: score}
+
+    def validate_peg_pain(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                          domain: DomainDict) -> dict[str, Any]:
+        return self._score("peg_pain", tracker, dispatcher, parse_item)
+
+    def validate_peg_enjoyment(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> dict[str, Any]:
+        return self._score("peg_enjoyment", tracker, dispatcher, parse_item)
+
+    def validate_peg_activity(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                              domain: DomainDict) -> dict[str, Any]:
+        return self._score("peg_activity", tracker, dispatcher, parse_item)
+
+    def validate_checkin_psfs_0(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> dict[str, Any]:
+        return self._score("checkin_psfs_0", tracker, dispatcher, parse_score)
+
+    def validate_checkin_psfs_1(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> dict[str, Any]:
+        return self._score("checkin_psfs_1", tracker, dispatcher, parse_score)
+
+    def validate_checkin_psfs_2(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> dict[str, Any]:
+        return self._score("checkin_psfs_2", tracker, dispatcher, parse_score)
+
+    def validate_checkin_next(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                              domain: DomainDict) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "checkin_next":
+            return {"checkin_next": None}
+        choice = next_choice(latest_text(tracker))
+        if choice is None:
+            dispatcher.utter_message(response="utter_checkin_next_unclear")
+        return {"checkin_next": choice}
+
+    def validate_checkin_confidence(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "checkin_confidence":
+            return {"checkin_confidence": None}
+        score = parse_score(latest_text(tracker))
+        if score is None:
+            dispatcher.utter_message(response="utter_peg_unclear")
+        return {"checkin_confidence": score}
+
+
+class ActionAskCheckinNext(Action):
+    """Without a plan there is nothing to keep: offer to set one instead."""
+
+    def name(self) -> str:
+        return "action_ask_checkin_next"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("checkin_plan_text"):
+            dispatcher.utter_message(response="utter_ask_checkin_next")
+        else:
+            dispatcher.utter_message(response="utter_ask_checkin_next_no_plan")
+        return []
+
+
+def _snooze(dispatcher: CollectingDispatcher, tracker: Tracker, choice: str) -> None:
+    delivery_id = as_int(tracker.get_slot("checkin_delivery_id"))
+    when = checkins.snooze(tracker.sender_id, delivery_id, choice)
+    if when:
+        dispatcher.utter_message(response="utter_checkin_snoozed", snooze_text=f"on {when}")
+    else:
+        dispatcher.utter_message(response="utter_nothing_to_snooze")
+
+
+class ActionFinishCheckin(Action):
+    """Store the answers, give PEG feedback, then renew, change, plan or offer problem solving."""
+
+    def name(self) -> str:
+        return "action_finish_checkin"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        reset = reset_checkin_slots()
+        snoozed = tracker.get_slot("checkin_snoozed")
+        if snoozed:
+            _snooze(dispatcher, tracker, snoozed)
+            return reset + [SlotSet("checkin_route", "end")]
+        peg_values = [as_int(tracker.get_slot(slot)) for slot in PEG_SLOTS]
+        peg = PegResult(*peg_values) if None not in peg_values else None
+        psfs = [
+            (tracker.get_slot(activity), as_int(tracker.get_slot(score)))
+            for activity, score in zip(PSFS_ACTIVITY_SLOTS, PSFS_SCORE_SLOTS, strict=True)
+            if tracker.get_slot(activity) and as_int(tracker.get_slot(score)) is not None
+        ]
+        choice = next_choice(tracker.get_slot("checkin_next"))
+        confidence = as_int(tracker.get_slot("checkin_confidence"))
+        plan_id = as_int(tracker.get_slot("pending_plan_id"))
+        has_plan = bool(tracker.get_slot("checkin_plan_text"))
+        try:
+            saved = checkins.save_checkin(
+                tracker.sender_id, as_int(tracker.get_slot("checkin_delivery_id")),
+                tracker.get_slot("checkin_outcome"), tracker.get_slot("checkin_note"), peg, psfs,
+                plan_id if has_plan else None, confidence if choice == "keep" else None,
+            )
+        except PermissionError:
+            dispatcher.utter_message(response="utter_checkins_not_set_up")
+            return reset + [SlotSet("checkin_route", "end")]
+        if saved.peg_score is not None:
+            score = f"{saved.peg_score:g}"
+            if saved.peg_trend in ("better", "worse"):
+                dispatcher.utter_message(response=f"utter_peg_change_{saved.peg_trend}", peg_score=score,
+                                         peg_previous=f"{saved.peg_previous:g}")
+            else:
+                dispatcher.utter_message(response="utter_peg_score", peg_score=score)
+        if choice == "problem":
+            dispatcher.utter_message(response="utter_checkin_offer_problem_solving")
+            return reset + [SlotSet("checkin_route", "problem")]
+        if choice == "change":
+            return reset + [SlotSet("checkin_route", "change" if has_plan else "plan")]
+        if choice == "keep" and has_plan:
+            if confidence is not None and needs_revision(confidence):
+                dispatcher.utter_message(response="utter_checkin_renewed_low")
+                return reset + [SlotSet("checkin_route", "change")]
+            dispatcher.utter_message(response="utter_checkin_renewed", next_checkin=saved.next_text,
+                                     checkin_plan_text=tracker.get_slot("checkin_plan_text"))
+            return reset + [SlotSet("checkin_route", "end")]
+        dispatcher.utter_message(response="utter_checkin_closed", next_checkin=saved.next_text)
+        return reset + [SlotSet("checkin_route", "end")]
+
+
+class ActionSnoozeCheckin(Action):
+    """ "Not now" inside a check-in: ask again later (or tomorrow, if they said so)."""
+
+    def name(self) -> str:
+        return "action_snooze_checkin"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        _snooze(dispatcher, tracker, parse_snooze(latest_text(tracker)) or "later")
+        return [ActiveLoop(None), SlotSet("requested_slot", None), *reset_checkin_slots()]
+
+
+def _preferences(text: str) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    zone = parse_timezone(text)
+    quiet = parse_quiet_hours(text)
+    at = None if quiet else parse_time(text)
+    values = {"timezone": zone, "at": at, "weekday": parse_weekday(text), "frequency": parse_frequency(text),
+              "quiet": (quiet.start, quiet.end) if quiet else None}
+    found.update({key: value for key, value in values.items() if value is not None})
+    return found
+
+
+class ActionChangeCheckins(Action):
+    """Apply what the message already says ("Tuesdays 9am", "I'm in Perth"), or ask."""
+
+    def name(self) -> str:
+        return "action_change_checkins"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if not goals.get_state(tracker.sender_id).consented:
+            dispatcher.utter_message(response="utter_checkins_not_set_up")
+            return [SlotSet("checkin_route", "end")]
+        text = latest_text(tracker)
+        changes = _preferences(text)
+        restart = wants_restart(text)
+        if not changes and not restart:
+            return [SlotSet("checkin_route", "prefs")]
+        view = checkins.update_preferences(tracker.sender_id, restart=restart, **changes)
+        if restart and not changes:
+            dispatcher.utter_message(response="utter_checkins_restarted", next_checkin=view.next_text)
+        else:
+            dispatcher.utter_message(response="utter_checkin_prefs_saved", schedule_text=view.summary,
+                                     next_checkin=view.next_text)
+        return [SlotSet("checkin_route", "end")]
+
+
+class ValidateCheckinPrefsForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_checkin_prefs_form"
+
+    def validate_checkin_prefs_text(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> dict[str, Any]:
+        text = latest_text(tracker)
+        if not _preferences(text) and not wants_restart(text):
+            dispatcher.utter_message(response="utter_checkin_prefs_unclear")
+            return {"checkin_prefs_text": None}
+        return {"checkin_prefs_text": text[:MAX_NOTE]}
+
+
+class ActionSaveCheckinPrefs(Action):
+    def name(self) -> str:
+        return "action_save_checkin_prefs"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        text = tracker.get_slot("checkin_prefs_text") or ""
+        view = checkins.update_preferences(
+            tracker.sender_id, restart=wants_restart(text), **_preferences(text)
+        )
+        if view is not None:
+            dispatcher.utter_message(response="utter_checkin_prefs_saved", schedule_text=view.summary,
+                                     next_checkin=view.next_text)
+        return [SlotSet("checkin_prefs_text", None)]
+
+
+class ActionStopCheckins(Action):
+    """ "I'm on holiday for two weeks" pauses; anything else stops (restart any time)."""
+
+    def name(self) -> str:
+        return "action_stop_checkins"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if not goals.get_state(tracker.sender_id).consented:
+            dispatcher.utter_message(response="utter_checkins_not_set_up")
+            return []
+        view = checkins.get_schedule(tracker.sender_id) or checkins.ensure_schedule(tracker.sender_id)
+        today = datetime.now(view.prefs.zone).date()
+        back_on = parse_pause_until(latest_text(tracker), today)
+        if back_on is not None:
+            paused = checkins.pause_until(tracker.sender_id, back_on)
+            dispatcher.utter_message(response="utter_checkins_paused", next_checkin=paused.next_text)
+        else:
+            checkins.stop(tracker.sender_id)
+            dispatcher.utter_message(response="utter_checkins_stopped")
+        return []
+
+
+class ActionOfferCheckins(Action):
+    """At the end of goal-setting: set up the default taper once and say when it starts."""
+
+    def name(self) -> str:
+        return "action_offer_checkins"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if checkins.get_schedule(tracker.sender_id) is not None:
+            return []
+        view = checkins.ensure_schedule(tracker.sender_id)
+        if view is not None:
+            dispatcher.utter_message(response="utter_offer_checkins", next_checkin=view.next_text,
+                                     zone=view.timezone)
+        return []

@@ -1,0 +1,148 @@
+"""A local stand-in for the two Rasa HTTP API endpoints the scheduler uses, on loopback.
+
+`GET /conversations/{id}/tracker` answers with a configurable state (active loop, last
+event time, channel); `POST /conversations/{id}/trigger_intent` checks the token and the
+body and logs every request. With `--record-receipts` it also does what Pacer's check-in
+action does first, `bot.services.checkins.receive()` (the delivery-id dedup against
+DATABASE_URL), so the fault test sees what a patient would see.
+
+It runs as its own process (an aiohttp server): in a thread of the process under test,
+the GIL hand-offs between client and server cost more than the work being measured.
+`RasaStub` starts it and reads its log and counters through `/_stub/*`.
+
+    python -m bench.rasa_stub --token TOKEN [--record-receipts]   # prints "port N"
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class RasaStub:
+    """Start the stub process; `url` for the scheduler, counters for assertions."""
+
+    def __init__(self, token: str = "stub-token", record_receipts: bool = False,
+                 env: dict[str, str] | None = None) -> None:
+        command = [sys.executable, "-m", "bench.rasa_stub", "--token", token]
+        if record_receipts:
+            command.append("--record-receipts")
+        self.token = token
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, text=True,
+            start_new_session=True,
+        )
+        line = self.process.stdout.readline().strip()
+        if not line.startswith("port "):
+            self.close()
+            raise RuntimeError(f"rasa stub did not start: {line!r}")
+        self.port = int(line.split()[1])
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    def configure(self, **settings: object) -> None:
+        """fail_next=N (answer N triggers with 503), trackers={conversation id: tracker JSON}."""
+        httpx.post(f"{self.url}/_stub/config", json=settings, timeout=10).raise_for_status()
+
+    def stats(self) -> dict:
+        return httpx.get(f"{self.url}/_stub/stats", timeout=30).json()
+
+    def raw(self) -> Counter:
+        """delivery id -> trigger_intent requests received."""
+        return Counter(delivery for _, delivery, _ in self.stats()["triggers"])
+
+    def shown(self) -> Counter:
+        """delivery id -> check-ins the patient would have seen (first receipt only)."""
+        return Counter(self.stats()["shown"])
+
+
+def serve(token: str, record_receipts: bool) -> None:
+    import asyncio
+
+    from aiohttp import web
+
+    state = {"fail_next": 0, "trackers": {}, "triggers": [], "shown": Counter()}
+
+    def authorised(request: web.Request) -> bool:
+        return request.query.get("token") == token
+
+    async def tracker(request: web.Request) -> web.Response:
+        if not authorised(request):
+            return web.json_response({"status": "failure"}, status=401)
+        cid = request.match_info["cid"]
+        body = {"sender_id": cid, "slots": {}, "latest_message": {}, "latest_event_time": None,
+                "latest_input_channel": None, "active_loop": {}, "events": None}
+        body.update(state["trackers"].get(cid, {}))
+        return web.json_response(body)
+
+    async def trigger(request: web.Request) -> web.Response:
+        if not authorised(request):
+            return web.json_response({"status": "failure"}, status=401)
+        if state["fail_next"] > 0:
+            state["fail_next"] -= 1
+            return web.json_response({"status": "failure", "message": "stub: rasa down"}, status=503)
+        payload = await request.json()
+        if payload.get("name") != "EXTERNAL_booster_checkin":
+            return web.json_response({"status": "failure", "reason": "unexpected intent"}, status=400)
+        cid = request.match_info["cid"]
+        delivery = str((payload.get("entities") or {}).get("delivery_id"))
+        first = True
+        if record_receipts:
+            from bot.services import checkins
+
+            first = checkins.receive(int(delivery), cid) is not None
+        state["triggers"].append((cid, delivery, request.query.get("output_channel", "")))
+        if first:
+            state["shown"][delivery] += 1
+        return web.json_response({"tracker": {"sender_id": cid}, "messages": []})
+
+    async def config(request: web.Request) -> web.Response:
+        body = await request.json()
+        if "fail_next" in body:
+            state["fail_next"] = int(body["fail_next"])
+        state["trackers"].update(body.get("trackers") or {})
+        return web.json_response({"ok": True})
+
+    async def stats(_: web.Request) -> web.Response:
+        return web.json_response({"triggers": state["triggers"], "shown": state["shown"]})
+
+    async def main() -> None:
+        app = web.Application()
+        app.router.add_get("/conversations/{cid}/tracker", tracker)
+        app.router.add_post("/conversations/{cid}/trigger_intent", trigger)
+        app.router.add_post("/_stub/config", config)
+        app.router.add_get("/_stub/stats", stats)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0, backlog=1024)
+        await site.start()
+        print(f"port {site._server.sockets[0].getsockname()[1]}", flush=True)
+        await asyncio.Event().wait()
+
+    asyncio.run(main())
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--token", required=True)
+    parser.add_argument("--record-receipts", action="store_true")
+    args = parser.parse_args()
+    serve(args.token, args.record_receipts)

@@ -1,0 +1,214 @@
+"""Check-in preferences from what patients type: "Auckland", "9am my time", "Tuesdays",
+"every fortnight", "not after 8pm", "I'm on holiday for two weeks", "later", "tomorrow".
+
+Plain Python: the actions call these, the unit tests pin them down. Every parser
+returns None when it finds nothing, so the caller can ask again.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import available_timezones
+
+from bot.scheduler.schedule import QuietHours, add_months
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "couple of": 2, "a couple of": 2, "three": 3, "few": 3,
+    "a few": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "weds": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}
+# Places and abbreviations that are not the last part of an IANA name.
+ZONE_ALIASES = {
+    "new zealand": "Pacific/Auckland", "nz": "Pacific/Auckland", "aotearoa": "Pacific/Auckland",
+    "wellington": "Pacific/Auckland", "christchurch": "Pacific/Auckland",
+    "dunedin": "Pacific/Auckland", "tauranga": "Pacific/Auckland", "nzst": "Pacific/Auckland",
+    "nzdt": "Pacific/Auckland", "nelson": "Pacific/Auckland", "napier": "Pacific/Auckland",
+    "chatham islands": "Pacific/Chatham",
+    "canberra": "Australia/Sydney", "aest": "Australia/Sydney", "aedt": "Australia/Sydney",
+    "gold coast": "Australia/Brisbane", "queensland": "Australia/Brisbane",
+    "awst": "Australia/Perth", "western australia": "Australia/Perth", "acst": "Australia/Adelaide",
+    "tasmania": "Australia/Hobart", "victoria": "Australia/Melbourne",
+    "uk": "Europe/London", "england": "Europe/London", "britain": "Europe/London",
+    "scotland": "Europe/London", "wales": "Europe/London", "edinburgh": "Europe/London",
+    "manchester": "Europe/London", "bst": "Europe/London", "gmt": "Europe/London",
+    "ireland": "Europe/Dublin", "cork": "Europe/Dublin",
+    "eastern time": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
+    "central time": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
+    "mountain time": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
+    "pacific time": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "california": "America/Los_Angeles", "san francisco": "America/Los_Angeles",
+    "seattle": "America/Los_Angeles", "ontario": "America/Toronto", "ottawa": "America/Toronto",
+    "utc": "UTC",
+}
+_TIME = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?![\d])", re.I
+)
+_NAMED_TIMES = {
+    "noon": time(12, 0), "midday": time(12, 0), "lunchtime": time(12, 30), "morning": time(9, 0),
+    "afternoon": time(14, 0), "evening": time(18, 30), "after work": time(18, 0),
+}
+
+
+@lru_cache(maxsize=1)
+def _zone_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for key in sorted(available_timezones()):
+        if key.startswith(("Etc/", "SystemV/", "posix/", "right/")) or "/" not in key:
+            continue
+        city = key.rsplit("/", 1)[-1].replace("_", " ").lower()
+        index.setdefault(city, key)
+    index.update(ZONE_ALIASES)
+    return index
+
+
+def parse_timezone(text: str) -> str | None:
+    """An IANA zone from a city, region, abbreviation or IANA name in `text`."""
+    lowered = " " + re.sub(r"[^a-z/_ ]+", " ", text.lower()) + " "
+    for token in re.findall(r"[a-z]+/[a-z_/]+", lowered):
+        for key in available_timezones():
+            if key.lower() == token:
+                return key
+    index = _zone_index()
+    best: tuple[int, str] | None = None
+    for name, key in index.items():
+        if f" {name} " in lowered and (best is None or len(name) > best[0]):
+            best = (len(name), key)
+    return best[1] if best else None
+
+
+def parse_time(text: str) -> time | None:
+    """A clock time: "9am", "9.30 pm", "21:00", "half past 9" ... or a named time of day."""
+    lowered = text.lower()
+    half = re.search(r"half past (\d{1,2})", lowered)
+    if half:
+        hour = int(half.group(1))
+        return time(hour + (12 if _pm_context(lowered) and hour < 12 else 0), 30) if hour < 24 else None
+    for match in _TIME.finditer(lowered):
+        hour, minute, ampm = int(match.group("h")), int(match.group("m") or 0), match.group("ampm")
+        if ampm is None and match.group("m") is None and not re.search(
+            r"\b(at|by|around|about|after|before|from|until|til|till)\s*$", lowered[: match.start()]
+        ):
+            continue  # a bare number is not a time ("two weeks", "3 times")
+        if ampm:
+            if hour > 12:
+                continue
+            hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+        elif hour < 7 and _pm_context(lowered):
+            hour += 12
+        return time(hour, minute)
+    for name, value in _NAMED_TIMES.items():
+        if name in lowered:
+            return value
+    return None
+
+
+def _pm_context(lowered: str) -> bool:
+    return any(word in lowered for word in ("evening", "afternoon", "tonight", "arvo", "pm"))
+
+
+def parse_weekday(text: str) -> int | None:
+    for word in re.findall(r"[a-z]+", text.lower()):
+        stem = word[:-1] if word.endswith("s") and word[:-1] in WEEKDAYS else word
+        if stem in WEEKDAYS:
+            return WEEKDAYS[stem]
+    return None
+
+
+def parse_frequency(text: str) -> str | None:
+    lowered = text.lower()
+    if re.search(r"fortnight|every (two|2|other) weeks?|bi-?weekly", lowered):
+        return "fortnightly"
+    if re.search(r"month", lowered):
+        return "monthly"
+    if re.search(r"week|every (mon|tue|wed|thu|fri|sat|sun)", lowered):
+        return "weekly"
+    if re.search(r"taper|default|less often over time|as you suggest", lowered):
+        return "taper"
+    return None
+
+
+def parse_quiet_hours(text: str) -> QuietHours | None:
+    """ "not after 8pm", "not before 9", "nothing between 10pm and 7am"."""
+    lowered = text.lower()
+    between = re.search(r"between (.+?) and (.+)", lowered)
+    if between:
+        start, end = parse_time("at " + between.group(1)), parse_time("at " + between.group(2))
+        if start and end:
+            return QuietHours(start, end)
+    if not re.search(r"\b(not|never|no|nothing|don'?t|dont|avoid|too (late|early))\b", lowered):
+        return None
+    after = re.search(r"\bafter (.+?)(?:$|,| or | and | but | please)", lowered)
+    before = re.search(r"\bbefore (.+?)(?:$|,| or | and | but | please)", lowered)
+    start = parse_time("at " + after.group(1)) if after else None
+    end = parse_time("at " + before.group(1)) if before else None
+    if start is None and end is None:
+        return None
+    if start is not None and start < time(12) and after and "am" not in after.group(1):
+        start = time(start.hour + 12, start.minute)
+    return QuietHours(start or time(21, 0), end or time(8, 0))
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """ "two weeks", "a fortnight", "10 days", "a month" (as 30 days)."""
+    lowered = text.lower()
+    if "fortnight" in lowered:
+        return timedelta(days=14)
+    match = re.search(
+        r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a )?couple of|"
+        r"(?:a )?few)\s+(day|week|month)s?",
+        lowered,
+    )
+    if not match:
+        return None
+    count_text, unit = match.group(1), match.group(2)
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text.strip(), 1)
+    return timedelta(days={"day": 1, "week": 7, "month": 30}[unit] * count)
+
+
+def parse_pause_until(text: str, today: date) -> date | None:
+    """The first day check-ins should come back, from "for two weeks", "until Monday",
+    "till next month" (relative to the patient's local `today`)."""
+    lowered = text.lower()
+    duration = parse_duration(lowered)
+    if duration is not None:
+        return today + duration
+    until = re.search(r"(?:until|till|til|back on|back)\s+(?:next\s+)?(\w+)", lowered)
+    if until:
+        word = until.group(1)
+        weekday = parse_weekday(word)
+        if weekday is not None:
+            return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        if word == "month":
+            return add_months(today, 1).replace(day=1)
+        if word == "week":
+            return today + timedelta(days=7 - today.weekday())
+    return None
+
+
+def parse_snooze(text: str) -> str | None:
+    lowered = text.lower()
+    if "tomorrow" in lowered or "tmrw" in lowered or "tmr" in lowered:
+        return "tomorrow"
+    if re.search(r"later|not now|another time|busy|in a bit|not right now|after", lowered):
+        return "later"
+    return None
+
+
+def wants_restart(text: str) -> bool:
+    return bool(re.search(r"\b(restart|start again|resume|turn (them|it) back on|back on)\b", text.lower()))
+
+
+def describe_local(moment: datetime, zone_name: str) -> str:
+    """ "Tuesday 10:00am" in the patient's zone, for read-backs."""
+    from zoneinfo import ZoneInfo
+
+    local = moment.astimezone(ZoneInfo(zone_name))
+    hour = local.strftime("%I:%M%p").lstrip("0").lower()
+    return f"{local.strftime('%A')} {local.day} {local.strftime('%b')}, {hour}"

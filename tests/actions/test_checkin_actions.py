@@ -1,0 +1,186 @@
+"""The check-in actions against a real migrated SQLite database (no Rasa server)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from actions.checkins import (
+    ActionBoosterCheckin,
+    ActionChangeCheckins,
+    ActionFinishCheckin,
+    ActionOfferCheckins,
+    ActionStopCheckins,
+    ValidateCheckinForm,
+)
+from bot.coaching.action_plan import PlanDraft
+from bot.services import checkins, goals
+from bot.store.db import session_scope
+from bot.store.models import CheckinDelivery, CheckinSchedule, PegResult, utcnow
+from tests.actions.test_goal_actions import form_turn, make_tracker, responses, run
+
+pytestmark = pytest.mark.usefixtures("database_url")
+CONV = "web-checkin-1"
+
+
+def patient_with_plan() -> int:
+    goals.record_consent(CONV, "given", channel="socketio", name="Mere")
+    goals.save_plan(CONV, PlanDraft("walk to the letterbox and back", "10 minutes", "after lunch", 4), 8)
+    return checkins.ensure_schedule(CONV).patient_id
+
+
+def checkin_trigger(domain: dict[str, Any], delivery_id: int) -> Any:
+    return make_tracker(
+        domain, text="EXTERNAL: EXTERNAL_booster_checkin", intent="EXTERNAL_booster_checkin",
+        entities=[{"entity": "delivery_id", "value": str(delivery_id)}], sender_id=CONV, channel="socketio",
+    )
+
+
+def test_a_checkin_starts_once_per_delivery_id(domain: dict[str, Any]) -> None:
+    patient = patient_with_plan()
+    delivery = checkins.queue_checkin(patient, utcnow())
+    messages, slots = run(ActionBoosterCheckin(), checkin_trigger(domain, delivery), domain)
+    assert responses(messages) == ["utter_checkin_hello"] and messages[0]["patient_name"] == "Mere"
+    assert slots["checkin_route"] == "start" and slots["checkin_delivery_id"] == delivery
+    assert "letterbox" in slots["checkin_plan_text"]
+    again, slots = run(ActionBoosterCheckin(), checkin_trigger(domain, delivery), domain)
+    assert again == [] and slots == {"checkin_route": "repeat"}
+    other = make_tracker(domain, text="hi", intent="greet", sender_id=CONV)
+    assert run(ActionBoosterCheckin(), other, domain)[1] == {"checkin_route": "repeat"}
+
+
+def test_a_delivery_of_another_patient_is_ignored(domain: dict[str, Any]) -> None:
+    patient_with_plan()
+    goals.record_consent("someone-else", "given", name="Ana")
+    theirs = checkins.queue_checkin(checkins.ensure_schedule("someone-else").patient_id, utcnow())
+    messages, slots = run(ActionBoosterCheckin(), checkin_trigger(domain, theirs), domain)
+    assert messages == [] and slots["checkin_route"] == "repeat"
+
+
+def checkin_form_turn(domain: dict[str, Any], asked: str, text: str, **kwargs: Any) -> Any:
+    tracker = form_turn(domain, asked, text, **kwargs)
+    tracker.active_loop = {"name": "checkin_form"}
+    return tracker
+
+
+def validate(domain: dict[str, Any], asked: str, text: str, slots: dict | None = None, **kwargs: Any):  # noqa: ANN201
+    tracker = checkin_form_turn(domain, asked, text, slots=slots, **kwargs)
+    return run(ValidateCheckinForm(), tracker, domain)
+
+
+def test_outcome_from_words_or_buttons_and_not_now(domain: dict[str, Any]) -> None:
+    plan = {"checkin_plan_text": "walk"}
+    messages, slots = validate(domain, "checkin_outcome", "managed most days but not the weekend", plan,
+                               intent="report_progress")
+    assert slots["checkin_outcome"] == "partial" and "utter_checkin_normalise_partial" in responses(messages)
+    messages, slots = validate(domain, "checkin_outcome", '/report_progress{"outcome":"done"}', plan,
+                               intent="report_progress", entities=[{"entity": "outcome", "value": "done"}])
+    assert slots["checkin_outcome"] == "done" and slots["checkin_note"] is None
+    assert "utter_checkin_celebrate" in responses(messages)
+    _, slots = validate(domain, "checkin_outcome", "can we do this tomorrow", plan, intent="inform")
+    assert slots["checkin_snoozed"] == "tomorrow"
+    messages, slots = validate(domain, "checkin_outcome", "hmm", plan)
+    assert slots["checkin_outcome"] is None and responses(messages) == ["utter_checkin_outcome_unclear"]
+
+
+def test_peg_answers_are_0_to_10(domain: dict[str, Any]) -> None:
+    assert validate(domain, "peg_pain", "about a 6")[1]["peg_pain"] == 6
+    messages, slots = validate(domain, "peg_pain", "pretty bad")
+    assert slots["peg_pain"] is None and responses(messages) == ["utter_peg_unclear"]
+    assert validate(domain, "peg_activity", "11")[1]["peg_activity"] is None
+
+
+def test_finish_stores_peg_outcome_and_renews_the_plan(domain: dict[str, Any]) -> None:
+    patient = patient_with_plan()
+    delivery = checkins.queue_checkin(patient, utcnow())
+    checkins.receive(delivery, CONV)
+    plan_id = goals.get_state(CONV).active_plans[0].id
+    slots = {
+        "checkin_delivery_id": float(delivery), "checkin_plan_text": "walk",
+        "pending_plan_id": float(plan_id),
+        "checkin_outcome": "partial", "checkin_note": "most days", "peg_pain": 6.0, "peg_enjoyment": 5.0,
+        "peg_activity": 4.0, "checkin_next": "keep", "checkin_confidence": 8.0,
+    }
+    messages, events = run(ActionFinishCheckin(), make_tracker(domain, slots=slots, sender_id=CONV), domain)
+    assert responses(messages) == ["utter_peg_score", "utter_checkin_renewed"]
+    assert messages[0]["peg_score"] == "5" and events["checkin_route"] == "end"
+    assert all(events[slot] is None for slot in ("peg_pain", "checkin_outcome", "checkin_delivery_id"))
+    with session_scope() as session:
+        peg = session.execute(select(PegResult)).scalars().one()
+        assert (peg.pain, peg.enjoyment, peg.activity, peg.delivery_id) == (6, 5, 4, delivery)
+        row = session.get(CheckinDelivery, delivery)
+        assert row.outcome == "partial" and row.note == "most days" and row.answered_at is not None
+    # a second check-in a week later compares with the first
+    second = checkins.queue_checkin(patient, utcnow() + timedelta(days=7))
+    checkins.receive(second, CONV)
+    worse = {**slots, "checkin_delivery_id": float(second), "peg_pain": 9.0, "peg_enjoyment": 8.0,
+             "peg_activity": 7.0, "checkin_next": "change", "checkin_confidence": None}
+    messages, events = run(ActionFinishCheckin(), make_tracker(domain, slots=worse, sender_id=CONV), domain)
+    assert responses(messages) == ["utter_peg_change_worse"] and events["checkin_route"] == "change"
+
+
+def test_low_confidence_renewal_goes_to_changing_the_plan(domain: dict[str, Any]) -> None:
+    patient_with_plan()
+    slots = {"checkin_plan_text": "walk", "checkin_outcome": "missed", "peg_pain": 5.0, "peg_enjoyment": 5.0,
+             "peg_activity": 5.0, "checkin_next": "keep", "checkin_confidence": 5.0}
+    messages, events = run(ActionFinishCheckin(), make_tracker(domain, slots=slots, sender_id=CONV), domain)
+    assert "utter_checkin_renewed_low" in responses(messages) and events["checkin_route"] == "change"
+
+
+def test_problem_solving_is_offered(domain: dict[str, Any]) -> None:
+    patient_with_plan()
+    slots = {"checkin_plan_text": "walk", "peg_pain": 5.0, "peg_enjoyment": 5.0, "peg_activity": 5.0,
+             "checkin_next": "problem"}
+    messages, events = run(ActionFinishCheckin(), make_tracker(domain, slots=slots, sender_id=CONV), domain)
+    assert "utter_checkin_offer_problem_solving" in responses(messages)
+    assert events["checkin_route"] == "problem"
+
+
+def test_snooze_queues_a_new_delivery(domain: dict[str, Any]) -> None:
+    patient = patient_with_plan()
+    delivery = checkins.queue_checkin(patient, utcnow())
+    checkins.receive(delivery, CONV)
+    slots = {"checkin_delivery_id": float(delivery), "checkin_snoozed": "tomorrow"}
+    messages, _ = run(ActionFinishCheckin(), make_tracker(domain, slots=slots, sender_id=CONV), domain)
+    assert responses(messages) == ["utter_checkin_snoozed"]
+    with session_scope() as session:
+        rows = session.execute(select(CheckinDelivery).order_by(CheckinDelivery.id)).scalars().all()
+    assert [row.status for row in rows] == ["snoozed", "pending"] and rows[1].kind == "snoozed"
+    assert rows[1].due_at.replace(tzinfo=None) > utcnow().replace(tzinfo=None) + timedelta(hours=6)
+
+
+def test_schedule_changes_from_free_text(domain: dict[str, Any]) -> None:
+    patient_with_plan()
+    text = "can you check in tuesdays at 6pm, I'm in Perth"
+    tracker = make_tracker(domain, text=text, intent="change_checkins", sender_id=CONV)
+    messages, slots = run(ActionChangeCheckins(), tracker, domain)
+    assert slots == {"checkin_route": "end"} and responses(messages) == ["utter_checkin_prefs_saved"]
+    with session_scope() as session:
+        schedule = session.execute(select(CheckinSchedule)).scalars().one()
+        assert (schedule.timezone, schedule.local_time, schedule.weekday) == ("Australia/Perth", "18:00", 1)
+    vague = make_tracker(domain, text="change my check ins", intent="change_checkins", sender_id=CONV)
+    assert run(ActionChangeCheckins(), vague, domain)[1] == {"checkin_route": "prefs"}
+
+
+def test_pause_for_a_holiday_then_stop(domain: dict[str, Any]) -> None:
+    patient_with_plan()
+    text = "I'm on holiday for two weeks"
+    holiday = make_tracker(domain, text=text, intent="stop_checkins", sender_id=CONV)
+    messages, _ = run(ActionStopCheckins(), holiday, domain)
+    assert responses(messages) == ["utter_checkins_paused"]
+    view = checkins.get_schedule(CONV)
+    assert view.paused_until > utcnow() + timedelta(days=13) and view.next_due_at >= view.paused_until
+    stop = make_tracker(domain, text="no more check ins please", intent="stop_checkins", sender_id=CONV)
+    assert responses(run(ActionStopCheckins(), stop, domain)[0]) == ["utter_checkins_stopped"]
+    assert checkins.get_schedule(CONV).status == "stopped"
+
+
+def test_offer_at_the_end_of_goal_setting_only_once(domain: dict[str, Any]) -> None:
+    goals.record_consent(CONV, "given", name="Mere")
+    tracker = make_tracker(domain, sender_id=CONV)
+    messages, _ = run(ActionOfferCheckins(), tracker, domain)
+    assert responses(messages) == ["utter_offer_checkins"] and messages[0]["zone"]
+    assert run(ActionOfferCheckins(), tracker, domain)[0] == []

@@ -1,0 +1,160 @@
+"""Booster check-ins end to end: the stack's own scheduler process sends a due check-in
+through rasa's trigger_intent, the check-in conversation stores a PEG-3 result, a repeat
+of the same delivery id is ignored, and a check-in due mid-form waits for the form.
+
+The scheduler's waits are shortened for the whole e2e session (set here at collection
+time, before the session's stack starts): sweeps every second, "the patient wrote in
+the last 30 minutes" becomes 4 seconds, a form is re-checked after 3 seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from bot.services import checkins
+from bot.store.db import session_scope
+from bot.store.models import ActionPlan, CheckinDelivery, PegResult, utcnow
+from bot.store.repository import find_patient
+from tests.e2e.stack import PacerStack, texts
+from tests.e2e.test_goal_setting import asks_confidence, new_sender, reach_plan_question
+
+os.environ.setdefault("PACER_SCHEDULER_INTERVAL_S", "1")
+os.environ.setdefault("PACER_CHECKIN_RECENT_CONTACT_S", "4")
+os.environ.setdefault("PACER_CHECKIN_FORM_RETRY_S", "3")
+
+pytestmark = pytest.mark.e2e
+PLAN_SLOTS = ("plan_what", "plan_how_much", "plan_when", "plan_how_often", "requested_slot")
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float = 90, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.5)
+    with session_scope() as session:
+        rows = [(r.id, r.status, r.defer_reason, r.next_attempt_at, r.last_error)
+                for r in session.execute(select(CheckinDelivery)).scalars()]
+    raise AssertionError(f"timed out waiting for {what}; deliveries: {rows}")
+
+
+def delivery(delivery_id: int) -> CheckinDelivery:
+    with session_scope() as session:
+        return session.get(CheckinDelivery, delivery_id)
+
+
+def patient_id(sender: str) -> int:
+    with session_scope() as session:
+        return find_patient(session, sender).id
+
+
+def checkin_events(stack: PacerStack, sender: str) -> list[dict]:
+    events = stack.tracker(sender)["events"]
+    return [e for e in events if e["event"] == "user"
+            and (e.get("parse_data") or {}).get("intent", {}).get("name") == "EXTERNAL_booster_checkin"]
+
+
+def bot_texts_after_last_checkin(stack: PacerStack, sender: str) -> str:
+    events = stack.tracker(sender)["events"]
+    starts = [i for i, e in enumerate(events) if e["event"] == "user"
+              and (e.get("parse_data") or {}).get("intent", {}).get("name") == "EXTERNAL_booster_checkin"]
+    assert starts, "no check-in reached the conversation"
+    said = [e for e in events[starts[-1]:] if e["event"] == "bot"]
+    return texts([{"text": e.get("text"), "buttons": (e.get("data") or {}).get("buttons")} for e in said])
+
+
+def save_plan(stack: PacerStack, sender: str) -> str:
+    reply = texts(stack.say(sender, "walk to the letterbox and back, 10 minutes, after lunch, 4 days"))
+    assert "walk to the letterbox and back" in reply
+    assert asks_confidence(texts(stack.say(sender, "yep")))
+    return texts(stack.say(sender, "8"))
+
+
+def test_due_checkin_reaches_rasa_and_the_conversation_stores_peg(stack: PacerStack) -> None:
+    sender = new_sender()
+    reach_plan_question(stack, sender)
+    reply = save_plan(stack, sender)
+    assert "check in" in reply or "check-in" in reply  # offered at the end of goal-setting
+    assert checkins.get_schedule(sender).status == "active"
+    checkins.update_preferences(sender, quiet_off=True)  # the test runs at any hour of the day
+
+    delivery_id = checkins.queue_checkin(patient_id(sender), utcnow())
+    wait_for(lambda: delivery(delivery_id).status == "sent", what="the check-in to be sent")
+    row = delivery(delivery_id)
+    assert row.received_at is not None and row.channel == "rest:collector"
+    said = bot_texts_after_last_checkin(stack, sender)
+    assert "aroha" in said and "letterbox" in said and "partly" in said  # greeting, plan, buttons
+
+    reply = texts(stack.say(sender, "managed most days but not the weekend"))
+    assert "pain" in reply and "0" in reply
+    assert "enjoy" in texts(stack.say(sender, "6"))
+    assert "activity" in texts(stack.say(sender, "5"))
+    assert "keep" in texts(stack.say(sender, "4"))
+    assert asks_confidence(texts(stack.say(sender, "keep the same plan")))
+    reply = texts(stack.say(sender, "8"))
+    assert "peg score" in reply and "5/10" in reply
+    assert "another week" in reply or "renewed" in reply
+
+    with session_scope() as session:
+        [peg] = session.execute(select(PegResult).where(PegResult.delivery_id == delivery_id)).scalars()
+        assert (peg.pain, peg.enjoyment, peg.activity) == (6, 5, 4)
+        row = session.get(CheckinDelivery, delivery_id)
+        assert row.outcome == "partial" and row.answered_at is not None
+
+    # the same delivery id again (a re-send after a crash) reaches rasa but not the patient
+    before = len(stack.tracker(sender)["events"])
+    response = httpx.post(
+        f"{stack.rasa_url}/conversations/{sender}/trigger_intent",
+        params={"output_channel": "rest", "token": stack.token},
+        json={"name": "EXTERNAL_booster_checkin", "entities": {"delivery_id": str(delivery_id)}},
+        timeout=60,
+    )
+    response.raise_for_status()
+    assert response.json()["messages"] == []
+    new_events = stack.tracker(sender)["events"][before:]
+    assert [e for e in new_events if e["event"] == "bot"] == []
+    with session_scope() as session:
+        assert len(session.execute(select(PegResult).where(PegResult.delivery_id == delivery_id)).all()) == 1
+
+
+def test_checkin_due_mid_form_waits_and_leaves_the_form_alone(stack: PacerStack) -> None:
+    sender = new_sender()
+    reach_plan_question(stack, sender)
+    reply = texts(stack.say(sender, "gentle stretches"))
+    before = stack.tracker(sender)
+    assert before["active_loop"].get("name") == "plan_form", (reply, before["active_loop"], before["slots"])
+
+    checkins.update_preferences(sender, quiet_off=True)  # the test runs at any hour of the day
+    delivery_id = checkins.queue_checkin(patient_id(sender), utcnow())
+    wait_for(lambda: delivery(delivery_id).defer_reason == "form_active", what="a form_active deferral")
+    time.sleep(2)  # a few more sweeps while the form is open
+    after = stack.tracker(sender)
+    assert after["active_loop"] == before["active_loop"]
+    assert {s: after["slots"][s] for s in PLAN_SLOTS} == {s: before["slots"][s] for s in PLAN_SLOTS}
+    assert checkin_events(stack, sender) == []
+    assert delivery(delivery_id).status == "pending"
+
+    reply = texts(stack.say(sender, "10 minutes, after breakfast, 5 days"))
+    assert "stretches for 10 minutes after breakfast, on 5 days" in reply
+    assert asks_confidence(texts(stack.say(sender, "yes")))
+    texts(stack.say(sender, "8"))
+    with session_scope() as session:
+        patient = find_patient(session, sender)
+        [plan] = session.execute(
+            select(ActionPlan).where(ActionPlan.patient_id == patient.id, ActionPlan.status == "active")
+        ).scalars()
+        assert "stretches" in plan.what
+        assert (plan.how_much, plan.when_text, plan.days_per_week, plan.confidence) == (
+            "10 minutes", "after breakfast", 5, 8,
+        )
+
+    # once the form is over (and the patient has been quiet for a moment) it goes out
+    wait_for(lambda: delivery(delivery_id).status == "sent", what="the deferred check-in to be sent")
+    assert len(checkin_events(stack, sender)) == 1
+    assert "aroha" in bot_texts_after_last_checkin(stack, sender)
