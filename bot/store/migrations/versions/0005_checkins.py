@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_checkins"
-down_revision = "0003"
+down_revision = "0006_dashboard"
 branch_labels = None
 depends_on = None
 
