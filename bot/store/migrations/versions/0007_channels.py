@@ -1,7 +1,7 @@
 """Channels: link codes, preferred check-in conversation, SMS options and opt-outs.
 
 Revision ID: 0007_channels
-Revises: 0007_merge_checkins_dashboard
+Revises: 0005_checkins
 Create Date: 2026-11-23
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_channels"
-down_revision = "0007_merge_checkins_dashboard"
+down_revision = "0005_checkins"
 branch_labels = None
 depends_on = None
 
