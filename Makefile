@@ -5,11 +5,13 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The chat page's socket.io client, from npm (package-lock.json), served by the web app.
+WEB_ASSETS := bot/web/static/vendor/socket.io.min.js
 # No telemetry or crash reports leave the machine: conversations are health data.
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test train lint bench nlu-report bench-checkins clean help
+.PHONY: run test train lint bench nlu-report bench-checkins clean help web-assets
 
 help:
 	@echo "make run    - install, migrate, train if needed, start rasa + actions"
@@ -24,7 +26,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
-run: $(STAMP)
+$(WEB_ASSETS): package.json package-lock.json
+	scripts/install-web-assets
+
+web-assets: $(WEB_ASSETS)
+
+run: $(STAMP) $(WEB_ASSETS)
 	$(BIN)/pacer run
 
 train: $(STAMP)
@@ -33,7 +40,8 @@ train: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check bot actions tests bench
 
-test: $(STAMP)
+test: $(STAMP) $(WEB_ASSETS)
+	scripts/install-browser
 	$(BIN)/ruff check bot actions tests bench
 	$(BIN)/pacer train
 	$(BIN)/python -m pytest -q
@@ -45,4 +53,4 @@ bench-checkins: $(STAMP)
 	$(BIN)/python bench/checkins.py
 
 clean:
-	rm -rf models .rasa results test-output
+	rm -rf models .rasa results test-output node_modules bot/web/static/vendor

@@ -56,6 +56,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         by_name = {service.name: service for service in running}
         print("\nPacer is running:")
         print(f"  Web app:         {settings.web_url}")
+        print(f"  Patient chat:    {settings.web_url}/chat")
         print(f"  Chat (REST):     POST {by_name['rasa'].public_url}")
         print(f"  Chat (socket.io): http://localhost:{settings.rasa_port}/socket.io")
         print(f"  Rasa health:     {by_name['rasa'].health_url}")

@@ -20,7 +20,7 @@ from sqlalchemy import delete, inspect, select, text
 from bot.clinic import load_clinic
 from bot.store import repository as repo
 from bot.store.db import session_scope
-from bot.store.models import Erasure, Patient, utcnow
+from bot.store.models import ChannelPrompt, Erasure, Patient, utcnow
 
 logger = logging.getLogger(__name__)
 VERIFY_FOR = timedelta(minutes=30)
@@ -184,6 +184,10 @@ def sweep_erasures(now: datetime | None = None) -> int:
                 }
                 for patient_id in patient_ids:
                     deleted += session.execute(delete(Patient).where(Patient.id == patient_id)).rowcount
+                # Options last offered by SMS/Telegram (not covered by the patient cascade).
+                deleted += session.execute(
+                    delete(ChannelPrompt).where(ChannelPrompt.conversation_id.in_(ids))
+                ).rowcount
                 erasure.erased_at = now
                 erasure.verify_until = now + VERIFY_FOR
             # Re-check: anything the tracker store wrote back from before the erasure goes too.

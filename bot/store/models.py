@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import declarative_base, relationship
 
@@ -71,8 +72,52 @@ class ChannelIdentity(Base):
     channel = Column(String(32), nullable=False, default="rest")
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     last_used_at = Column(DateTime(timezone=True))
+    # The patient chose this conversation for check-ins (else: the one used last).
+    preferred = Column(Boolean, nullable=False, default=False, server_default=false())
 
     patient = relationship("Patient", back_populates="identities")
+
+
+class LinkCode(Base):
+    """A short one-time code that joins a new device or channel to an existing patient.
+
+    Only a hash of the code is stored: the code itself is shown once, in the
+    conversation that asked for it, and is valid for minutes.
+    """
+
+    __tablename__ = "link_codes"
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
+    code_hash = Column(String(64), nullable=False, unique=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    expires_at = Column(DateTime(timezone=True), nullable=False)
+    used_at = Column(DateTime(timezone=True))
+    used_by_channel = Column(String(32))
+
+
+class ChannelPrompt(Base):
+    """The options (buttons) last offered in a text-only conversation (SMS), so that a
+    reply of "1" or "2" can choose them; also resolves long Telegram button payloads."""
+
+    __tablename__ = "channel_prompts"
+
+    conversation_id = Column(String(255), primary_key=True)
+    options_json = Column(Text, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class SmsOptOut(Base):
+    """A phone number that texted STOP: nothing is sent to it until it texts START.
+
+    Kept for strangers too, because carriers require the opt-out to hold for any number.
+    """
+
+    __tablename__ = "sms_opt_outs"
+
+    phone_number = Column(String(20), primary_key=True)  # E.164
+    keyword = Column(String(16), nullable=False)
+    opted_out_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
 class ConsentEvent(Base):

@@ -1,0 +1,62 @@
+"""Rasa's socket.io channel for Pacer's web chat, with session ids held to one shape.
+
+With `session_persistence`, Rasa lets a browser name its own conversation id. A
+page could then name a Telegram chat (`tg:...`) or a phone number and talk inside
+that person's conversation. Pacer's web sessions are random 32-hex-digit ids, so
+any other id is replaced by a fresh one, and a message is only accepted for the
+session its socket asked for.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketIOInput
+from sanic import Blueprint
+
+WEB_SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+CHANNEL_NAME = "socketio"
+
+
+def is_web_session_id(value: object) -> bool:
+    return isinstance(value, str) and bool(WEB_SESSION_ID.match(value))
+
+
+def new_session_id() -> str:
+    return uuid.uuid4().hex
+
+
+class PacerSocketIOInput(SocketIOInput):
+    """`socketio` channel whose conversation ids are always random web-session ids."""
+
+    @classmethod
+    def name(cls) -> str:
+        return CHANNEL_NAME
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        hook = super().blueprint(on_new_message)
+        sio = self.sio
+        namespace = self.namespace or "/"
+        rasa_session_request = sio.handlers[namespace]["session_request"]
+        rasa_message = sio.handlers[namespace][self.user_message_evt]
+
+        async def session_request(sid: str, data: dict | None) -> None:
+            data = dict(data or {})
+            if not is_web_session_id(data.get("session_id")):
+                data["session_id"] = new_session_id()
+            await rasa_session_request(sid, data)
+
+        async def handle_message(sid: str, data: dict | None) -> None:
+            data = data if isinstance(data, dict) else {}
+            session_id = data.get("session_id")
+            if not is_web_session_id(session_id) or session_id not in sio.rooms(sid, namespace=namespace):
+                return
+            await rasa_message(sid, data)
+
+        sio.on("session_request", session_request, namespace=self.namespace)
+        sio.on(self.user_message_evt, handle_message, namespace=self.namespace)
+        return hook

@@ -1,0 +1,218 @@
+"""One patient, many channel identities: a web chat session, a Telegram chat, a
+phone number. A short one-time link code, given in one conversation and entered in
+another, joins the second to the same patient, so plans and history follow them;
+check-ins go to the conversation they chose, else the one they used last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import phonenumbers
+from sqlalchemy import select, update
+
+from bot.store import repository as repo
+from bot.store.db import session_scope
+from bot.store.models import ChannelIdentity, LinkCode, Patient, utcnow
+
+# Crockford-style alphabet: no 0/O, 1/I/L or U, so a code read aloud or retyped survives.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 6
+CODE_TTL = timedelta(minutes=15)
+TELEGRAM_PREFIX = "tg:"
+
+_CODE_CLEAN = re.compile(r"[\s\-_.]")
+
+
+@dataclass(frozen=True)
+class IssuedCode:
+    code: str  # shown to the person once; only its hash is stored
+    expires_at: datetime
+    minutes: int
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    status: str  # linked | already_linked | invalid | expired | conflict
+    patient_id: int | None = None
+    name: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("linked", "already_linked")
+
+
+@dataclass(frozen=True)
+class Destination:
+    conversation_id: str
+    channel: str
+
+
+def normalise_phone(raw: str, default_region: str = "NZ") -> str | None:
+    """A phone number in E.164 (`+6421...`), or None when it is not a valid number."""
+    try:
+        number = phonenumbers.parse(raw, None if raw.strip().startswith("+") else default_region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def telegram_conversation_id(chat_id: int | str) -> str:
+    return f"{TELEGRAM_PREFIX}{chat_id}"
+
+
+def telegram_chat_id(conversation_id: str) -> str:
+    return conversation_id.removeprefix(TELEGRAM_PREFIX)
+
+
+def normalise_code(text: str) -> str:
+    """What a person typed as a code, in canonical form (case, spaces and dashes ignored)."""
+    return _CODE_CLEAN.sub("", text).upper()
+
+
+def looks_like_code(text: str) -> bool:
+    code = normalise_code(text)
+    return len(code) == CODE_LENGTH and all(char in CODE_ALPHABET for char in code)
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(normalise_code(code).encode()).hexdigest()
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def issue_link_code(conversation_id: str, now: datetime | None = None) -> IssuedCode | None:
+    """A new code for the patient behind this conversation (None for someone not set up).
+
+    Earlier unused codes of the same patient stop working: only the newest is valid.
+    """
+    now = now or utcnow()
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        if patient is None or not repo.has_consented(patient):
+            return None
+        session.execute(
+            update(LinkCode)
+            .where(LinkCode.patient_id == patient.id, LinkCode.used_at.is_(None))
+            .values(expires_at=now)
+        )
+        while True:
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+            taken = session.execute(select(LinkCode.id).where(LinkCode.code_hash == _hash(code))).first()
+            if taken is None:
+                break
+        expires = now + CODE_TTL
+        session.add(
+            LinkCode(patient_id=patient.id, code_hash=_hash(code), created_at=now, expires_at=expires)
+        )
+    return IssuedCode(code=code, expires_at=expires, minutes=int(CODE_TTL.total_seconds() // 60))
+
+
+def redeem_link_code(
+    code: str, conversation_id: str, channel: str, now: datetime | None = None
+) -> LinkResult:
+    """Join `conversation_id` to the patient who was given `code`.
+
+    A conversation that already belongs to someone who consented is never moved
+    to another patient (that would mix two people's records); a stranger's
+    conversation (no consent yet) is simply taken over.
+    """
+    now = now or utcnow()
+    if not looks_like_code(code):
+        return LinkResult("invalid")
+    with session_scope() as session:
+        row = session.execute(select(LinkCode).where(LinkCode.code_hash == _hash(code))).scalars().first()
+        if row is None:
+            return LinkResult("invalid")
+        if row.used_at is not None or _aware(row.expires_at) <= now:
+            return LinkResult("expired")
+        target = session.get(Patient, row.patient_id)
+        current = repo.find_patient(session, conversation_id)
+        if current is not None and current.id == target.id:
+            row.used_at, row.used_by_channel = now, channel
+            return LinkResult("already_linked", target.id, target.display_name)
+        if current is not None and repo.has_consented(current):
+            return LinkResult("conflict")
+        if current is not None:  # a stranger's row (e.g. consent refused): hand the identity over
+            identity = next(i for i in current.identities if i.conversation_id == conversation_id)
+            identity.patient = target
+            identity.channel = channel
+            identity.last_used_at = now
+            session.flush()
+            if not current.identities and current.consent_status is None:
+                session.delete(current)
+        else:
+            target.identities.append(
+                ChannelIdentity(conversation_id=conversation_id, channel=channel, last_used_at=now)
+            )
+        row.used_at, row.used_by_channel = now, channel
+        return LinkResult("linked", target.id, target.display_name)
+
+
+def conversation_ids_of(conversation_id: str) -> list[str]:
+    """Every conversation of the patient behind `conversation_id` (just itself for a stranger)."""
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        if patient is None:
+            return [conversation_id]
+        ids = [identity.conversation_id for identity in patient.identities]
+    return ids if conversation_id in ids else [conversation_id, *ids]
+
+
+def channel_of(conversation_id: str) -> str | None:
+    with session_scope() as session:
+        stmt = select(ChannelIdentity.channel).where(ChannelIdentity.conversation_id == conversation_id)
+        return session.execute(stmt).scalars().first()
+
+
+def note_contact(conversation_id: str, channel: str, phone: str | None = None) -> bool:
+    """Record a message from a known patient on this channel (and their phone number).
+
+    Strangers are not stored: a patient row is only made at consent. Returns
+    whether the conversation belongs to a patient.
+    """
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        if patient is None:
+            return False
+        repo.touch(session, patient, conversation_id, channel)
+        if phone:
+            patient.phone_number = phone
+        return True
+
+
+def prefer_for_checkins(conversation_id: str) -> bool:
+    """Send this patient's check-ins to this conversation from now on."""
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        if patient is None:
+            return False
+        for identity in patient.identities:
+            identity.preferred = identity.conversation_id == conversation_id
+        return True
+
+
+def checkin_destination(patient_id: int) -> Destination | None:
+    """Where a check-in goes: the conversation the patient chose, else the one used last."""
+    with session_scope() as session:
+        identities = list(
+            session.execute(select(ChannelIdentity).where(ChannelIdentity.patient_id == patient_id)).scalars()
+        )
+    if not identities:
+        return None
+    epoch = datetime.min.replace(tzinfo=timezone.utc)
+
+    def rank(identity: ChannelIdentity) -> tuple[bool, datetime, datetime]:
+        last = _aware(identity.last_used_at) if identity.last_used_at else epoch
+        return (bool(identity.preferred), last, _aware(identity.created_at))
+
+    best = max(identities, key=rank)
+    return Destination(best.conversation_id, best.channel)

@@ -1,0 +1,77 @@
+"""Stopping and restarting messages and check-ins.
+
+`stop_checkins` is the one place that stops a patient's booster check-ins for good
+(until they restart them): the SMS STOP keyword calls it, and so can any other
+channel or conversation flow. SMS opt-outs are kept per phone number, for strangers
+too, because carriers require that nothing is sent to a number after STOP.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import delete
+
+from bot.services import checkins
+from bot.store import repository as repo
+from bot.store.db import session_scope
+from bot.store.models import SmsOptOut, utcnow
+
+# "Paused until" this date means stopped: the scheduler never reaches it.
+STOPPED_UNTIL = datetime(9999, 12, 31, tzinfo=timezone.utc)
+SMS_STOP_REASON = "sms:STOP"
+
+
+def stop_checkins(conversation_id: str, by: str) -> bool:
+    """Stop all check-ins for the patient behind `conversation_id`: their schedule is
+    stopped and pending deliveries cancelled (bot.services.checkins.stop), and the
+    patient is paused for good, which the scheduler checks before every send.
+    Returns whether there was a patient to stop them for."""
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        if patient is None:
+            return False
+        patient.checkins_paused_until = STOPPED_UNTIL
+        patient.checkins_paused_by = by[:120]
+    checkins.stop(conversation_id)
+    return True
+
+
+def checkins_stopped(conversation_id: str) -> bool:
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        if patient is None or patient.checkins_paused_until is None:
+            return False
+        until = patient.checkins_paused_until
+        until = until if until.tzinfo else until.replace(tzinfo=timezone.utc)
+        return until >= STOPPED_UNTIL
+
+
+def resume_checkins_stopped_by(conversation_id: str, by: str) -> bool:
+    """Undo a stop made by `by` (START undoes STOP); a pause set any other way stays."""
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        if patient is None or patient.checkins_paused_by != by:
+            return False
+        patient.checkins_paused_until = None
+        patient.checkins_paused_by = None
+    if checkins.get_schedule(conversation_id) is not None:
+        checkins.update_preferences(conversation_id, restart=True)
+    return True
+
+
+def sms_opt_out(phone: str, keyword: str) -> None:
+    with session_scope() as session:
+        if session.get(SmsOptOut, phone) is None:
+            session.add(SmsOptOut(phone_number=phone, keyword=keyword[:16], opted_out_at=utcnow()))
+
+
+def sms_opt_in(phone: str) -> bool:
+    """Returns whether the number had opted out."""
+    with session_scope() as session:
+        return bool(session.execute(delete(SmsOptOut).where(SmsOptOut.phone_number == phone)).rowcount)
+
+
+def sms_opted_out(phone: str) -> bool:
+    with session_scope() as session:
+        return session.get(SmsOptOut, phone) is not None

@@ -1,0 +1,213 @@
+"""The patient chat page (`/chat`) and the two things it needs from Pacer.
+
+The page talks to Rasa's socket.io channel directly. Pacer's web app serves the
+page and its script, restores the conversation after a reload (`/chat/history`,
+read from the tracker store's `events` table, never through Rasa's HTTP API), and
+links the browser to an existing patient with a one-time code (`/chat/link`).
+
+Only the browser holding a web session's random id can read that session: the id
+travels in the request body, must have the web shape (so a phone number or a
+Telegram chat can never be named), and the conversation must be a web chat. Once a
+session is linked to a patient, the history shows that patient's other channels too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import time
+from collections import defaultdict, deque
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sanic import Blueprint
+from sanic.request import Request
+from sanic.response import HTTPResponse, html
+from sanic.response import json as json_response
+from sqlalchemy import bindparam, inspect, text
+
+from bot.channels.socketio import CHANNEL_NAME, is_web_session_id
+from bot.services import identities
+from bot.store.db import get_engine
+
+WEB_DIR = Path(__file__).resolve().parent
+STATIC_DIR = WEB_DIR / "static"
+TEMPLATES = Environment(
+    loader=FileSystemLoader(WEB_DIR / "templates"), autoescape=select_autoescape(["html"])
+)
+HISTORY_LIMIT = 300
+# Failed link attempts: per session, and for the whole app, per window.
+LINK_WINDOW_S = 15 * 60
+LINK_MAX_FAILURES_PER_SESSION = 5
+LINK_MAX_FAILURES_GLOBAL = 60
+
+LINK_MESSAGES = {
+    "linked": "This device is linked. Your plans and conversations are here now.",
+    "already_linked": "This device was already linked to you.",
+    "invalid": "That code didn't work. Check it and try again, or ask Pacer for a new one.",
+    "expired": "That code has expired or was already used. Ask Pacer for a new one in your other chat.",
+    "conflict": "This device already belongs to another Pacer account, so it can't be linked.",
+    "busy": "Too many tries. Please wait a few minutes and ask Pacer for a new code.",
+}
+
+blueprint = Blueprint("chat")
+blueprint.static("/chat/static", str(STATIC_DIR), name="chat_static")
+
+_failures: dict[str, deque[float]] = defaultdict(deque)
+_global_failures: deque[float] = deque()
+
+
+def socket_url(request: Request) -> str:
+    """Where the browser finds Rasa's socket.io: PACER_CHAT_SOCKET_URL, else Rasa's URL."""
+    return os.environ.get("PACER_CHAT_SOCKET_URL") or request.app.ctx.settings.rasa_url
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _security_headers(rasa: str) -> dict[str, str]:
+    origin = _origin(rasa)
+    ws_origin = origin.replace("https://", "wss://").replace("http://", "ws://")
+    return {
+        "Content-Security-Policy": (
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            f"connect-src 'self' {origin} {ws_origin}; frame-ancestors 'none'; base-uri 'none'"
+        ),
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "no-store",
+    }
+
+
+@blueprint.get("/chat")
+async def chat_page(request: Request) -> HTTPResponse:
+    rasa = socket_url(request)
+    page = TEMPLATES.get_template("chat.html").render(
+        socket_url=rasa, vendor_ready=(STATIC_DIR / "vendor" / "socket.io.min.js").exists()
+    )
+    return html(page, headers=_security_headers(rasa))
+
+
+def _session_from(request: Request) -> str | None:
+    body = request.json if isinstance(request.json, dict) else {}
+    session_id = body.get("session_id")
+    return session_id if is_web_session_id(session_id) else None
+
+
+@blueprint.post("/chat/history")
+async def history(request: Request) -> HTTPResponse:
+    session_id = _session_from(request)
+    if session_id is None:
+        return json_response({"error": "unknown session"}, status=400)
+    messages = await asyncio.to_thread(read_history, session_id)
+    return json_response({"messages": messages}, headers={"Cache-Control": "no-store"})
+
+
+def read_history(session_id: str, limit: int = HISTORY_LIMIT) -> list[dict[str, Any]]:
+    """The web session's messages (and its patient's other channels'), oldest first."""
+    engine = get_engine()
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("events"):
+            return []
+        if not _is_web_conversation(connection, session_id):
+            return []
+        ids = identities.conversation_ids_of(session_id)
+        query = text(
+            "SELECT id, sender_id, type_name, timestamp, data FROM events "
+            "WHERE sender_id IN :ids AND type_name IN ('user', 'bot') "
+            "ORDER BY timestamp DESC, id DESC LIMIT :limit"
+        ).bindparams(bindparam("ids", expanding=True))
+        rows = connection.execute(query, {"ids": ids, "limit": limit}).fetchall()
+    channels = {conversation: _channel_label(conversation, session_id) for conversation in ids}
+    messages = []
+    for row in reversed(rows):
+        message = _message(row.type_name, json.loads(row.data), row.timestamp)
+        if message is None:
+            continue
+        if row.sender_id != session_id:
+            message["channel"] = channels.get(row.sender_id)
+        messages.append(message)
+    return messages
+
+
+def _is_web_conversation(connection: Any, session_id: str) -> bool:
+    """A conversation counts as a web chat when its first user message came through socket.io."""
+    row = connection.execute(
+        text(
+            "SELECT data FROM events WHERE sender_id = :sender AND type_name = 'user' "
+            "ORDER BY timestamp, id LIMIT 1"
+        ),
+        {"sender": session_id},
+    ).first()
+    if row is None:
+        return identities.channel_of(session_id) in (None, CHANNEL_NAME)
+    return json.loads(row.data).get("input_channel") == CHANNEL_NAME
+
+
+def _channel_label(conversation_id: str, session_id: str) -> str | None:
+    if conversation_id == session_id:
+        return None
+    if conversation_id.startswith(identities.TELEGRAM_PREFIX):
+        return "Telegram"
+    if conversation_id.startswith("+"):
+        return "text message"
+    return "another device"
+
+
+def _message(kind: str, data: dict[str, Any], timestamp: float) -> dict[str, Any] | None:
+    if kind == "user":
+        metadata = data.get("metadata") or {}
+        shown = metadata.get("display")
+        said = data.get("text") or ""
+        if shown is None and (said.startswith("/") or said.startswith("EXTERNAL: ") or not said):
+            return None  # an intent sent by a button we can't name, a link, or a proactive trigger
+        return {"from": "user", "text": shown or said, "at": timestamp}
+    extra = data.get("data") or {}
+    said = data.get("text") or ""
+    buttons = extra.get("buttons") or extra.get("quick_replies") or []
+    if not said and not buttons:
+        return None
+    return {
+        "from": "bot",
+        "text": said,
+        "buttons": [
+            {"title": b.get("title"), "payload": b.get("payload")} for b in buttons if b.get("title")
+        ],
+        "at": timestamp,
+    }
+
+
+def _throttled(session_id: str, now: float) -> bool:
+    for window in (_failures[session_id], _global_failures):
+        while window and now - window[0] > LINK_WINDOW_S:
+            window.popleft()
+    return (
+        len(_failures[session_id]) >= LINK_MAX_FAILURES_PER_SESSION
+        or len(_global_failures) >= LINK_MAX_FAILURES_GLOBAL
+    )
+
+
+@blueprint.post("/chat/link")
+async def link(request: Request) -> HTTPResponse:
+    session_id = _session_from(request)
+    body = request.json if isinstance(request.json, dict) else {}
+    code = str(body.get("code") or "")
+    if session_id is None:
+        return json_response({"error": "unknown session"}, status=400)
+    now = time.monotonic()
+    if _throttled(session_id, now):
+        return json_response({"status": "busy", "message": LINK_MESSAGES["busy"]}, status=429)
+    result = await asyncio.to_thread(identities.redeem_link_code, code, session_id, CHANNEL_NAME)
+    if not result.ok:
+        _failures[session_id].append(now)
+        _global_failures.append(now)
+    status = 200 if result.ok else 400
+    return json_response(
+        {"status": result.status, "message": LINK_MESSAGES[result.status], "name": result.name},
+        status=status,
+    )
