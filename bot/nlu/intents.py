@@ -14,3 +14,11 @@ def force_intent(message: Message, name: str) -> None:
     ]
     message.set(INTENT, forced, add_to_output=True)
     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
+def demote_intent(message: Message, name: str) -> None:
+    """Drop `name` from the prediction; the runner-up (if any) becomes the intent."""
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != name]
+    top = ranking[0] if ranking else {"name": "nlu_fallback", "confidence": 0.0}
+    message.set(INTENT, dict(top), add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

@@ -20,7 +20,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.intents import force_intent
+from bot.nlu.intents import demote_intent, force_intent
 
 NON_ENGLISH_INTENT = "non_english"
 PROTECTED_INTENTS = {"crisis", "red_flag"}
@@ -85,6 +85,12 @@ def _latin_share(text: str) -> float:
     return latin / len(letters)
 
 
+def is_short_latin(text: str | None) -> bool:
+    """Fewer than MIN_WORDS words, written in the Latin script."""
+    text = (text or "").strip()
+    return bool(text) and len(WORD_RE.findall(text)) < MIN_WORDS and _latin_share(text) >= 0.5
+
+
 def is_clearly_not_english(text: str) -> bool:
     text = (text or "").strip()
     if not text or text.startswith("/"):
@@ -120,7 +126,12 @@ class LanguageGuard(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            if intent in PROTECTED_INTENTS or not is_clearly_not_english(message.get(TEXT)):
+            if intent in PROTECTED_INTENTS:
                 continue
-            force_intent(message, NON_ENGLISH_INTENT)
+            if is_clearly_not_english(message.get(TEXT)):
+                force_intent(message, NON_ENGLISH_INTENT)
+            elif intent == NON_ENGLISH_INTENT and is_short_latin(message.get(TEXT)):
+                # One or two Latin-script words ("Rangi", "Ngaio") are names and slang far more
+                # often than another language: the classifier's guess is not enough there.
+                demote_intent(message, NON_ENGLISH_INTENT)
         return messages

@@ -193,3 +193,23 @@ def test_component_handles_a_batch_independently(guard: LanguageGuard) -> None:
     ]
     guard.process(batch)
     assert [m.get(INTENT)["name"] for m in batch] == ["inform", NON_ENGLISH_INTENT, "crisis"]
+
+
+@pytest.mark.parametrize("text", ["Rangi", "Ngaio Marsh", "kia ora"])
+def test_classifier_guess_of_another_language_on_a_short_latin_message_is_dropped(
+    guard: LanguageGuard, text: str
+) -> None:
+    message = _message(text, NON_ENGLISH_INTENT)
+    message.set(
+        INTENT_RANKING_KEY,
+        [{"name": NON_ENGLISH_INTENT, "confidence": 0.6}, {"name": "inform", "confidence": 0.3}],
+    )
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "inform"
+    assert [entry["name"] for entry in message.get(INTENT_RANKING_KEY)] == ["inform"]
+
+
+def test_classifier_guess_of_another_language_stands_for_longer_messages(guard: LanguageGuard) -> None:
+    message = _message("ka pai tō mahi e hoa", NON_ENGLISH_INTENT)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == NON_ENGLISH_INTENT
