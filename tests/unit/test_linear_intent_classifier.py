@@ -8,11 +8,16 @@ import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME
+from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.linear_intent_classifier import PacerLinearIntentClassifier, entity_tokens
+from bot.nlu.linear_intent_classifier import (
+    PacerLinearIntentClassifier,
+    PacerLinearResponseSelector,
+    entity_tokens,
+)
 from bot.nlu.spacy_pipeline import PacerSpacyTokenizer
 
 EXAMPLES = {
@@ -95,3 +100,35 @@ def test_untrained_or_empty_input_leaves_messages_alone(storage: LocalModelStora
     empty = Message(data={TEXT: ""})
     classifier.process([empty])
     assert empty.get(INTENT) is None
+
+
+def test_response_selector_writes_rasas_response_selector_output(storage: LocalModelStorage) -> None:
+    topics = {
+        "sleep": ["cant sleep with the pain", "waking at 3am sore", "tips for sleeping better", "no sleep"],
+        "pacing": ["what is pacing", "boom and bust", "how do i pace myself", "overdo it then crash"],
+    }
+    labelled = [
+        (text, "ask_education", f"ask_education/{topic}") for topic, texts in topics.items() for text in texts
+    ]
+    labelled += [(text, "greet", None) for text in EXAMPLES["greet"]]
+    messages = _tokenize([Message(data={TEXT: text}) for text, _, _ in labelled])
+    for message, (_, intent, key) in zip(messages, labelled, strict=True):
+        message.set(INTENT, intent)
+        if key:
+            message.set(INTENT_RESPONSE_KEY, key)
+    responses = {"utter_ask_education/sleep": [{"text": "Sleep answer"}]}
+    data = TrainingData(messages, responses=responses)
+    context = ExecutionContext(GraphSchema({}), "test")
+    selector = PacerLinearResponseSelector.create({"retrieval_intent": "ask_education"}, storage,
+                                                  Resource("selector"), context)
+    selector.train(data)
+    (message,) = selector.process(_tokenize([Message(data={TEXT: "i cant get to sleep at night"})]))
+    output = message.get(RESPONSE_SELECTOR_PROPERTY_NAME)
+    assert output["all_retrieval_intents"] == ["ask_education"]
+    prediction = output["ask_education"]["response"]
+    assert prediction["intent_response_key"] == "ask_education/sleep"
+    assert prediction["utter_action"] == "utter_ask_education/sleep"
+    assert prediction["responses"] == [{"text": "Sleep answer"}]
+    assert [row["intent_response_key"] for row in output["ask_education"]["ranking"]] == [
+        "ask_education/sleep", "ask_education/pacing",
+    ]
