@@ -168,20 +168,24 @@ class PacerLinearIntentClassifier(GraphComponent, IntentClassifier):
         exp = np.exp(scores - scores.max(axis=1, keepdims=True))
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def process(self, messages: list[Message]) -> list[Message]:
+    def _rankings(self, messages: list[Message]) -> list[tuple[Message, list[tuple[str, float]]]]:
+        """(message, [(label, probability), ...] best first) for each message that has text."""
         if not self.model or "classifier" not in self.model:
-            return messages
+            return []
         todo = [m for m in messages if m.get(TEXT)]
         if not todo:
-            return messages
+            return []
         probabilities = self._probabilities(self._features(todo))
         classes = self.model["classifier"].classes_
-        for message, row in zip(todo, probabilities, strict=True):
-            order = np.argsort(-row)
-            ranking = [
-                {INTENT_NAME_KEY: str(classes[i]), PREDICTED_CONFIDENCE_KEY: float(row[i])}
-                for i in order[: self.config["ranking_length"]]
-            ]
+        keep = self.config["ranking_length"]
+        return [
+            (message, [(str(classes[i]), float(row[i])) for i in np.argsort(-row)[:keep]])
+            for message, row in zip(todo, probabilities, strict=True)
+        ]
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message, labels in self._rankings(messages):
+            ranking = [{INTENT_NAME_KEY: label, PREDICTED_CONFIDENCE_KEY: score} for label, score in labels]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
@@ -240,19 +244,10 @@ class PacerLinearResponseSelector(PacerLinearIntentClassifier):
         return self._resource
 
     def process(self, messages: list[Message]) -> list[Message]:
-        if not self.model or "classifier" not in self.model:
-            return messages
-        todo = [m for m in messages if m.get(TEXT)]
-        if not todo:
-            return messages
-        probabilities = self._probabilities(self._features(todo))
-        classes = self.model["classifier"].classes_
         key = self.config["retrieval_intent"] or RESPONSE_SELECTOR_DEFAULT_INTENT
-        for message, row in zip(todo, probabilities, strict=True):
-            order = np.argsort(-row)
+        for message, labels in self._rankings(messages):
             ranking = [
-                {INTENT_RESPONSE_KEY: str(classes[i]), PREDICTED_CONFIDENCE_KEY: float(row[i])}
-                for i in order[: self.config["ranking_length"]]
+                {INTENT_RESPONSE_KEY: label, PREDICTED_CONFIDENCE_KEY: score} for label, score in labels
             ]
             best = ranking[0][INTENT_RESPONSE_KEY]
             utter_action = f"utter_{best}"
