@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_channels"
-down_revision = "0005_checkins"
+down_revision = "0004_coaching"
 branch_labels = None
 depends_on = None
 
