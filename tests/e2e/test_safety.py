@@ -112,9 +112,14 @@ def test_red_flag_inside_a_form_advises_emergency_review_and_alerts(
     [event] = events_for(sender)
     assert event.kind == "red_flag" and event.category == "cauda_equina"
     assert wait_for(lambda: any(r["json"].get("event_id") == event.id for r in alert_webhook.requests))
-    with session_scope() as session:
-        alerts = session.execute(select(Alert).where(Alert.safety_event_id == event.id)).scalars().all()
-        assert [a.status for a in alerts] == ["sent"]
+
+    def statuses() -> list[str]:
+        with session_scope() as session:
+            rows = session.execute(select(Alert).where(Alert.safety_event_id == event.id)).scalars()
+            return [alert.status for alert in rows]
+
+    # The webhook has the alert; the row is marked sent once its answer is back.
+    assert wait_for(lambda: statuses() == ["sent"]), statuses()
 
 
 def test_medication_doses_are_never_answered(stack: PacerStack) -> None:
