@@ -57,13 +57,17 @@ EVENTS = Table(
 )
 
 # Which actions write which rows: a line links to the action that did it, when present in the turn.
+# Actions no longer in the domain that older conversations in the tracker store still contain
+# (action_plan_done and action_plan_review became action_report_progress in fc8014a).
+RETIRED_ACTIONS = frozenset({"action_plan_done", "action_plan_review"})
 WRITERS = {
     "consent": {"validate_onboarding_form", "action_finish_onboarding", "action_greet"},
     "value": {"action_save_values"},
     "psfs": {"action_save_psfs"},
     "plan_set": {"action_save_plan"},
-    "plan_outcome": {"action_report_progress", "action_plan_done", "action_plan_review", "action_drop_plan",
-                     "action_save_plan"},
+    # Plans are reviewed when reported, dropped or replaced, and at a check-in (action_finish_checkin).
+    "plan_outcome": {"action_report_progress", "action_finish_checkin", "action_drop_plan",
+                     "action_save_plan", *RETIRED_ACTIONS},
     "phq4": {"action_save_phq4"},
     "safety": {"action_safety_response", "action_red_flag_response", "validate_safety_form",
                "action_talk_to_person"},
