@@ -6,7 +6,10 @@ year of weekly data, over HTTP against a real `pacer web` process on SQLite.
 Prints p50/p95 per page (goal: p95 under 500 ms on the project machine; 200 ms ideally).
 The year of weekly data: 3 PSFS activities rated weekly, a weekly action plan with an
 outcome, a weekly PHQ-4 and one conversation session per week in the tracker store
-(about 1,500 events). Check-in/PEG tables are not on this branch yet.
+(about 1,500 events), plus a weekly check-in delivery with its outcome and PEG-3, a weekly
+problem-solving record every month, a flare plan and flare episodes. Every other patient has
+the last 8 weekly check-ins (some unanswered or failed) and PEG-3 answers, so the list's
+missed-check-in and PEG-trend queries run over about 8,000 deliveries and PEG rows.
 """
 
 from __future__ import annotations
@@ -127,8 +130,67 @@ def seed(patients: int) -> int:
             ],
         )
 
+        deliveries, pegs = [], []
+        for pid in ids[1:]:
+            for week in range(8):
+                due = now - timedelta(weeks=8 - week, hours=rng.randint(0, 48))
+                status = rng.choices(["sent", "failed"], [0.97, 0.03])[0]
+                answered = status == "sent" and rng.random() < 0.9
+                deliveries.append({
+                    "patient_id": pid, "due_at": due, "next_attempt_at": due, "status": status,
+                    "sent_at": due if status == "sent" else None,
+                    "answered_at": due + timedelta(hours=3) if answered else None,
+                    "outcome": rng.choice(["done", "partial", "missed"]) if answered else None,
+                    "created_at": due,
+                })
+                if answered:
+                    pegs.append({"patient_id": pid, "pain": rng.randint(2, 8), "enjoyment": rng.randint(2, 8),
+                                 "activity": rng.randint(2, 8), "created_at": due + timedelta(hours=3)})
+        conn.execute(insert(m.CheckinDelivery), deliveries)
+        conn.execute(insert(m.PegResult), pegs)
+
         year_patient = 1
         start = now - timedelta(weeks=52)
+        conn.execute(insert(m.CheckinSchedule), [{
+            "patient_id": year_patient, "timezone": "Europe/London", "local_time": "10:00",
+            "frequency": "weekly", "status": "active", "anchor_at": start, "next_index": 53,
+            "next_due_at": now + timedelta(days=3), "checkins_done": 50, "created_at": start,
+            "updated_at": now,
+        }])
+        conn.execute(insert(m.FlarePlanRecord), [{
+            "patient_id": year_patient, "warning_signs": "stiff neck on waking", "what_helps": "heat, pacing",
+            "drop_postpone": "housework", "who_to_tell": "my partner", "seek_care": "numbness or weakness",
+            "created_at": start, "updated_at": start,
+        }])
+        conn.execute(insert(m.FlareEpisode), [
+            {"patient_id": year_patient, "red_flag": False, "plan_source": "own",
+             "outcome": rng.choice(["better", "same", "worse"]), "started_at": start + timedelta(weeks=w)}
+            for w in range(3, 52, 6)
+        ])
+        conn.execute(insert(m.ProblemSolvingRecord), [
+            {"patient_id": year_patient, "origin": "missed",
+             "problem_text": f"too tired after work, month {w // 4}", "barriers": ["fatigue"],
+             "ideas": [{"text": "walk before work", "source": "own"},
+                       {"text": "split into two short walks", "source": "suggested"}],
+             "chosen_idea": "walk before work", "tried_ideas": [], "plan_text": "10 minutes at 7am",
+             "confidence": 7, "outcome": "partly", "created_at": start + timedelta(weeks=w)}
+            for w in range(0, 52, 4)
+        ])
+        for week in range(52):
+            due = start + timedelta(weeks=week, seconds=20)
+            answered = week % 9 != 4  # a few unanswered weeks
+            result = conn.execute(insert(m.CheckinDelivery).values(
+                patient_id=year_patient, due_at=due, next_attempt_at=due, status="sent", sent_at=due,
+                answered_at=due + timedelta(hours=2) if answered else None,
+                outcome=rng.choice(["done", "partial", "missed"]) if answered else None,
+                note="knee sore on Thursday" if answered and week % 3 == 0 else None, created_at=due,
+            ))
+            if answered:
+                conn.execute(insert(m.PegResult).values(
+                    patient_id=year_patient, delivery_id=result.inserted_primary_key[0],
+                    pain=max(0, 7 - week // 10), enjoyment=rng.randint(3, 7), activity=rng.randint(3, 7),
+                    created_at=due + timedelta(hours=2),
+                ))
         for number, activity in enumerate(("gardening", "walking the dog", "playing with grandkids")):
             goal = m.FunctionalGoal(patient_id=year_patient, activity=activity, created_at=start)
             session.add(goal)

@@ -16,19 +16,27 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from bot.coaching.peg import PegResult as Peg
+from bot.coaching.peg import compare as peg_compare
 from bot.coaching.phq4 import FLAG_THRESHOLD, Phq4
 from bot.store.models import (
     ActionPlan,
     AuditLog,
     ChannelIdentity,
+    CheckinDelivery,
+    CheckinSchedule,
     Clinician,
+    FlareEpisode,
+    FlarePlanRecord,
     FunctionalGoal,
     InvitationCode,
     Patient,
     PatientAssignment,
     PatientRequest,
     PatientValue,
+    PegResult,
     Phq4Result,
+    ProblemSolvingRecord,
     SafetyEvent,
     utcnow,
 )
@@ -37,6 +45,11 @@ INVITATION_LIFETIME = timedelta(days=30)
 INVITATION_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
 INVITATION_LENGTH = 8
 PLAN_OUTCOME_CREDIT = {"completed": 1.0, "partial": 0.5, "missed": 0.0}
+# A check-in counts as missed when it failed to send, or was sent and not answered within a
+# day; only deliveries due in the last fortnight count, so an old gap does not flag forever.
+MISSED_WINDOW = timedelta(days=14)
+ANSWER_GRACE = timedelta(days=1)
+WORSENING_PEG = 1.0  # latest PEG score this much above the previous one (Krebs 2009: ~1 point)
 
 
 def as_utc(value: datetime | None) -> datetime | None:
@@ -142,13 +155,29 @@ class PatientRow:
     active_plans: int
     phq4_follow_up: bool
     paused_until: datetime | None
+    missed_checkins: int = 0
+    last_checkin: datetime | None = None  # last answered check-in
+    peg_latest: float | None = None
+    peg_previous: float | None = None
     flags: list[str] = field(default_factory=list)
 
     @property
+    def peg_trend(self) -> str | None:
+        """'better' | 'worse' | 'same' | 'first'; None without any PEG answer."""
+        if self.peg_latest is None:
+            return None
+        if self.peg_previous is None:
+            return "first"
+        delta = self.peg_latest - self.peg_previous
+        return "worse" if delta >= WORSENING_PEG else ("better" if delta <= -WORSENING_PEG else "same")
+
+    @property
     def priority(self) -> tuple:
-        """Sort key: open safety events first, then open requests, then longest without contact."""
+        """Sort key: open safety events, missed check-ins, worsening PEG, then open requests,
+        PHQ-4 follow-up and longest without contact."""
         last = self.last_contact.timestamp() if self.last_contact else 0.0
-        return (-self.open_safety, -self.open_requests, -int(self.phq4_follow_up), last, self.id)
+        return (-self.open_safety, -int(self.missed_checkins > 0), -int(self.peg_trend == "worse"),
+                -self.open_requests, -int(self.phq4_follow_up), last, self.id)
 
 
 def plan_adherence(plans: list[tuple[str, str | None]]) -> float | None:
@@ -165,7 +194,8 @@ def plan_adherence(plans: list[tuple[str, str | None]]) -> float | None:
 def patient_list(
     session: Session, clinician_id: int, search: str = "", flag: str = ""
 ) -> list[PatientRow]:
-    """Patients assigned to the clinician, most in need first. `flag`: safety|request|phq4|paused."""
+    """Patients assigned to the clinician, most in need first.
+    `flag`: safety|missed|peg|request|phq4|paused."""
     assigned = select(PatientAssignment.patient_id).where(PatientAssignment.clinician_id == clinician_id)
     open_safety = (
         select(SafetyEvent.patient_id, func.count(SafetyEvent.id).label("n"))
@@ -221,6 +251,41 @@ def patient_list(
         ):
             latest_phq[pid] = (interest, down, nervous, worry)
     now = utcnow()
+    missed: dict[int, int] = {}
+    last_checkin: dict[int, datetime] = {}
+    pegs: dict[int, list[float]] = {}
+    if rows:
+        since = now - MISSED_WINDOW
+        unanswered = or_(
+            CheckinDelivery.status == "failed",
+            and_(CheckinDelivery.status == "sent", CheckinDelivery.answered_at.is_(None),
+                 CheckinDelivery.due_at < now - ANSWER_GRACE),
+        )
+        for pid, n in session.execute(
+            select(CheckinDelivery.patient_id, func.count(CheckinDelivery.id))
+            .where(CheckinDelivery.patient_id.in_(assigned), CheckinDelivery.due_at >= since, unanswered)
+            .group_by(CheckinDelivery.patient_id)
+        ):
+            missed[pid] = n
+        for pid, at in session.execute(
+            select(CheckinDelivery.patient_id, func.max(CheckinDelivery.answered_at))
+            .where(CheckinDelivery.patient_id.in_(assigned), CheckinDelivery.answered_at.is_not(None))
+            .group_by(CheckinDelivery.patient_id)
+        ):
+            last_checkin[pid] = as_utc(at)
+        # The two newest PEG answers per patient (window function: one query for the whole list).
+        ranked = (
+            select(PegResult.patient_id, PegResult.pain, PegResult.enjoyment, PegResult.activity,
+                   func.row_number().over(partition_by=PegResult.patient_id,
+                                          order_by=(PegResult.created_at.desc(), PegResult.id.desc()))
+                   .label("rank"))
+            .where(PegResult.patient_id.in_(assigned))
+            .subquery()
+        )
+        for pid, pain, enjoyment, activity, _rank in session.execute(
+            select(ranked).where(ranked.c.rank <= 2).order_by(ranked.c.patient_id, ranked.c.rank)
+        ):
+            pegs.setdefault(pid, []).append(Peg(pain, enjoyment, activity).score)
     out = []
     for pid, name, last_seen, paused, n_safety, n_requests in rows:
         phq = latest_phq.get(pid)
@@ -232,9 +297,18 @@ def patient_list(
             open_requests=n_requests, plan_adherence=credit_sum / credited if credited else None,
             active_plans=n_active,
             phq4_follow_up=follow_up, paused_until=paused if paused and paused > now else None,
+            missed_checkins=missed.get(pid, 0), last_checkin=last_checkin.get(pid),
         )
+        scores = pegs.get(pid, [])
+        if scores:
+            row.peg_latest = scores[0]
+            row.peg_previous = scores[1] if len(scores) > 1 else None
         if n_safety:
             row.flags.append("safety")
+        if row.missed_checkins:
+            row.flags.append("missed")
+        if row.peg_trend == "worse":
+            row.flags.append("peg")
         if n_requests:
             row.flags.append("request")
         if follow_up:
@@ -321,6 +395,97 @@ def phq4_history(session: Session, patient_id: int) -> list[Phq4Point]:
         result = Phq4(row.interest, row.down, row.nervous, row.worry)
         points.append(Phq4Point(as_utc(row.created_at), result.phq2, result.gad2, result.needs_follow_up))
     return points
+
+
+@dataclass(frozen=True)
+class CheckinHistory:
+    schedule: CheckinSchedule | None
+    deliveries: list[CheckinDelivery]
+    paused_until: datetime | None  # the later of the schedule's and the clinician's pause, if in the future
+
+
+def checkin_history(session: Session, patient: Patient, limit: int = 60) -> CheckinHistory:
+    """The schedule (next due, paused) and the newest deliveries with their status and outcome."""
+    schedule = session.execute(
+        select(CheckinSchedule).where(CheckinSchedule.patient_id == patient.id)
+    ).scalars().first()
+    deliveries = list(session.execute(
+        select(CheckinDelivery)
+        .where(CheckinDelivery.patient_id == patient.id)
+        .order_by(CheckinDelivery.due_at.desc(), CheckinDelivery.id.desc())
+        .limit(limit)
+    ).scalars())
+    now = utcnow()
+    pauses = [as_utc(p) for p in (patient.checkins_paused_until, schedule and schedule.paused_until) if p]
+    pauses = [p for p in pauses if p > now]
+    return CheckinHistory(schedule, deliveries, max(pauses) if pauses else None)
+
+
+@dataclass(frozen=True)
+class PegPoint:
+    at: datetime
+    pain: int
+    enjoyment: int
+    activity: int
+
+    @property
+    def score(self) -> float:
+        return Peg(self.pain, self.enjoyment, self.activity).score
+
+
+def peg_history(session: Session, patient_id: int) -> list[PegPoint]:
+    """PEG-3 answers, oldest first."""
+    stmt = (
+        select(PegResult.created_at, PegResult.pain, PegResult.enjoyment, PegResult.activity)
+        .where(PegResult.patient_id == patient_id)
+        .order_by(PegResult.created_at, PegResult.id)
+    )
+    return [PegPoint(as_utc(at), pain, enjoyment, activity)
+            for at, pain, enjoyment, activity in session.execute(stmt)]
+
+
+def peg_trend(points: list[PegPoint]) -> str | None:
+    """The latest answer compared with the one before (bot.coaching.peg.compare)."""
+    if not points:
+        return None
+    previous = points[-2] if len(points) > 1 else None
+    to_peg = lambda p: Peg(p.pain, p.enjoyment, p.activity)  # noqa: E731
+    return peg_compare(to_peg(previous) if previous else None, to_peg(points[-1]))
+
+
+def problem_solving(session: Session, patient_id: int) -> list[ProblemSolvingRecord]:
+    """Problem-solving records, newest first, in the patient's own words."""
+    stmt = (
+        select(ProblemSolvingRecord)
+        .where(ProblemSolvingRecord.patient_id == patient_id)
+        .order_by(ProblemSolvingRecord.created_at.desc(), ProblemSolvingRecord.id.desc())
+    )
+    return list(session.execute(stmt).scalars())
+
+
+FLARE_SECTIONS = (
+    ("warning_signs", "Early warning signs"),
+    ("what_helps", "What helps"),
+    ("drop_postpone", "What to drop or postpone"),
+    ("who_to_tell", "Who to tell"),
+    ("seek_care", "When to seek care"),
+)
+
+
+def flare_plan(session: Session, patient_id: int) -> FlarePlanRecord | None:
+    return session.execute(
+        select(FlarePlanRecord).where(FlarePlanRecord.patient_id == patient_id)
+    ).scalars().first()
+
+
+def flare_episodes(session: Session, patient_id: int, limit: int = 10) -> list[FlareEpisode]:
+    stmt = (
+        select(FlareEpisode)
+        .where(FlareEpisode.patient_id == patient_id)
+        .order_by(FlareEpisode.started_at.desc(), FlareEpisode.id.desc())
+        .limit(limit)
+    )
+    return list(session.execute(stmt).scalars())
 
 
 def conversation_ids(session: Session, patient_id: int) -> list[str]:

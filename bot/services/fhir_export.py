@@ -96,7 +96,9 @@ def load_record(session: Session, patient: Patient) -> PatientRecord:
          {"interest": row.interest, "down": row.down, "nervous": row.nervous, "worry": row.worry})
         for row in sorted(patient.phq4_results, key=lambda r: (r.created_at, r.id))
     ]
-    return PatientRecord(patient=patient, plans=[*current, *past], psfs=psfs, phq4=phq4)
+    peg = [PegEntry(point.at, point.pain, point.enjoyment, point.activity)
+           for point in dashboard.peg_history(session, patient.id)]
+    return PatientRecord(patient=patient, plans=[*current, *past], psfs=psfs, phq4=phq4, peg=peg)
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -28,11 +28,16 @@ from bot.coaching.phq4 import Phq4
 from bot.services.dashboard import as_utc, conversation_ids
 from bot.store.models import (
     ActionPlan,
+    CheckinDelivery,
     ConsentEvent,
+    FlareEpisode,
+    FlarePlanRecord,
     FunctionalGoal,
     PatientRequest,
     PatientValue,
+    PegResult,
     Phq4Result,
+    ProblemSolvingRecord,
     PsfsRating,
     SafetyEvent,
 )
@@ -52,17 +57,28 @@ EVENTS = Table(
 )
 
 # Which actions write which rows: a line links to the action that did it, when present in the turn.
+# Actions no longer in the domain that older conversations in the tracker store still contain
+# (action_plan_done and action_plan_review became action_report_progress in fc8014a).
+RETIRED_ACTIONS = frozenset({"action_plan_done", "action_plan_review"})
 WRITERS = {
     "consent": {"validate_onboarding_form", "action_finish_onboarding", "action_greet"},
     "value": {"action_save_values"},
     "psfs": {"action_save_psfs"},
     "plan_set": {"action_save_plan"},
-    "plan_outcome": {"action_report_progress", "action_plan_done", "action_plan_review", "action_drop_plan",
-                     "action_save_plan"},
+    # Plans are reviewed when reported, dropped or replaced, and at a check-in (action_finish_checkin).
+    "plan_outcome": {"action_report_progress", "action_finish_checkin", "action_drop_plan",
+                     "action_save_plan", *RETIRED_ACTIONS},
     "phq4": {"action_save_phq4"},
     "safety": {"action_safety_response", "action_red_flag_response", "validate_safety_form",
                "action_talk_to_person"},
     "request": {"action_talk_to_person", "action_data_copy"},
+    # Check-ins, PEG, problem solving and flares: the actions in actions/checkins.py, flare.py
+    # and problem_solving.py that store each row.
+    "checkin": {"action_finish_checkin", "action_snooze_checkin"},
+    "peg": {"action_finish_checkin"},
+    "problem_solving": {"action_save_problem_solving"},
+    "flare_plan": {"action_save_flare_plan"},
+    "flare": {"action_start_flare", "validate_flare_form", "action_ask_flare_next", "action_flare_done"},
 }
 # User intents worth a line even when nothing was stored, with the action that answers each:
 # the line is written only when that action ran in the turn (an answer inside a form that
@@ -73,10 +89,13 @@ NOTABLE_INTENTS = {
     "delete_my_data": ("asked", "Asked to delete their data", {"utter_ask_delete", "action_erase_data"}),
     "ask_medication": ("asked", "Asked about medication (referred to pharmacist or prescriber)",
                        {"utter_medication_clinician"}),
-    # Check-in and flare intents (other branches) answered by these actions:
+    # Check-in, problem-solving and flare intents, answered by these actions (rules in data/rules/):
     "stop_checkins": ("asked", "Asked to pause or stop check-ins", {"action_stop_checkins"}),
     "change_checkins": ("asked", "Asked to change check-ins", {"action_change_checkins"}),
-    "report_flare": ("reported", "Reported a flare-up", {"action_report_flare"}),
+    "report_flare": ("reported", "Reported a flare-up", {"action_start_flare"}),
+    "problem_solve": ("asked", "Asked for help with something getting in the way",
+                      {"action_start_problem_solving"}),
+    "make_flare_plan": ("asked", "Asked to write a flare-up plan", {"action_start_flare_plan"}),
 }
 SAFETY_KIND_LABELS = {
     "crisis": "Crisis message",
@@ -310,6 +329,29 @@ def _record_lines(
         follow = " - follow-up suggested" if result.needs_follow_up else ""
         add(row.created_at, "reported", f"PHQ-4: PHQ-2 {result.phq2}/6, GAD-2 {result.gad2}/6{follow}",
             "phq4", "phq4_results")
+    for row in session.execute(select(CheckinDelivery).where(CheckinDelivery.patient_id == patient_id,
+                                                          recent(CheckinDelivery.answered_at))).scalars():
+        if row.outcome:
+            add(row.answered_at, "reported", f"Check-in answered: plan {row.outcome}", "checkin",
+                "checkin_deliveries")
+    for row in session.execute(select(PegResult).where(PegResult.patient_id == patient_id,
+                                                    recent(PegResult.created_at))).scalars():
+        score = round((row.pain + row.enjoyment + row.activity) / 3, 1)
+        add(row.created_at, "reported", f"PEG-3 {score}/10 (pain {row.pain}, enjoyment {row.enjoyment}, "
+            f"activity {row.activity})", "peg", "peg_results")
+    problems = select(ProblemSolvingRecord).where(ProblemSolvingRecord.patient_id == patient_id,
+                                                  recent(ProblemSolvingRecord.created_at))
+    for row in session.execute(problems).scalars():
+        chosen = f"; chose \u201c{row.chosen_idea}\u201d" if row.chosen_idea else ""
+        add(row.created_at, "set", f"Problem solved: \u201c{row.problem_text}\u201d{chosen}",
+            "problem_solving", "problem_solving_records")
+    for row in session.execute(select(FlarePlanRecord).where(FlarePlanRecord.patient_id == patient_id,
+                                                          recent(FlarePlanRecord.updated_at))).scalars():
+        add(row.updated_at, "changed", "Flare-up plan saved", "flare_plan", "flare_plans")
+    for row in session.execute(select(FlareEpisode).where(FlareEpisode.patient_id == patient_id,
+                                                       recent(FlareEpisode.started_at))).scalars():
+        red = " with a red-flag symptom" if row.red_flag else ""
+        add(row.started_at, "reported", f"Reported a flare-up{red}", "flare", "flare_episodes")
     for event in session.execute(select(SafetyEvent).where(SafetyEvent.patient_id == patient_id,
                                                          recent(SafetyEvent.created_at))).scalars():
         label = SAFETY_KIND_LABELS.get(event.kind, event.kind)

@@ -159,7 +159,7 @@ async def logout(request: Request) -> HTTPResponse:
 async def patient_list(request: Request) -> HTTPResponse:
     search = (request.args.get("q") or "")[:80]
     flag = request.args.get("flag") or ""
-    if flag not in ("", "safety", "request", "phq4", "paused"):
+    if flag not in ("", "safety", "missed", "peg", "request", "phq4", "paused"):
         flag = ""
     page = max(1, int(request.args.get("page") or 1)) if (request.args.get("page") or "1").isdigit() else 1
     with session_scope() as session:
@@ -207,6 +207,16 @@ def _phq4_chart(points: list[queries.Phq4Point]) -> str:
         "PHQ-4 subscales (0-6)", 0, 6, series, thresholds=[charts.Threshold(3, "follow-up at 3+")]))
 
 
+def _peg_chart(points: list[queries.PegPoint]) -> str:
+    series = [
+        charts.Series("PEG score", [(p.at, p.score) for p in points]),
+        charts.Series("Pain", [(p.at, p.pain) for p in points]),
+        charts.Series("Enjoyment", [(p.at, p.enjoyment) for p in points]),
+        charts.Series("Activity", [(p.at, p.activity) for p in points]),
+    ]
+    return charts.line_chart(charts.ChartSpec("PEG-3 (0 best - 10 worst)", 0, 10, series, y_step=2))
+
+
 @blueprint.get("/dashboard/patients/<patient_id:int>")
 @auth.login_required
 async def patient_page(request: Request, patient_id: int) -> HTTPResponse:
@@ -218,6 +228,7 @@ async def patient_page(request: Request, patient_id: int) -> HTTPResponse:
         current_plans, past_plans = queries.action_plans(session, patient.id)
         phq4 = queries.phq4_history(session, patient.id)
         summary = summaries.summarise_patient(session, patient.id, recent_sessions=RECENT_SESSIONS)
+        peg = queries.peg_history(session, patient.id)
         context = {
             "patient": patient,
             "values": queries.patient_values(session, patient.id),
@@ -231,6 +242,14 @@ async def patient_page(request: Request, patient_id: int) -> HTTPResponse:
             "phq4": phq4,
             "psfs_chart": Markup(_psfs_chart(activities)),
             "phq4_chart": Markup(_phq4_chart(phq4)),
+            "checkin_history": queries.checkin_history(session, patient),
+            "peg": peg,
+            "peg_trend": queries.peg_trend(peg),
+            "peg_chart": Markup(_peg_chart(peg)),
+            "problems": queries.problem_solving(session, patient.id),
+            "flare_plan": queries.flare_plan(session, patient.id),
+            "flare_sections": queries.FLARE_SECTIONS,
+            "flare_episodes": queries.flare_episodes(session, patient.id),
             "sessions": list(reversed(summary.sessions))[:RECENT_SESSIONS],
             "audit": queries.audit_entries(session, patient.id, limit=10),
             "paused_until": queries.as_utc(patient.checkins_paused_until),

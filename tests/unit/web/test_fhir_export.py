@@ -14,7 +14,7 @@ from sqlalchemy import select
 from bot.coaching.phq4 import Phq4
 from bot.services import fhir_export, goals, wellbeing
 from bot.store.db import session_scope
-from bot.store.models import ActionPlan, Patient
+from bot.store.models import ActionPlan, Patient, PegResult
 
 pytestmark = pytest.mark.usefixtures("database_url")
 CONV = "fhir-conv"
@@ -31,11 +31,14 @@ def seeded_record() -> fhir_export.PatientRecord:
                                outcome_note="completed", closed_at=datetime.now(timezone.utc)))
         session.add(ActionPlan(patient_id=patient.id, what="stretch", days_per_week=5, confidence=7,
                                outcome_note="partial"))
+        start = datetime(2026, 9, 1, 9, tzinfo=timezone.utc)
+        # Stored newest first on purpose: the export orders PEG answers by time.
+        for i in reversed(range(3)):
+            session.add(PegResult(patient_id=patient.id, pain=7 - i, enjoyment=6, activity=5,
+                                  created_at=start + timedelta(weeks=i)))
         session.flush()
         record = fhir_export.load_record(session, patient)
         session.expunge_all()
-    start = datetime(2026, 9, 1, 9, tzinfo=timezone.utc)
-    record.peg = [fhir_export.PegEntry(start + timedelta(weeks=i), 7 - i, 6, 5) for i in range(3)]
     return record
 
 
@@ -65,7 +68,8 @@ def test_peg_observations_use_pacer_codes_and_loinc_pain() -> None:
     data = json.loads(fhir_export.build_bundle(record).json())
     observations = [e["resource"] for e in data["entry"] if e["resource"]["resourceType"] == "Observation"]
     scores = [o for o in observations if o["code"]["coding"][0]["code"] == "peg-score"]
-    assert [o["valueQuantity"]["value"] for o in scores] == [6.0, 5.67, 5.33]
+    assert [o["valueQuantity"]["value"] for o in scores] == [6.0, 5.67, 5.33]  # from the stored rows
+    assert [o["effectiveDateTime"][:10] for o in scores] == ["2026-09-01", "2026-09-08", "2026-09-15"]
     assert all(o["code"]["coding"][0]["system"] == fhir_export.PACER_CODE_SYSTEM for o in scores)
     assert len(scores[0]["hasMember"]) == 3
     pain = [o for o in observations if o["code"]["coding"][0]["code"] == "peg-pain"]

@@ -165,3 +165,17 @@ def test_summary_links_open_the_transcript_at_those_turns(recording: dict, serve
 
 def summaries_event_type(recording: dict, event_id: int) -> str:
     return next(e["type_name"] for e in recording["events"] if e["id"] == event_id)
+
+
+def test_summary_action_names_are_real_domain_actions_and_intents() -> None:
+    """WRITERS and NOTABLE_INTENTS name actions that exist, so summary lines can link to turns."""
+    import yaml
+
+    domain = yaml.safe_load((Path(__file__).resolve().parents[3] / "domain.yml").read_text())
+    known = set(domain["actions"]) | set(domain.get("forms", {})) | set(domain["responses"])
+    intents = set(domain["intents"])
+    named = {name for names in summaries.WRITERS.values() for name in names}
+    for intent, (_, _, answered_by) in summaries.NOTABLE_INTENTS.items():
+        assert intent in intents, intent
+        named |= answered_by
+    assert named - known - summaries.RETIRED_ACTIONS == set()
