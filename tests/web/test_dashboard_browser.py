@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 from sqlalchemy import select
 
 from bot.coaching.phq4 import Phq4
@@ -85,18 +87,23 @@ def test_clinician_acknowledges_a_safety_event_in_a_real_browser(
         browser.find_element(By.NAME, "password").send_keys(PASSWORD)
         browser.find_element(By.ID, "sign-in").click()
 
-        rows = browser.find_elements(By.CSS_SELECTOR, "#patient-list tbody tr")
+        # Each click loads a new page: wait for it rather than reading the old one (slow CI machines).
+        wait = WebDriverWait(browser, 30)
+        rows = wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#patient-list tbody tr"))
         assert len(rows) == 3
         assert rows[0].get_attribute("data-patient-id") == str(urgent)
         assert "1 safety event" in rows[0].text and "Urgent Ulla" in rows[0].text
 
         rows[0].find_element(By.LINK_TEXT, "Urgent Ulla").click()
-        event = browser.find_element(By.ID, f"safety-{event_id}")
+        event = wait.until(expected_conditions.presence_of_element_located((By.ID, f"safety-{event_id}")))
         assert "i dont see the point of going on" in event.text
         assert len(browser.find_elements(By.CSS_SELECTOR, "svg.chart polyline")) >= 3  # PSFS x2, PHQ-4 x2
         event.find_element(By.CSS_SELECTOR, "button.ack-button").click()
+        wait.until(expected_conditions.staleness_of(event))
 
-        acknowledged = browser.find_element(By.ID, f"safety-{event_id}")
+        acknowledged = wait.until(
+            expected_conditions.presence_of_element_located((By.ID, f"safety-{event_id}"))
+        )
         assert "Acknowledged by Dr Hana Wright" in acknowledged.text
         assert not acknowledged.find_elements(By.CSS_SELECTOR, "button.ack-button")
         with db.session_scope() as session:
@@ -110,7 +117,7 @@ def test_clinician_acknowledges_a_safety_event_in_a_real_browser(
         assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 20_000
 
         browser.get(f"{server.base_url}/dashboard/")
-        first = browser.find_elements(By.CSS_SELECTOR, "#patient-list tbody tr")[0]
+        first = wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#patient-list tbody tr"))[0]
         assert "safety event" not in first.text  # nothing open any more
     finally:
         server.stop()
