@@ -30,6 +30,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import render
+from bot.channels.output import OptionsOutputChannel
 from bot.services import identities, prompts
 
 logger = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ class TelegramBotApi:
             return None
 
 
-class TelegramOutput(OutputChannel):
+class TelegramOutput(OptionsOutputChannel):
     """Sends Rasa's replies to one Telegram chat (the conversation id names it)."""
 
     @classmethod
@@ -123,19 +124,6 @@ class TelegramOutput(OutputChannel):
             len(o.payload.encode()) > render.TELEGRAM_CALLBACK_DATA_LIMIT for o in options
         ):
             await asyncio.to_thread(prompts.remember_options, recipient_id, list(options))
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self._send(recipient_id, text, [])
-
-    async def send_text_with_buttons(
-        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
-    ) -> None:
-        await self._send(recipient_id, text, render.options_from_buttons(buttons))
-
-    async def send_quick_replies(
-        self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any
-    ) -> None:
-        await self._send(recipient_id, text, render.options_from_buttons(quick_replies))
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         chat_id = identities.telegram_chat_id(recipient_id)

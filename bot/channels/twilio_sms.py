@@ -36,6 +36,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from bot.channels import render
+from bot.channels.output import OptionsOutputChannel
 from bot.clinic import load_clinic
 from bot.safety.contacts import contacts_for, resolve_region
 from bot.services import identities, opt_out, prompts
@@ -127,7 +128,7 @@ class TwilioApi:
         return True
 
 
-class TwilioSmsOutput(OutputChannel):
+class TwilioSmsOutput(OptionsOutputChannel):
     """Sends Rasa's replies as SMS to the conversation's phone number (its id)."""
 
     @classmethod
@@ -154,19 +155,6 @@ class TwilioSmsOutput(OutputChannel):
             parts = render.split_text(text, self.limit)
         for part in parts:
             await self.api.send(recipient_id, part)
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self._send(recipient_id, text, [])
-
-    async def send_text_with_buttons(
-        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
-    ) -> None:
-        await self._send(recipient_id, text, render.options_from_buttons(buttons))
-
-    async def send_quick_replies(
-        self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any
-    ) -> None:
-        await self._send(recipient_id, text, render.options_from_buttons(quick_replies))
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         await self._send(recipient_id, image, [])
