@@ -15,7 +15,12 @@ Settings from the environment: DATABASE_URL, RASA_URL, RASA_TOKEN,
 PACER_SCHEDULER_INTERVAL_S (default 5), PACER_CHECKIN_LEASE_S (120),
 PACER_CHECKIN_RETRY_S (30), PACER_SCHEDULER_CONCURRENCY (8), PACER_SCHEDULER_BATCH (500),
 PACER_CHECKIN_FORM_RETRY_S (600), PACER_CHECKIN_SAFETY_RETRY_S (3600),
-PACER_CHECKIN_RECENT_CONTACT_S (1800).
+PACER_CHECKIN_RECENT_CONTACT_S (1800), PACER_LEADER_LEASE_S (15), PACER_LEADER_POLL_S (2).
+
+Several `pacer scheduler` processes may run (replicas, or a standby on a second host):
+exactly one leads and sweeps (bot.scheduler.leader); the others poll for the lock and
+take over within one poll (PostgreSQL, or a dead process on the same host) or the lease
+time plus one poll (a SQLite lease whose holder vanished elsewhere).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings, load_settings
 from bot.scheduler import store
+from bot.scheduler.leader import Elector, make_elector
 from bot.scheduler.rasa_api import RasaApi
 from bot.scheduler.schedule import DeferralRules
 from bot.scheduler.sweeper import Sweeper
@@ -47,7 +53,13 @@ def _env_float(name: str, default: float) -> float:
     return float(value) if value else default
 
 
-def build_sweeper(settings: Settings) -> Sweeper:
+def build_elector(settings: Settings) -> Elector:
+    return make_elector(
+        get_engine(settings.database_url), timedelta(seconds=_env_float("PACER_LEADER_LEASE_S", 15))
+    )
+
+
+def build_sweeper(settings: Settings, elector: Elector | None = None) -> Sweeper:
     rasa = RasaApi(settings.rasa_url, settings.rasa_token,
                    max_connections=int(_env_float("PACER_SCHEDULER_CONCURRENCY", 8)))
     return Sweeper(
@@ -60,6 +72,7 @@ def build_sweeper(settings: Settings) -> Sweeper:
         retry_base_s=_env_float("PACER_CHECKIN_RETRY_S", 30),
         fault=os.environ.get("PACER_SCHEDULER_FAULT"),
         rules=deferral_rules(),
+        still_leader=(lambda: elector.is_leader) if elector is not None else None,
     )
 
 
@@ -79,7 +92,17 @@ def deferral_rules() -> DeferralRules:
     )
 
 
-async def _safe_sweep(sweeper: Sweeper) -> None:
+async def _poll_leadership(elector: Elector) -> None:
+    try:
+        await asyncio.to_thread(elector.poll)
+    except Exception:  # noqa: BLE001 - database briefly unavailable: a follower until it answers
+        logger.exception("leader poll failed")
+        elector.is_leader = False
+
+
+async def _safe_sweep(sweeper: Sweeper, elector: Elector | None = None) -> None:
+    if elector is not None and not elector.is_leader:
+        return  # standing by; the leader's heartbeat row shows who sweeps
     try:
         await sweeper.sweep()
     except Exception as exc:  # noqa: BLE001 - keep the scheduler alive; the error is recorded
@@ -91,8 +114,14 @@ async def _safe_sweep(sweeper: Sweeper) -> None:
 
 
 async def serve(settings: Settings, interval: float) -> None:
-    sweeper = build_sweeper(settings)
-    store.beat(sweeper.engine, sweeper.worker, sweeper.started_at, utcnow())
+    elector = build_elector(settings)
+    sweeper = build_sweeper(settings, elector)
+    await _poll_leadership(elector)
+    if elector.is_leader:
+        store.beat(sweeper.engine, sweeper.worker, sweeper.started_at, utcnow())
+    else:
+        logger.info("standing by: another scheduler leads")
+    poll = _env_float("PACER_LEADER_POLL_S", 2.0)
     scheduler = AsyncIOScheduler(
         jobstores={"default": MemoryJobStore()},
         executors={"default": AsyncIOExecutor()},
@@ -100,7 +129,11 @@ async def serve(settings: Settings, interval: float) -> None:
         timezone="UTC",
     )
     scheduler.add_job(
-        _safe_sweep, "interval", args=[sweeper], seconds=interval, id="checkin-sweeper",
+        _poll_leadership, "interval", args=[elector], seconds=poll, id="leader-poll",
+        next_run_time=utcnow() + timedelta(seconds=poll), replace_existing=True,
+    )
+    scheduler.add_job(
+        _safe_sweep, "interval", args=[sweeper, elector], seconds=interval, id="checkin-sweeper",
         next_run_time=utcnow(), replace_existing=True,
     )
     stop = asyncio.Event()
@@ -114,6 +147,7 @@ async def serve(settings: Settings, interval: float) -> None:
     finally:
         scheduler.shutdown(wait=False)
         await sweeper.rasa.close()
+        await asyncio.to_thread(elector.release)
 
 
 def run(interval: float | None = None) -> None:

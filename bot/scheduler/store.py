@@ -71,7 +71,7 @@ def prefs_of(row: object) -> SchedulePrefs:
     )
 
 
-def _insert_ignore(conn: Connection, table, rows: list[dict]):  # noqa: ANN001, ANN202
+def insert_ignore(conn: Connection, table, rows: list[dict]):  # noqa: ANN001, ANN202
     name = conn.dialect.name
     if name == "sqlite":
         return conn.execute(sqlite.insert(table).on_conflict_do_nothing(), rows)
@@ -113,7 +113,7 @@ def materialize_due(engine: Engine, now: datetime, limit: int = 5000) -> int:
                 paused_until=row.paused_until,
             )
             advances.append({"b_id": row.id, "b_due": row.next_due_at, "b_index": index, "b_next": next_due})
-        _insert_ignore(conn, D, deliveries)
+        insert_ignore(conn, D, deliveries)
         conn.execute(
             update(S)
             .where(S.c.id == bindparam("b_id"), S.c.next_due_at == bindparam("b_due"))
@@ -321,7 +321,7 @@ def beat(engine: Engine, name: str, started_at: datetime, now: datetime, sent: i
     with engine.begin() as conn:
         changed = conn.execute(update(table).where(table.c.name == name).values(**values)).rowcount
         if not changed:
-            _insert_ignore(conn, table, [{"name": name, "last_sent": 0, **values}])
+            insert_ignore(conn, table, [{"name": name, "last_sent": 0, **values}])
 
 
 def heartbeat_since(database_url: str, since: datetime) -> bool:

@@ -15,6 +15,7 @@ import asyncio
 import logging
 import os
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -74,6 +75,7 @@ class Sweeper:
         retry_base_s: float = 30.0,
         fault: str | None = None,
         rules: DeferralRules | None = None,
+        still_leader: Callable[[], bool] | None = None,
     ) -> None:
         self.engine = engine
         self.rasa = rasa
@@ -85,6 +87,9 @@ class Sweeper:
         self.fault = FaultInjector(fault)
         self.rules = rules or DeferralRules()
         self.started_at = utcnow()
+        # Checked before every claim: a scheduler that lost leadership finishes the batch it
+        # holds (claimed by compare-and-set, nobody else can have it) and claims no more.
+        self.still_leader = still_leader or (lambda: True)
 
     async def sweep(self, now: datetime | None = None) -> SweepResult:
         """One pass over everything due at `now` (default: the clock)."""
@@ -112,6 +117,8 @@ class Sweeper:
         return result
 
     async def _claim(self, clock) -> list[store.Claim]:  # noqa: ANN001 - callable
+        if not self.still_leader():
+            return []
         claims = await asyncio.to_thread(
             store.claim_batch, self.engine, clock(), self.worker, self.batch_size, self.lease
         )

@@ -454,6 +454,36 @@ class SchedulerHeartbeat(Base):
     last_sweep_at = Column(DateTime(timezone=True))
     last_sent = Column(Integer, nullable=False, default=0)
     last_error = Column(Text)
+
+
+class SchedulerLease(Base):
+    """The scheduler leader's lease (SQLite; on PostgreSQL an advisory lock decides and this row
+    only shows who leads). `epoch` grows with every change of leader."""
+
+    __tablename__ = "scheduler_leases"
+
+    name = Column(String(64), primary_key=True)
+    holder = Column(String(160))
+    epoch = Column(Integer, nullable=False, default=0)
+    acquired_at = Column(DateTime(timezone=True))
+    lease_until = Column(DateTime(timezone=True))
+
+
+class InboundMessage(Base):
+    """One row per patient message that carried an idempotency key (`message_id`): a retried
+    request is answered from here instead of being processed twice (bot.channels.rest)."""
+
+    __tablename__ = "inbound_messages"
+
+    message_id = Column(String(64), primary_key=True)
+    sender_id = Column(String(255), nullable=False)
+    status = Column(String(16), nullable=False)  # processing | answered
+    owner = Column(String(160), nullable=False)
+    attempts = Column(Integer, nullable=False, default=1)
+    replies = Column(Text)
+    created_at = Column(DateTime(timezone=True), nullable=False)
+    claimed_at = Column(DateTime(timezone=True), nullable=False)
+    answered_at = Column(DateTime(timezone=True))
 class Clinician(Base):
     """A person who signs in to the dashboard. Passwords are argon2 hashes (bot.web.auth)."""
 
