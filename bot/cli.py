@@ -79,6 +79,14 @@ def cmd_run(args: argparse.Namespace) -> int:
             processes.stop(service)
 
 
+def cmd_cluster(args: argparse.Namespace) -> int:
+    """The replica profile on loopback: rasa and action replicas behind nginx, Redis, schedulers."""
+    from bot.cluster import run_forever
+
+    ensure_env_file()
+    return run_forever(args.replicas, args.schedulers)
+
+
 def cmd_web(args: argparse.Namespace) -> int:
     """Pacer's own web app (patient chat page, clinician dashboard)."""
     from bot.web.app import create_app
@@ -240,6 +248,11 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="set up and start rasa and the action server")
     run.add_argument("--config", default="config.yml")
     run.set_defaults(func=cmd_run)
+
+    cluster = sub.add_parser("cluster", help="replicas behind nginx with Redis (loopback)")
+    cluster.add_argument("--replicas", type=int, default=2)
+    cluster.add_argument("--schedulers", type=int, default=2)
+    cluster.set_defaults(func=cmd_cluster)
 
     train = sub.add_parser("train", help="train the model if data or config changed")
     train.add_argument("--config", default="config.yml")

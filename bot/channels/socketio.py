@@ -9,6 +9,8 @@ session its socket asked for.
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import uuid
 from collections.abc import Awaitable, Callable
@@ -18,6 +20,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
+logger = logging.getLogger(__name__)
+REDIS_CHANNEL = "pacer-socketio"
 WEB_SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 CHANNEL_NAME = "socketio"
 
@@ -40,6 +44,7 @@ class PacerSocketIOInput(SocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         hook = super().blueprint(on_new_message)
         sio = self.sio
+        use_redis_manager(sio)
         namespace = self.namespace or "/"
         rasa_session_request = sio.handlers[namespace]["session_request"]
         rasa_message = sio.handlers[namespace][self.user_message_evt]
@@ -60,3 +65,23 @@ class PacerSocketIOInput(SocketIOInput):
         sio.on("session_request", session_request, namespace=self.namespace)
         sio.on(self.user_message_evt, handle_message, namespace=self.namespace)
         return hook
+
+
+def use_redis_manager(sio: Any, url: str | None = None) -> bool:
+    """Swap the server's client manager for a Redis-backed one when `REDIS_URL` is set.
+
+    Rasa builds its `AsyncServer` inside `blueprint()`, before any client has connected; the
+    manager is initialised lazily on the first connection (that starts its Redis listener),
+    and emitting only needs the publishing side, so replacing it here is safe.
+    """
+    url = url if url is not None else os.environ.get("REDIS_URL", "")
+    if not url:
+        return False
+    from socketio import AsyncRedisManager
+
+    manager = AsyncRedisManager(url, channel=REDIS_CHANNEL)
+    manager.set_server(sio)
+    sio.manager = manager
+    sio.manager_initialized = False
+    logger.info("socket.io: Redis-backed manager (messages reach sockets on every replica)")
+    return True
