@@ -1,3 +1,27 @@
-"""The fault tests reuse the scheduler fixtures (patients with schedules, the Rasa API stub)."""
+"""The fault tests reuse the scheduler fixtures (patients with schedules, the Rasa API stub),
+and share one replica cluster (bot.cluster: 2 rasa + 2 action servers behind nginx, Redis,
+2 schedulers) on a throwaway SQLite file; starting it takes a minute or two on 2 cores."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.cluster import Cluster
 from tests.unit.scheduler.conftest import stub  # noqa: F401 - fixture
+
+
+@pytest.fixture(scope="session")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    running = Cluster(
+        tmp_path_factory.mktemp("cluster"), replicas=2, schedulers=2,
+        extra_env={
+            "PACER_SCHEDULER_INTERVAL_S": "0.5", "PACER_LEADER_POLL_S": "0.5",
+            "PACER_CHECKIN_RECENT_CONTACT_S": "0", "PACER_CHECKIN_FORM_RETRY_S": "2",
+            "PACER_CHECKIN_LEASE_S": "10", "LOG_LEVEL": "INFO",
+        },
+    )
+    running.start()
+    yield running
+    running.stop()
