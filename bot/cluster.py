@@ -256,6 +256,11 @@ class Cluster:
             os.killpg(service.process.pid, signal.SIGKILL)
             service.process.wait(timeout=30)
 
+    def restart(self, service: Service) -> None:
+        """Start a killed process again with the cluster's environment and wait for it."""
+        processes.start(service, self.env(), self.log_dir)
+        self._wait(service)
+
     def leader(self) -> Service | None:
         """The scheduler process that holds the lead now."""
         from bot.scheduler.leader import current_leader

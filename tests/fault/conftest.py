@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from bench.fault import BENCH_ENV
 from bot.cluster import Cluster
 from tests.unit.scheduler.conftest import stub  # noqa: F401 - fixture
 
@@ -16,11 +17,7 @@ from tests.unit.scheduler.conftest import stub  # noqa: F401 - fixture
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     running = Cluster(
         tmp_path_factory.mktemp("cluster"), replicas=2, schedulers=2,
-        extra_env={
-            "PACER_SCHEDULER_INTERVAL_S": "0.5", "PACER_LEADER_POLL_S": "0.5",
-            "PACER_CHECKIN_RECENT_CONTACT_S": "0", "PACER_CHECKIN_FORM_RETRY_S": "2",
-            "PACER_CHECKIN_LEASE_S": "10", "LOG_LEVEL": "INFO",
-        },
+        extra_env={**BENCH_ENV, "PACER_SCHEDULER_INTERVAL_S": "0.5", "PACER_LEADER_POLL_S": "0.5"},
     )
     running.start()
     yield running
