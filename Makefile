@@ -11,13 +11,16 @@ WEB_ASSETS := bot/web/static/vendor/socket.io.min.js
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test train lint bench nlu-report bench-checkins clean help web-assets
+.PHONY: run test train lint bench nlu-report bench-checkins bench-load bench-fault cluster replica-deps clean help web-assets
 
 help:
 	@echo "make run    - install, migrate, train if needed, start rasa + actions"
 	@echo "make test   - install, lint, train if needed, run all tests"
 	@echo "make bench  - NLU cross-validation report (bench/nlu_report.py)"
 	@echo "make bench-checkins - 10,000 check-ins due at once through the scheduler (bench/checkins.py)"
+	@echo "make bench-load  - 1, 10, 50 patients on 1 and 2 rasa replicas behind nginx (bench/load.py)"
+	@echo "make bench-fault - kill a rasa replica and the scheduler leader mid-run (bench/fault.py)"
+	@echo "make cluster     - the replica profile on loopback (pacer cluster)"
 
 $(STAMP): pyproject.toml
 	@py="$$(scripts/find-python310)" && echo "Using $$py" && \
@@ -40,7 +43,7 @@ train: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check bot actions tests bench
 
-test: $(STAMP) $(WEB_ASSETS)
+test: $(STAMP) $(WEB_ASSETS) replica-deps
 	scripts/install-browser
 	$(BIN)/ruff check bot actions tests bench
 	$(BIN)/pacer train
@@ -51,6 +54,24 @@ bench nlu-report: $(STAMP)
 
 bench-checkins: $(STAMP)
 	$(BIN)/python bench/checkins.py
+
+# The replica profile needs nginx and Redis from Debian (installed when missing).
+replica-deps:
+	@command -v nginx >/dev/null || { command -v /usr/sbin/nginx >/dev/null; } || \
+	  { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; $$sudo apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends nginx-light redis-server; }
+
+bench-load: $(STAMP) replica-deps
+	$(BIN)/pacer train
+	$(BIN)/python -m bench.load
+
+bench-fault: $(STAMP) replica-deps
+	$(BIN)/pacer train
+	$(BIN)/python -m bench.fault
+
+cluster: $(STAMP) replica-deps
+	$(BIN)/pacer train
+	$(BIN)/pacer cluster
 
 clean:
 	rm -rf models .rasa results test-output node_modules bot/web/static/vendor
