@@ -126,8 +126,8 @@ class AdvisoryLockElector(Elector):
         if self.is_leader:
             try:
                 self._conn.execute(text("SELECT 1"))
-            except Exception:  # noqa: BLE001 - the connection, and with it the lock, is gone
-                logger.exception("leader connection lost")
+            except Exception as exc:  # noqa: BLE001 - the connection, and with it the lock, is gone
+                logger.warning("leader connection lost: %s", type(exc).__name__)
                 self._drop()
                 return self._changed(False)
             self._show(now, force=False)
