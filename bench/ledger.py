@@ -26,7 +26,10 @@ def seed_checkin_patients(prefix: str, count: int, first_due: datetime, spread_s
     for i in range(count):
         conversation = f"{prefix}-{i:03d}"
         goals.record_consent(conversation, "given", channel="rest", name="Mere")
-        view = checkins.ensure_schedule(conversation, utcnow() - timedelta(days=8))
+        # Anchored now, the first occurrence is in the future: a running scheduler cannot
+        # materialise a past one before the due time below is set (that would be a second,
+        # legitimate check-in, and the bench would count the patient's open form against it).
+        view = checkins.ensure_schedule(conversation, utcnow())
         due = first_due + timedelta(seconds=spread_s * i / max(count - 1, 1))
         with session_scope() as session:
             session.execute(
