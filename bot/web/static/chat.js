@@ -223,6 +223,9 @@
     socket = window.io(root.dataset.socketUrl, {
       path: "/socket.io",
       transports: ["websocket", "polling"],
+      // Behind nginx with several rasa replicas, long-polling requests of one connection
+      // must reach one replica: the balancer hashes this value (deploy/nginx/).
+      query: sessionId ? { pacer_session: sessionId } : {},
       reconnectionDelayMax: 10000
     });
     socket.on("connect", function () {
