@@ -20,7 +20,7 @@ from actions.common import as_int, latest_entity, latest_intent, latest_text
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.peg import PegResult, parse_item
 from bot.coaching.progress import OUTCOMES, classify_outcome
-from bot.scheduler.rasa_api import CHECKIN_INTENT, DELIVERY_ENTITY
+from bot.scheduler.rasa_api import CHECKIN_INTENT, DELIVERY_ENTITY, DELIVERY_SLOT
 from bot.scheduler.text import (
     parse_frequency,
     parse_pause_until,
@@ -69,6 +69,16 @@ def next_choice(value: Any) -> str | None:
     return None
 
 
+def opened_before(tracker: Tracker, delivery_id: int) -> bool:
+    """Whether this conversation's tracker (committed turns only) already opened the check-in:
+    `action_booster_checkin` sets `checkin_delivery_id` to the id on the first receipt."""
+    for event in tracker.events:
+        if event.get("event") == "slot" and event.get("name") == DELIVERY_SLOT:
+            if as_int(event.get("value")) == delivery_id:
+                return True
+    return False
+
+
 class ActionBoosterCheckin(Action):
     """Start a check-in the scheduler sent, once per delivery id."""
 
@@ -81,8 +91,12 @@ class ActionBoosterCheckin(Action):
         delivery_id = as_int(latest_entity(tracker, DELIVERY_ENTITY))
         if delivery_id is None or latest_intent(tracker) != CHECKIN_INTENT:
             return [SlotSet("checkin_route", "repeat")]
-        start = checkins.receive(delivery_id, tracker.sender_id)
-        if start is None:  # a repeat (or not this patient's): say nothing
+        if opened_before(tracker, delivery_id):  # a repeat in this conversation: say nothing
+            return [SlotSet("checkin_route", "repeat")]
+        # Not in the committed tracker: open it, even if an earlier turn that died before
+        # Rasa saved it had recorded the receipt (bot.services.checkins.receive).
+        start = checkins.receive(delivery_id, tracker.sender_id, redeliver=True)
+        if start is None:  # not this patient's: say nothing
             return [SlotSet("checkin_route", "repeat")]
         if start.kind == "flare_followup":
             dispatcher.utter_message(response="utter_checkin_flare_followup")

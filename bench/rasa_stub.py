@@ -3,8 +3,9 @@
 `GET /conversations/{id}/tracker` answers with a configurable state (active loop, last
 event time, channel); `POST /conversations/{id}/trigger_intent` checks the token and the
 body and logs every request. With `--record-receipts` it also does what Pacer's check-in
-action does first, `bot.services.checkins.receive()` (the delivery-id dedup against
-DATABASE_URL), so the fault test sees what a patient would see.
+action and Rasa do (`open_checkin`: the tracker check, `bot.services.checkins.receive()`
+and the slot event committed to `events`, against DATABASE_URL), so the fault test sees
+what a patient would see.
 
 It runs as its own process (an aiohttp server): in a thread of the process under test,
 the GIL hand-offs between client and server cost more than the work being measured.
@@ -19,6 +20,7 @@ import argparse
 import os
 import subprocess
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -74,6 +76,44 @@ class RasaStub:
         return Counter(self.stats()["shown"])
 
 
+_EVENTS_LOCK = threading.Lock()
+
+
+def open_checkin(conversation_id: str, delivery_id: int) -> bool:
+    """What Rasa and action_booster_checkin do with a trigger, in one transaction each: skip
+    a check-in the tracker already opened, else record the receipt and commit the action's
+    `checkin_delivery_id` slot event to the tracker store's `events` table."""
+    import json
+    import time
+
+    from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
+
+    from bot.scheduler.rasa_api import DELIVERY_SLOT
+    from bot.scheduler.store import committed_deliveries
+    from bot.services import checkins
+    from bot.store.db import get_engine
+
+    engine = get_engine()
+    events = Table(
+        "events", MetaData(), Column("id", Integer, primary_key=True), Column("sender_id", String(255)),
+        Column("type_name", String(255)), Column("timestamp", Float), Column("intent_name", String(255)),
+        Column("action_name", String(255)), Column("data", Text),
+    )
+    with _EVENTS_LOCK:  # the stub's request threads would race to create it
+        events.create(engine, checkfirst=True)
+    with engine.connect() as conn:
+        if delivery_id in committed_deliveries(conn, [(conversation_id, delivery_id)]):
+            return False
+    if checkins.receive(delivery_id, conversation_id, redeliver=True) is None:
+        return False
+    with engine.begin() as conn:
+        conn.execute(events.insert().values(
+            sender_id=conversation_id, type_name="slot", timestamp=time.time(),
+            data=json.dumps({"event": "slot", "name": DELIVERY_SLOT, "value": float(delivery_id)}),
+        ))
+    return True
+
+
 def serve(token: str, record_receipts: bool) -> None:
     import asyncio
 
@@ -106,9 +146,7 @@ def serve(token: str, record_receipts: bool) -> None:
         delivery = str((payload.get("entities") or {}).get("delivery_id"))
         first = True
         if record_receipts:
-            from bot.services import checkins
-
-            first = checkins.receive(int(delivery), cid) is not None
+            first = await asyncio.to_thread(open_checkin, cid, int(delivery))
         state["triggers"].append((cid, delivery, request.query.get("output_channel", "")))
         if first:
             state["shown"][delivery] += 1

@@ -19,6 +19,7 @@ import httpx
 
 CHECKIN_INTENT = "EXTERNAL_booster_checkin"
 DELIVERY_ENTITY = "delivery_id"
+DELIVERY_SLOT = "checkin_delivery_id"  # set by action_booster_checkin when it opens a check-in
 
 
 class RasaError(Exception):

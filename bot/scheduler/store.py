@@ -7,7 +7,10 @@ Exactly-once rests on three things here:
   claim token) committed before anything is sent; a claim whose lease ran out (the
   scheduler died) can be claimed again;
 - a re-claimed row whose `received_at` is already set (the check-in action recorded
-  the delivery id) is marked sent without sending it again.
+  the delivery id) and whose check-in is in the conversation's tracker store (the
+  action's `checkin_delivery_id` slot event: the turn committed) is marked sent without
+  sending it again; a receipt whose turn never committed (a rasa replica killed after
+  the action ran) is sent again, and the action opens it then.
 
 All times are aware UTC (SQLite stores them without an offset, so only UTC goes in).
 Bulk statements keep 10,000 due check-ins a matter of seconds on SQLite.
@@ -15,6 +18,7 @@ Bulk statements keep 10,000 due check-ins a matter of seconds on SQLite.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import uuid
@@ -22,10 +26,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, func, insert, inspect, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
+from bot.scheduler.rasa_api import DELIVERY_SLOT
 from bot.scheduler.schedule import (
     AFTER_CRISIS,
     DEFAULT_QUIET,
@@ -165,18 +170,44 @@ def claim_batch(engine: Engine, now: datetime, worker: str, limit: int, lease: t
             .execution_options(synchronize_session=False)
         )
         rows = conn.execute(
-            select(D.c.id, D.c.patient_id, D.c.due_at, D.c.kind, D.c.attempts, D.c.received_at)
+            select(D.c.id, D.c.patient_id, D.c.due_at, D.c.kind, D.c.attempts, D.c.received_at,
+                   D.c.conversation_id)
             .where(D.c.claimed_by == token, D.c.status == "sending")
             .order_by(D.c.id)
         ).all()
+        received = [(r.conversation_id, r.id) for r in rows if r.received_at is not None]
+        committed = committed_deliveries(conn, received) if received else set()
         claims = [
             Claim(id=r.id, patient_id=r.patient_id, due_at=as_utc(r.due_at), kind=r.kind,
-                  attempts=r.attempts, token=token, received=r.received_at is not None)
+                  attempts=r.attempts, token=token, received=r.id in committed)
             for r in rows
         ]
         if claims:
             _load_context(conn, claims, now)
     return claims
+
+
+def committed_deliveries(conn: Connection, received: Sequence[tuple[str | None, int]]) -> set[int]:
+    """The delivery ids, among (conversation, delivery) pairs whose receipt was recorded, that
+    the conversation's tracker store holds: the check-in action's `checkin_delivery_id` slot
+    event. A receipt without it belongs to a turn that died before Rasa saved it (a replica
+    killed mid-turn): that check-in was never shown and must be sent again."""
+    conversations = sorted({conversation for conversation, _ in received if conversation})
+    if not conversations or not inspect(conn).has_table("events"):
+        return set()
+    wanted = {delivery for _, delivery in received}
+    found: set[int] = set()
+    rows = conn.execute(
+        text("SELECT data FROM events WHERE type_name = 'slot' AND sender_id IN :senders "
+             "AND data LIKE :slot").bindparams(bindparam("senders", expanding=True)),
+        {"senders": conversations, "slot": f'%"{DELIVERY_SLOT}"%'},
+    )
+    for (data,) in rows:
+        event = json.loads(data or "{}")
+        value = event.get("value")
+        if event.get("name") == DELIVERY_SLOT and value is not None and int(float(value)) in wanted:
+            found.add(int(float(value)))
+    return found
 
 
 def _load_context(conn: Connection, claims: Sequence[Claim], now: datetime) -> None:

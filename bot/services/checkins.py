@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, true, update
 
 from bot.clinic import load_clinic
 from bot.coaching.peg import PegResult, compare
@@ -249,10 +249,16 @@ class CheckinStart:
     kind: str
 
 
-def receive(delivery_id: int, conversation_id: str, now: datetime | None = None) -> CheckinStart | None:
+def receive(delivery_id: int, conversation_id: str, now: datetime | None = None,
+            redeliver: bool = False) -> CheckinStart | None:
     """Record that the check-in reached the conversation. Returns None for a repeat (the
     same delivery id again) or a delivery that does not belong to this conversation: the
-    caller then says nothing. The conditional UPDATE is the deduplication."""
+    caller then says nothing. The conditional UPDATE is the deduplication.
+
+    `redeliver=True`: the caller has checked the conversation's committed tracker and the
+    check-in is not in it, so an earlier receipt belonged to a turn that never committed
+    (a rasa replica died after the action ran, before it saved the tracker). The check-in
+    is then opened again instead of being lost."""
     from bot.services.goals import _plan_view
 
     now = as_utc(now or utcnow())
@@ -263,7 +269,7 @@ def receive(delivery_id: int, conversation_id: str, now: datetime | None = None)
         first = session.execute(
             update(CheckinDelivery)
             .where(CheckinDelivery.id == delivery_id, CheckinDelivery.patient_id == patient.id,
-                   CheckinDelivery.received_at.is_(None))
+                   true() if redeliver else CheckinDelivery.received_at.is_(None))
             .values(received_at=now, conversation_id=conversation_id)
             .execution_options(synchronize_session=False)
         ).rowcount

@@ -46,8 +46,14 @@ def test_a_checkin_starts_once_per_delivery_id(domain: dict[str, Any]) -> None:
     assert responses(messages) == ["utter_checkin_hello"] and messages[0]["patient_name"] == "Mere"
     assert slots["checkin_route"] == "start" and slots["checkin_delivery_id"] == delivery
     assert "letterbox" in slots["checkin_plan_text"]
-    again, slots = run(ActionBoosterCheckin(), checkin_trigger(domain, delivery), domain)
+    committed = checkin_trigger(domain, delivery)  # the first turn is in the saved tracker
+    committed.events.insert(0, {"event": "slot", "name": "checkin_delivery_id", "value": float(delivery)})
+    again, slots = run(ActionBoosterCheckin(), committed, domain)
     assert again == [] and slots == {"checkin_route": "repeat"}
+    # A tracker without that turn: the replica that ran it died before Rasa saved it, so the
+    # patient never saw the check-in; it is opened again rather than lost.
+    reopened, slots = run(ActionBoosterCheckin(), checkin_trigger(domain, delivery), domain)
+    assert responses(reopened) == ["utter_checkin_hello"] and slots["checkin_route"] == "start"
     other = make_tracker(domain, text="hi", intent="greet", sender_id=CONV)
     assert run(ActionBoosterCheckin(), other, domain)[1] == {"checkin_route": "repeat"}
 

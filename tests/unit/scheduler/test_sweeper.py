@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from bench.rasa_stub import RasaStub
+from bench.rasa_stub import RasaStub, open_checkin
 from bot.scheduler import store
 from bot.scheduler.rasa_api import RasaApi
 from bot.scheduler.sweeper import Sweeper
@@ -123,11 +123,25 @@ def test_a_delivery_the_action_already_recorded_is_not_sent_again(stub: RasaStub
     engine = get_engine()
     store.materialize_due(engine, utcnow())
     [claim] = store.claim_batch(engine, utcnow(), "dead", 10, timedelta(seconds=1))
-    assert checkins.receive(claim.id, "crash-1") is not None  # what the check-in action did
+    assert open_checkin("crash-1", claim.id)  # what the check-in action and Rasa committed
     run(sweep_and_close(sweeper(stub), now=utcnow() + timedelta(seconds=5)))  # lease expired
     [row] = deliveries(patient)
     assert row.status == "sent" and stub.raw() == {}
     assert checkins.receive(claim.id, "crash-1") is None  # a repeat is ignored
+
+
+def test_a_receipt_whose_turn_never_committed_is_sent_again_and_shown_once(stub: RasaStub) -> None:
+    """A rasa replica killed after the action recorded the receipt, before it saved the tracker:
+    the patient never saw it, so it is sent again (and opened once)."""
+    patient = make_patient("died-1")
+    engine = get_engine()
+    store.materialize_due(engine, utcnow())
+    [claim] = store.claim_batch(engine, utcnow(), "dead", 10, timedelta(seconds=1))
+    assert checkins.receive(claim.id, "died-1") is not None  # the action ran; no tracker event
+    run(sweep_and_close(sweeper(stub), now=utcnow() + timedelta(seconds=5)))
+    [row] = deliveries(patient)
+    assert row.status == "sent" and stub.raw() == {str(row.id): 1} and stub.shown() == {str(row.id): 1}
+    assert not open_checkin("died-1", row.id)  # now committed: a further trigger is a repeat
 
 
 def test_stopped_and_paused_schedules_send_nothing(stub: RasaStub) -> None:
