@@ -22,6 +22,7 @@ from actions.common import (
     latest_text,
     slots_from_draft,
 )
+from actions.shared_decisions import resolve_plan_proposal
 from bot.coaching.action_plan import (
     PlanDraft,
     describe_plan,
@@ -468,4 +469,4 @@ class ActionSavePlan(Action):
         dispatcher.utter_message(response="utter_plan_saved", plan_text=plan.text)
         if confidence is not None and needs_revision(confidence):
             dispatcher.utter_message(response="utter_plan_saved_low_confidence")
-        return reset
+        return reset + resolve_plan_proposal(dispatcher, tracker, plan.id)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from bot.coaching.peg import PegResult as Peg
 from bot.coaching.peg import compare as peg_compare
 from bot.coaching.phq4 import FLAG_THRESHOLD, Phq4
+from bot.services.clinician_notes import NOTE_KIND
 from bot.store.models import (
     ActionPlan,
     AuditLog,
@@ -263,7 +264,8 @@ def patient_list(
         )
         for pid, n in session.execute(
             select(CheckinDelivery.patient_id, func.count(CheckinDelivery.id))
-            .where(CheckinDelivery.patient_id.in_(assigned), CheckinDelivery.due_at >= since, unanswered)
+            .where(CheckinDelivery.patient_id.in_(assigned), CheckinDelivery.due_at >= since, unanswered,
+                   CheckinDelivery.kind != NOTE_KIND)
             .group_by(CheckinDelivery.patient_id)
         ):
             missed[pid] = n
@@ -411,7 +413,7 @@ def checkin_history(session: Session, patient: Patient, limit: int = 60) -> Chec
     ).scalars().first()
     deliveries = list(session.execute(
         select(CheckinDelivery)
-        .where(CheckinDelivery.patient_id == patient.id)
+        .where(CheckinDelivery.patient_id == patient.id, CheckinDelivery.kind != NOTE_KIND)
         .order_by(CheckinDelivery.due_at.desc(), CheckinDelivery.id.desc())
         .limit(limit)
     ).scalars())
