@@ -39,7 +39,8 @@ def setup(conversation_id: str = "conv") -> tuple[int, int]:
 
 def write(pid: int, cid: int, body: str, delivery: str) -> ClinicianNote:
     with session_scope() as session:
-        note = notes.create(session, session.get(Patient, pid), session.get(Clinician, cid), body, delivery, NOW)
+        patient, clinician = session.get(Patient, pid), session.get(Clinician, cid)
+        note = notes.create(session, patient, clinician, body, delivery, NOW)
         session.expunge(note)
         return note
 

@@ -57,7 +57,8 @@ def test_changes_named_while_answering_are_applied_but_the_activity_is_never_gue
     draft, changed = apply_changes(PLAN.draft, "could I do 5 minutes instead")
     assert changed and draft == PlanDraft("walk to the park", "5 minutes", "after lunch", 4)
     draft, changed = apply_changes(PLAN.draft, "after dinner instead, 5 days")
-    assert changed and (draft.what, draft.when, draft.days_per_week) == ("walk to the park", "after dinner", 5)
+    assert changed
+    assert (draft.what, draft.when, draft.days_per_week) == ("walk to the park", "after dinner", 5)
     assert apply_changes(PLAN.draft, "I'd change it") == (PLAN.draft, False)
     assert apply_changes(PLAN.draft, '/proposal_answer{"proposal_choice":"change"}') == (PLAN.draft, False)
 
