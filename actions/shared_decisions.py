@@ -18,6 +18,7 @@ from actions.common import (
     latest_entity,
     latest_intent,
     latest_text,
+    prefilled,
     slots_from_draft,
 )
 from bot.coaching.confidence import parse_score
@@ -219,6 +220,8 @@ class ValidateProposalPsfsForm(FormValidationAction):
 
     def validate_proposal_activity(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> dict[str, Any]:
+        if prefilled(tracker, "proposal_activity"):
+            return {"proposal_activity": value}
         text = latest_text(tracker).strip()
         activities = parse_activities(text) if text and not text.startswith("/") else []
         if not activities:
