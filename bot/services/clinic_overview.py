@@ -26,10 +26,12 @@ from __future__ import annotations
 import csv
 import io
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from fractions import Fraction
+from functools import cached_property
 from statistics import median
 from zoneinfo import ZoneInfo
 
@@ -75,6 +77,11 @@ MEANINGFUL_SUM_CHANGE = 3  # one PEG point (Krebs 2009; bot.coaching.peg.MEANING
 SAFETY_KINDS = ("crisis", "crisis_check", "crisis_third_person", "red_flag")
 
 
+def naive_utc(at: datetime) -> datetime:
+    """UTC without tzinfo: SQLite hands back naive UTC, PostgreSQL aware times; compare like with like."""
+    return at if at.tzinfo is None else at.astimezone(timezone.utc).replace(tzinfo=None)
+
+
 # --- inputs -------------------------------------------------------------------------------------------
 
 
@@ -110,12 +117,16 @@ class Period:
         """Weeks are 7-day blocks from the period's first day; the last may be shorter."""
         return [self.start + timedelta(days=7 * i) for i in range(math.ceil(self.days / 7))]
 
+    @cached_property
+    def week_bounds(self) -> list[datetime]:
+        """Naive-UTC instants of each block's first local midnight, then of the period's end."""
+        starts = [datetime.combine(day, time(), self.zone) for day in self.week_starts()]
+        return [naive_utc(at) for at in starts] + [naive_utc(self.upper)]
+
     def week_index(self, at: datetime) -> int | None:
-        """The block holding `at` (by its local date), or None outside the period."""
-        local = as_utc(at).astimezone(self.zone).date()
-        if not self.start <= local <= self.end:
-            return None
-        return (local - self.start).days // 7
+        """The block holding `at` (by its clinic-local date), or None outside the period."""
+        index = bisect_right(self.week_bounds, naive_utc(at)) - 1
+        return index if 0 <= index < len(self.week_bounds) - 1 else None
 
     @classmethod
     def last_weeks(cls, weeks: int, zone: ZoneInfo, today: date | None = None) -> Period:
@@ -289,7 +300,7 @@ def _in_period(column, period: Period, upper: datetime | None = None):  # noqa: 
 def _contact_rows(
     session: Session, ids: Select, period: Period, upper: datetime
 ) -> list[tuple[int, datetime]]:
-    """(patient id, time) of every contact in [period start, upper)."""
+    """(patient id, naive UTC time) of every contact in [period start, upper)."""
     sources = [
         (CheckinDelivery.patient_id, CheckinDelivery.answered_at, None),
         (PegResult.patient_id, PegResult.created_at, None),
@@ -312,11 +323,12 @@ def _contact_rows(
             stmt = stmt.select_from(PsfsRating).join(FunctionalGoal, join_on)
         selects.append(stmt.where(patient_col.in_(ids), _in_period(at_col, period, upper)))
     rows = session.execute(union_all(*selects)).all()
-    return [(pid, as_utc(at)) for pid, at in rows]
+    return [(pid, naive_utc(at)) for pid, at in rows]
 
 
 def _starts(session: Session, ids: Select) -> dict[int, datetime]:
-    """Each consenting patient's start: their first `given` consent event (else `consent_at`)."""
+    """Each consenting patient's start (naive UTC): their first `given` consent event, else
+    `consent_at` (rows from before consent events were recorded)."""
     first_given = (
         select(ConsentEvent.patient_id, func.min(ConsentEvent.created_at).label("at"))
         .where(ConsentEvent.decision == "given", ConsentEvent.patient_id.in_(ids))
@@ -328,7 +340,7 @@ def _starts(session: Session, ids: Select) -> dict[int, datetime]:
         .outerjoin(first_given, first_given.c.patient_id == Patient.id)
         .where(Patient.id.in_(ids))
     ).all()
-    return {pid: as_utc(at) for pid, at in rows}
+    return {pid: naive_utc(at) for pid, at in rows}
 
 
 def _weeks(session: Session, ids: Select, period: Period, starts: dict[int, datetime],
@@ -350,13 +362,14 @@ def _weeks(session: Session, ids: Select, period: Period, starts: dict[int, date
             continue
         sent[index] += 1
         answered[index] += answered_at is not None
+    ordered_starts = sorted(starts.values())
     out = []
     for index, start in enumerate(period.week_starts()):
         days = min(7, (period.end - start).days + 1)
-        block_end = datetime.combine(start + timedelta(days=days), time(), period.zone)
+        block_end = period.week_bounds[index + 1]
         out.append(WeekFigures(
             start=start, days=days,
-            enrolled=sum(1 for at in starts.values() if at < block_end),
+            enrolled=bisect_left(ordered_starts, block_end),
             active=len(active[index]), sent=sent[index], answered=answered[index],
         ))
     return out
@@ -364,43 +377,37 @@ def _weeks(session: Session, ids: Select, period: Period, starts: dict[int, date
 
 def _drop_off(period: Period, as_of: datetime, starts: dict[int, datetime],
               contacts: list[tuple[int, datetime]]) -> tuple[int, list[DropOffWeek]]:
-    cohort = {pid: at for pid, at in starts.items() if period.lower <= at < period.upper}
+    lower, upper, as_of = naive_utc(period.lower), naive_utc(period.upper), naive_utc(as_of)
+    cohort = {pid: at for pid, at in starts.items() if lower <= at < upper}
     engaged_weeks: dict[int, set[int]] = defaultdict(set)
     for pid, at in contacts:
         start = cohort.get(pid)
         if start is not None and start <= at < as_of:
             engaged_weeks[pid].add((at - start) // WEEK)
-    curve = []
-    for k in range(MAX_DROP_OFF_WEEKS):
-        at_risk = [pid for pid, start in cohort.items() if start + (k + 1) * WEEK <= as_of]
-        if not at_risk:
-            break
-        curve.append(DropOffWeek(k, len(at_risk), sum(1 for pid in at_risk if k in engaged_weeks[pid])))
+    at_risk = [0] * MAX_DROP_OFF_WEEKS
+    engaged = [0] * MAX_DROP_OFF_WEEKS
+    for pid, start in cohort.items():
+        ended = min(MAX_DROP_OFF_WEEKS, (as_of - start) // WEEK)  # weeks wholly before as_of
+        for k in range(ended):
+            at_risk[k] += 1
+            engaged[k] += k in engaged_weeks[pid]
+    curve = [DropOffWeek(k, at_risk[k], engaged[k]) for k in range(MAX_DROP_OFF_WEEKS) if at_risk[k]]
     return len(cohort), curve
 
 
 def _peg(session: Session, ids: Select, period: Period) -> PegFigures:
-    ranked = (
-        select(
-            PegResult.patient_id.label("pid"),
-            (PegResult.pain + PegResult.enjoyment + PegResult.activity).label("total"),
-            func.row_number().over(partition_by=PegResult.patient_id,
-                                   order_by=(PegResult.created_at, PegResult.id)).label("first_rank"),
-            func.row_number().over(partition_by=PegResult.patient_id,
-                                   order_by=(PegResult.created_at.desc(), PegResult.id.desc()))
-            .label("last_rank"),
-            func.count().over(partition_by=PegResult.patient_id).label("n"),
-        )
-        .where(PegResult.patient_id.in_(ids), _in_period(PegResult.created_at, period))
-        .subquery()
-    )
     first: dict[int, int] = {}
     latest: dict[int, int] = {}
-    for pid, total, first_rank, _last_rank in session.execute(
-        select(ranked.c.pid, ranked.c.total, ranked.c.first_rank, ranked.c.last_rank)
-        .where(ranked.c.n >= 2, or_(ranked.c.first_rank == 1, ranked.c.last_rank == 1))
+    answers: Counter[int] = Counter()
+    for pid, total in session.execute(
+        select(PegResult.patient_id, PegResult.pain + PegResult.enjoyment + PegResult.activity)
+        .where(PegResult.patient_id.in_(ids), _in_period(PegResult.created_at, period))
+        .order_by(PegResult.patient_id, PegResult.created_at, PegResult.id)
     ):
-        (first if first_rank == 1 else latest)[pid] = total
+        first.setdefault(pid, total)
+        latest[pid] = total
+        answers[pid] += 1
+    first = {pid: total for pid, total in first.items() if answers[pid] >= 2}
     sum_changes = [latest[pid] - first[pid] for pid in first]
     bins = []
     for label, low, high in PEG_BINS:
