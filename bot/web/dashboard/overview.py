@@ -40,6 +40,12 @@ def _parse_filters(args: dict) -> tuple[ov.Period, str, int | None]:
     zone = routes._zone()
     today = datetime.now(timezone.utc).astimezone(zone).date()
     preset = args.get("period") or DEFAULT_PRESET
+    if preset in PRESETS and (args.get("from") or args.get("to")):
+        # Without JavaScript the dates can be edited while a preset is still chosen: dates that
+        # differ from the preset's own mean the person wants those dates.
+        chosen = ov.Period.last_weeks(PRESETS[preset][1], zone, today)
+        if (args.get("from"), args.get("to")) != (chosen.start.isoformat(), chosen.end.isoformat()):
+            preset = "custom"
     if preset == "custom":
         try:
             start = date.fromisoformat(args.get("from") or "")

@@ -315,6 +315,13 @@ def test_clinician_without_patients_sees_an_empty_overview(server: WebServer, wo
     assert "No patient who started in this period" in page.text
 
 
+def test_edited_dates_win_over_a_preset(server: WebServer, world: ClinicWorld) -> None:
+    client = signed_in(server, world.lead_email)
+    page = client.get("/dashboard/overview?period=12w&from=2026-01-05&to=2026-02-01")
+    assert page_figures(page.text)["engagement|active_patients||2026-01-05"] == "11"
+    assert '<option value="custom" selected>' in page.text
+
+
 @pytest.mark.parametrize("query", [
     "period=custom&from=2026-02-01&to=2026-01-05",  # ends before it starts
     "period=custom&from=2026-01-05",  # no end
