@@ -132,6 +132,26 @@ def _step(top: int) -> float:
     return float(top)
 
 
+def _clinicians(session, viewer: Clinician) -> list[Clinician]:  # noqa: ANN001 - a Session
+    """Whom a lead can filter by; nobody for a plain clinician (their own patients only)."""
+    if viewer.role != "admin":
+        return []
+    return list(session.execute(
+        select(Clinician).where(Clinician.active.is_(True)).order_by(Clinician.display_name)
+    ).scalars())
+
+
+def _refuse(request: Request, error: BadFilter) -> HTTPResponse:
+    """The form again with what was wrong, and a fresh 12-week period to start from."""
+    today = datetime.now(timezone.utc).astimezone(routes._zone()).date()
+    with session_scope() as session:
+        clinicians = _clinicians(session, request.ctx.clinician)
+        return render(request, "overview.html", status=400, error=str(error), overview=None,
+                      presets=PRESETS, preset="custom", clinicians=clinicians, clinician_filter=None,
+                      start=today - timedelta(days=7 * PRESETS[DEFAULT_PRESET][1] - 1), end=today,
+                      query="")
+
+
 @blueprint.get("/dashboard/overview")
 @auth.login_required
 async def overview_page(request: Request) -> HTTPResponse:
@@ -139,18 +159,13 @@ async def overview_page(request: Request) -> HTTPResponse:
     try:
         period, preset, clinician_filter, scope = _load(request)
     except BadFilter as error:
-        today = datetime.now(timezone.utc).astimezone(routes._zone()).date()
-        return render(request, "overview.html", status=400, error=str(error), overview=None,
-                      presets=PRESETS, preset="custom", clinicians=[], clinician_filter=None,
-                      start=today - timedelta(days=83), end=today, query="")
+        return _refuse(request, error)
     with session_scope() as session:
         overview = ov.clinic_overview(session, scope, period)
         label = _scope_label(session, scope)
         queries.record_audit(session, viewer, "view_overview", None,
                              f"{period.start}..{period.end} {label}")
-        clinicians = [] if viewer.role != "admin" else list(session.execute(
-            select(Clinician).where(Clinician.active.is_(True)).order_by(Clinician.display_name)
-        ).scalars())
+        clinicians = _clinicians(session, viewer)
         figures = ov.figures(overview)
         return render(
             request, "overview.html", error=None, overview=overview, figures={f.key: f for f in figures},
@@ -166,9 +181,7 @@ async def overview_csv(request: Request) -> HTTPResponse:
     try:
         period, _preset, _filter, scope = _load(request)
     except BadFilter as error:
-        return render(request, "overview.html", status=400, error=str(error), overview=None,
-                      presets=PRESETS, preset="custom", clinicians=[], clinician_filter=None,
-                      start=None, end=None, query="")
+        return _refuse(request, error)
     with session_scope() as session:
         overview = ov.clinic_overview(session, scope, period)
         label = _scope_label(session, scope)
