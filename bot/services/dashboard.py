@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql import Select
 
 from bot.coaching.peg import PegResult as Peg
 from bot.coaching.peg import compare as peg_compare
@@ -61,6 +62,11 @@ def as_utc(value: datetime | None) -> datetime | None:
 
 
 # --- access -------------------------------------------------------------------------------------------
+
+
+def assigned_ids(clinician_id: int) -> Select:
+    """The ids of the patients assigned to a clinician, as a subquery for `.in_()` filters."""
+    return select(PatientAssignment.patient_id).where(PatientAssignment.clinician_id == clinician_id)
 
 
 def assigned_patient(session: Session, clinician_id: int, patient_id: int) -> Patient | None:
@@ -197,7 +203,7 @@ def patient_list(
 ) -> list[PatientRow]:
     """Patients assigned to the clinician, most in need first.
     `flag`: safety|missed|peg|request|phq4|paused."""
-    assigned = select(PatientAssignment.patient_id).where(PatientAssignment.clinician_id == clinician_id)
+    assigned = assigned_ids(clinician_id)
     open_safety = (
         select(SafetyEvent.patient_id, func.count(SafetyEvent.id).label("n"))
         .where(SafetyEvent.acknowledged_at.is_(None), SafetyEvent.patient_id.in_(assigned))
