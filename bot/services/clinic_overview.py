@@ -39,6 +39,7 @@ from sqlalchemy import case, func, or_, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from bot.scheduler.schedule import NOTE_KIND
 from bot.services.dashboard import as_utc, assigned_ids
 from bot.store.models import (
     ActionPlan,
@@ -355,6 +356,7 @@ def _weeks(session: Session, ids: Select, period: Period, starts: dict[int, date
     for sent_at, answered_at in session.execute(
         select(CheckinDelivery.sent_at, CheckinDelivery.answered_at).where(
             CheckinDelivery.patient_id.in_(ids), CheckinDelivery.status != "snoozed",
+            CheckinDelivery.kind != NOTE_KIND,  # a clinician's note is not a check-in
             _in_period(CheckinDelivery.sent_at, period))
     ):
         index = period.week_index(sent_at)
