@@ -166,6 +166,14 @@ def cmd_checkins_status(args: argparse.Namespace) -> int:
     beat = f"{report.heartbeat_at:%Y-%m-%d %H:%M:%S} UTC" if report.heartbeat_at else "never"
     counts = ", ".join(f"{key} {value}" for key, value in sorted(report.counts.items())) or "none"
     print(f"scheduler heartbeat: {beat}")
+    from bot.scheduler.leader import current_leader
+    from bot.store.db import get_engine
+
+    lease = current_leader(get_engine())
+    if lease and lease["holder"]:
+        print(f"scheduler leader: {lease['holder']} (epoch {lease['epoch']})")
+    else:
+        print("scheduler leader: none")
     print(f"deliveries: {counts}; deferred now: {report.deferred}")
     problems = report.warnings()
     for problem in problems:
