@@ -31,7 +31,7 @@ from bot.scheduler.text import (
     parse_weekday,
     wants_restart,
 )
-from bot.services import checkins, goals
+from bot.services import checkins, goals, resources
 
 PSFS_ACTIVITY_SLOTS = tuple(f"checkin_psfs_activity_{i}" for i in range(3))
 PSFS_SCORE_SLOTS = tuple(f"checkin_psfs_{i}" for i in range(3))
@@ -270,9 +270,18 @@ class ActionFinishCheckin(Action):
                 return reset + [SlotSet("checkin_route", "change")]
             dispatcher.utter_message(response="utter_checkin_renewed", next_checkin=saved.next_text,
                                      checkin_plan_text=tracker.get_slot("checkin_plan_text"))
-            return reset + [SlotSet("checkin_route", "end")]
+            return reset + [SlotSet("checkin_route", _end_route(tracker))]
         dispatcher.utter_message(response="utter_checkin_closed", next_checkin=saved.next_text)
-        return reset + [SlotSet("checkin_route", "end")]
+        return reset + [SlotSet("checkin_route", _end_route(tracker))]
+
+
+def _end_route(tracker: Tracker) -> str:
+    """A check-in that ends well brings up the clinic's resources about once every four weeks
+    (bot.coaching.resources.checkin_offer_due), when one fits their values and plans."""
+    if resources.checkin_offer_due(tracker.sender_id) and resources.preview(
+            tracker.sender_id, resources.checkin_need(tracker.sender_id)):
+        return "resources"
+    return "end"
 
 
 class ActionSnoozeCheckin(Action):
