@@ -67,6 +67,7 @@ def _p(pattern: str) -> re.Pattern[str]:
 # Words in a request, a value or a plan that point to a topic.
 TOPIC_WORDS: dict[str, re.Pattern[str]] = {
     "pain_skills": _p(
+        rf"\b(backs?|necks?|knees?|hips?|shoulders?|joints?|arthritis|fibro\w*|migraines?)\b|"
         rf"\b(pain{_W}|pacing|pace|flare{_W}|cope|coping|manag{_W}|self-?manag{_W}|sore|ache{_W})\b"
     ),
     "movement": _p(
@@ -167,7 +168,8 @@ class Need:
 
     @property
     def specific(self) -> bool:
-        return bool(self.topics or self.kinds)
+        """Names something definite (a kind or a topic), not only background weights."""
+        return any(weight >= 1.0 for weight in (*self.topics.values(), *self.kinds.values()))
 
 
 def topics_in(text: str) -> list[str]:
@@ -210,7 +212,9 @@ def need_for_distress(text: str = "", phq2: int | None = None, gad2: int | None 
         _add(topics, ("mood",), 2.0)
     if gad2 is not None and gad2 >= 3:
         _add(topics, ("worry",), 2.0)
-    _add(topics, ("mood", "worry", "isolation"), 1.0)  # distress suits these whatever the words
+    # Distress suits these whatever the words; less so when they named what it is.
+    baseline = 0.5 if topics else 1.0
+    _add(topics, ("mood", "worry", "isolation"), baseline)
     _add(topics, ("relaxation",), 0.5)
     return Need("distress", topics, {"service": 0.25, "peer_support": 0.25})
 
@@ -227,12 +231,13 @@ def need_for_checkin(values: Sequence[str], plans: Sequence[str]) -> Need:
 
 
 def need_for_request(text: str) -> Need:
-    """ "Any support groups near me?": the kind and topic they asked about, if any."""
+    """"Any support groups near me?": the kind and topic they asked about, if any."""
     topics: dict[str, float] = {}
     _add(topics, topics_in(text), 2.0)
     kinds = {kind: 1.5 for kind in kinds_in(text)}
     if "pain_skills" in topics and len(topics) > 1:
         topics["pain_skills"] = 0.5  # "a group for people with pain" says little about which
+    _add(topics, ("pain_skills",), 0.25)  # the clinic's pain-specific ones first among equals
     return Need("asked", topics, kinds)
 
 
@@ -268,7 +273,7 @@ def rank(
             continue
         points = score(resource, need)
         if need.context == "asked":
-            if need.specific and points <= 0:
+            if need.specific and points < MIN_SCORE:
                 continue
         elif resource.id in recent or points < MIN_SCORE:
             continue
