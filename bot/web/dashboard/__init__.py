@@ -1,5 +1,7 @@
-"""The clinician dashboard: patient list, patient pages, summaries, transcripts, exports."""
+"""The clinician dashboard: patient list, patient pages, summaries, transcripts, exports,
+and the clinic's list of resources."""
 
+from bot.web.dashboard import resources as _resources  # noqa: F401 - registers the resource pages
 from bot.web.dashboard.routes import blueprint
 
 __all__ = ["blueprint"]
