@@ -206,7 +206,7 @@ class ActionResourceAnswer(Action):
                 answer_buttons(v.id, (answer or "interested",))[0] | {"title": v.resource.name} for v in views
             ]
             dispatcher.utter_message(response="utter_resource_which", buttons=buttons)
-            return []
+            return [SlotSet("resource_step", "offered")]
         picked = [views[i] for i in chosen]
         if answer is None:
             answer = "interested"  # "the walking group": they picked one
