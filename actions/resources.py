@@ -72,6 +72,24 @@ def _last_distress_words(tracker: Tracker) -> str:
     return ""
 
 
+def answers_open_offer(tracker: Tracker) -> bool:
+    """The message came straight after an offer (or "will you go?") and reads as an answer to it:
+    the fallback hands it over instead of saying "sorry, I'm not sure what you mean"."""
+    if tracker.get_slot("resource_step") not in ("offered", "going") or not _pending(tracker):
+        return False
+    if rules.classify_response(latest_text(tracker)) is None:
+        return False
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name") in (OFFER_ACTION, ANSWER_ACTION)
+    return False
+
+
 def _pending(tracker: Tracker) -> list[int]:
     return [i for i in (as_int(v) for v in tracker.get_slot("resource_offers") or []) if i]
 

@@ -179,3 +179,20 @@ def test_checkins_bring_resources_up_about_every_four_weeks(domain: dict[str, An
         session.execute(update(ResourceOffer).values(offered_at=utcnow() - timedelta(days=29)))
     add_resource("Garden club", "class", ("hobbies",))
     assert _end_route(tracker) == "resources"
+
+
+def test_the_fallback_hands_an_answer_to_an_open_offer_over(domain: dict[str, Any]) -> None:
+    from actions.plans import ActionPacerFallback
+
+    consented_patient()
+    add_resource("Riverside walking group", "peer_support", ("movement", "isolation"))
+    _, state = ask(domain, "walking group?")
+    _, state = say(domain, "yes", "affirm", state)
+    tracker = make_tracker(domain, text="yes i'll ring them tomorrow", intent="nlu_fallback", slots=state)
+    tracker.events[:0] = [{"event": "action", "name": "action_resource_answer"}]
+    msgs, slots = run(ActionPacerFallback(), tracker, domain)
+    assert responses(msgs) == ["utter_resource_taken_up"] and offers()[0].taken_up_at is not None
+    # the same words with no offer open get the usual fallback
+    tracker = make_tracker(domain, text="yes i'll ring them tomorrow", intent="nlu_fallback", slots=slots)
+    msgs, _ = run(ActionPacerFallback(), tracker, domain)
+    assert "utter_default" in responses(msgs)
