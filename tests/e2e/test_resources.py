@@ -34,6 +34,16 @@ def web(stack: PacerStack, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     server.stop()
 
 
+@pytest.fixture(autouse=True)
+def archived_afterwards() -> Iterator[None]:
+    """Archive what each test adds, so later e2e modules (PHQ-4, check-ins) see the list they had."""
+    with session_scope() as session:
+        before = set(session.execute(select(ClinicResource.id)).scalars())
+    yield
+    with session_scope() as session:
+        session.execute(update(ClinicResource).where(ClinicResource.id.not_in(before)).values(active=False))
+
+
 def add_resource(name: str, kind: str, tags: tuple[str, ...], **fields: str) -> int:
     base = {"description": "", "when_text": "", "where_text": "", "how_to_join": "", "contact": ""}
     with session_scope() as session:
@@ -167,3 +177,25 @@ def test_nothing_listed_the_bot_says_so_and_suggests_the_clinic(stack: PacerStac
     finally:
         with session_scope() as session:
             session.execute(update(ClinicResource).where(ClinicResource.id.in_(active)).values(active=True))
+
+
+def test_after_the_mood_questions_the_result_comes_first_then_the_offer(stack: PacerStack) -> None:
+    suffix = uuid.uuid4().hex[:6]
+    name = f"Mood and pain course {suffix}"
+    add_resource(name, "class", ("mood", "worry"), when_text="Six Wednesday evenings",
+                 how_to_join="Ask your physio to refer you")
+    sender = f"e2e-res-{suffix}"
+    goals.record_consent(sender, "given", name="Hine")
+    reply = texts(stack.say(sender, "honestly i feel so down and flat lately, the pain is wearing me out"))
+    assert "groups or services that help" in reply  # an option, not yet an offer
+    assert offers_of(sender) == []
+    stack.say(sender, "/start_phq4")
+    for answer in ("3", "nearly every day", "1"):
+        stack.say(sender, answer)
+    reply = texts(stack.say(sender, "several days"))
+    assert "clinician" in reply and name.lower() in reply
+    assert reply.index("clinician") < reply.index(name.lower())  # the result and advice first
+    [offer] = offers_of(sender)
+    assert (offer.context, offer.response) == ("distress", "no_answer")
+    reply = texts(stack.say(sender, "no thanks"))
+    assert offers_of(sender)[0].response == "declined"
