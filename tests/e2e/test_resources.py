@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from bot.services import dashboard, goals, resources
+from bot.services import dashboard, goals, resources, summaries
 from bot.services import problem_solving as ps
 from bot.services.resources import ResourceForm
 from bot.store.db import session_scope
@@ -134,6 +134,10 @@ def test_offered_in_problem_solving_accepted_stored_and_on_the_dashboard(
     section = section[:section.index("</section>")]
     assert name in section and "problem solving" in section and "interested" in section
     assert 'class="ack">yes</span>' in section
+    with session_scope() as session:  # summary lines from the rows, linked to the turns that wrote them
+        lines = [line.text for line in summaries.summarise_patient(session, patient_id).lines]
+    assert f"Resource offered (problem solving): {name}" in lines
+    assert f"Said they will go to / have joined: {name}" in lines
     listing = client.get("/dashboard/resources").text
     assert name in listing and "1 offered · 1 interested · 1 taken up" in listing
 
