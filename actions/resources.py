@@ -215,6 +215,8 @@ class ActionResourceAnswer(Action):
         pending = [button_offer] if button_offer else _pending(tracker)
         answer = self._answer(tracker, step)
         views = [view for view in (resources.get_offer(tracker.sender_id, i) for i in pending) if view]
+        if not views:  # "I joined the walking group" some days later: an earlier offer they named
+            views = self._named_earlier_offer(tracker)
         if not views:
             dispatcher.utter_message(response="utter_resource_nothing_pending")
             return [SlotSet("resource_step", "none"), SlotSet("resource_offers", None)]
@@ -255,6 +257,12 @@ class ActionResourceAnswer(Action):
             **fields,
         )
         return [SlotSet("resource_step", "going"), SlotSet("resource_offers", [float(view.id)])]
+
+    @staticmethod
+    def _named_earlier_offer(tracker: Tracker) -> list[resources.OfferView]:
+        earlier = resources.recent_offers(tracker.sender_id)
+        index = rules.named(latest_text(tracker), [view.resource.name for view in earlier])
+        return [earlier[index]] if index is not None else []
 
     @staticmethod
     def _answer(tracker: Tracker, step: str | None) -> str | None:

@@ -337,6 +337,27 @@ ORDINALS = {"first": 0, "1st": 0, "one": 0, "second": 1, "2nd": 1, "two": 1, "ot
 BOTH = _p(r"\b(both|all of (them|those)|either|the two)\b")
 
 
+NAME_STOPWORDS = frozenset({"the", "and", "for", "one", "that", "not", "like", "try", "more", "about", "tell",
+                            "with", "went", "joined", "going", "signed", "this", "those", "them", "it's",
+                            "i'll", "i've", "sounds", "good"})
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z']{3,}", (text or "").lower()))
+
+
+def named(text: str, names: Sequence[str]) -> int | None:
+    """The name that shares most words with the text, if any; words every name has do not count."""
+    common = set.intersection(*(_words(name) for name in names)) if len(names) > 1 else set()
+    words = _words(text) - NAME_STOPWORDS - common
+    best, best_hits = None, 0
+    for index, name in enumerate(names):
+        hits = len(words & _words(name))
+        if hits > best_hits:
+            best, best_hits = index, hits
+    return best
+
+
 def choose_offers(text: str, names: Sequence[str]) -> list[int] | None:
     """Which of the offered resources (by position) an answer is about: one offer, a number or an
     ordinal, words of a name, or both. None when it cannot tell (ask which)."""
@@ -348,26 +369,7 @@ def choose_offers(text: str, names: Sequence[str]) -> list[int] | None:
     digit = re.search(r"\b([1-9])\b", cleaned)
     if digit and int(digit.group(1)) <= len(names):
         return [int(digit.group(1)) - 1]
-    words = set(re.findall(r"[a-z']{3,}", cleaned)) - {
-        "the",
-        "and",
-        "for",
-        "group",
-        "class",
-        "one",
-        "that",
-        "not",
-        "like",
-        "try",
-        "more",
-        "about",
-        "tell",
-    }
-    best, best_hits = None, 0
-    for index, name in enumerate(names):
-        hits = len(words & set(re.findall(r"[a-z']{3,}", name.lower())))
-        if hits > best_hits:
-            best, best_hits = index, hits
+    best = named(cleaned, names)
     if best is not None:
         return [best]
     for word, index in ORDINALS.items():

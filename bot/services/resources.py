@@ -326,6 +326,29 @@ def checkin_need(conversation_id: str) -> Need:
         )
 
 
+def recent_offers(conversation_id: str, now: datetime | None = None) -> list[OfferView]:
+    """Their latest offer of each resource in the last 90 days that they did not decline, newest
+    first: what "I joined the walking group" can refer to when no offer is open."""
+    now = now or utcnow()
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        if not repo.has_consented(patient):
+            return []
+        rows = session.execute(
+            select(ResourceOffer).where(ResourceOffer.patient_id == patient.id)
+            .order_by(ResourceOffer.offered_at.desc(), ResourceOffer.id.desc())
+        ).scalars()
+        latest: dict[int, OfferView] = {}
+        for row in rows:
+            if row.resource_id in latest or now - _utc(row.offered_at) > rules.DECLINE_QUIET:
+                continue
+            if row.response != "declined":
+                latest[row.resource_id] = OfferView(row.id, info(row.resource))
+            else:
+                latest[row.resource_id] = None  # type: ignore[assignment] - declined: not a candidate
+        return [view for view in latest.values() if view is not None]
+
+
 def get_offer(conversation_id: str, offer_id: int) -> OfferView | None:
     with session_scope() as session:
         row = _own_offer(session, conversation_id, offer_id)

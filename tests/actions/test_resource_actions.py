@@ -196,3 +196,17 @@ def test_the_fallback_hands_an_answer_to_an_open_offer_over(domain: dict[str, An
     tracker = make_tracker(domain, text="yes i'll ring them tomorrow", intent="nlu_fallback", slots=slots)
     msgs, _ = run(ActionPacerFallback(), tracker, domain)
     assert "utter_default" in responses(msgs)
+
+
+def test_joining_later_is_recorded_against_the_offer_they_name(domain: dict[str, Any]) -> None:
+    consented_patient()
+    add_resource("Riverside walking group", "peer_support", ("movement", "isolation"))
+    add_resource("Pain peer support group", "peer_support", ("isolation", "pain_skills"))
+    ask(domain, "any support groups")
+    later = {"resource_step": "none", "resource_offers": None}  # the conversation moved on
+    msgs, _ = say(domain, "i joined a choir", "resource_answer", later)
+    assert responses(msgs) == ["utter_resource_nothing_pending"]
+    msgs, _ = say(domain, "i joined the walking group last week", "resource_answer", later)
+    assert responses(msgs) == ["utter_resource_taken_up"]
+    taken = {r.resource_id: r.taken_up_at is not None for r in offers()}
+    assert sorted(taken.values()) == [False, True]

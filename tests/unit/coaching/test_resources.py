@@ -17,6 +17,7 @@ from bot.coaching.resources import (
     classify_response,
     details_text,
     kinds_in,
+    named,
     need_for_checkin,
     need_for_distress,
     need_for_problem,
@@ -232,6 +233,10 @@ def test_which_offer_an_answer_is_about() -> None:
     assert choose_offers("both sound good", names) == [0, 1]
     assert choose_offers("yes", names) is None
     assert choose_offers("yes", names[:1]) == [0]
+    groups = ["Tuesday walking group", "Pain peer support group"]
+    assert choose_offers("tell me more about the group", groups) is None  # both are groups: ask which
+    assert named("i joined the walking group last week", groups) == 0
+    assert named("i joined a choir", groups) is None
 
 
 def test_details_show_only_what_the_clinic_filled_in() -> None:
