@@ -276,8 +276,11 @@ class ActionFinishCheckin(Action):
 
 
 def _end_route(tracker: Tracker) -> str:
-    """A check-in that ends well brings up the clinic's resources about once every four weeks
+    """A check-in that ends well asks about a resource they were interested in (a week or more
+    ago), or brings up the clinic's resources about once every four weeks
     (bot.coaching.resources.checkin_offer_due), when one fits their values and plans."""
+    if resources.follow_up_due(tracker.sender_id) is not None:
+        return "resources"
     if resources.checkin_offer_due(tracker.sender_id) and resources.preview(
             tracker.sender_id, resources.checkin_need(tracker.sender_id)):
         return "resources"

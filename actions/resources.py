@@ -27,18 +27,21 @@ ANSWER_ACTION = "action_resource_answer"
 # The action that ran just before an offer in the same turn decides its context.
 CHAINED_CONTEXT = {"action_save_phq4": "distress", "action_finish_checkin": "checkin"}
 ANSWERS = ("interested", "declined", "more", "taken_up", "later")
+FOLLOW_UP_TITLES = {"taken_up": "Yes, I went", "later": "Not yet", "declined": "It's not for me"}
 INTRO = {"problem_solving": "ps", "distress": "distress", "checkin": "checkin", "asked": "asked"}
 
 
 def answer_buttons(
-    offer_id: int, answers: tuple[str, ...] = ("interested", "more", "declined")
+    offer_id: int, answers: tuple[str, ...] = ("interested", "more", "declined"), titles: dict | None = None
 ) -> list[dict]:
+    """Buttons that carry the offer and the answer, so a tap is never ambiguous."""
     titles = {
         "interested": "I'd like to try it",
         "more": "Tell me more",
         "declined": "Not for me",
         "taken_up": "Yes, I'll go",
         "later": "Not sure yet",
+        **(titles or {}),
     }
     return [
         {
@@ -195,8 +198,18 @@ class ActionOfferResources(Action):
             and rules.classify_response(latest_text(tracker)) in ("more", "taken_up", "declined")
         ):
             return await ActionResourceAnswer().run(dispatcher, tracker, domain)
-        if chained == "action_finish_checkin" and not resources.checkin_offer_due(tracker.sender_id):
-            return [SlotSet("resource_step", "none")]
+        if chained == "action_finish_checkin":
+            earlier = resources.follow_up_due(tracker.sender_id)
+            if earlier is not None:  # "did you get along to it?" before anything new
+                resources.mark_followed_up(tracker.sender_id, earlier.id)
+                dispatcher.utter_message(
+                    response="utter_resource_follow_up",
+                    resource_name=earlier.resource.name,
+                    buttons=answer_buttons(earlier.id, ("taken_up", "later", "declined"), FOLLOW_UP_TITLES),
+                )
+                return [SlotSet("resource_step", "going"), SlotSet("resource_offers", [float(earlier.id)])]
+            if not resources.checkin_offer_due(tracker.sender_id):
+                return [SlotSet("resource_step", "none")]
         need, ref_id = _need(tracker)
         return present_offers(dispatcher, tracker, need, ref_id)
 

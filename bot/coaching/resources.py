@@ -294,6 +294,25 @@ def checkin_offer_due(history: Sequence[PastOffer], now: datetime) -> bool:
     return True
 
 
+FOLLOW_UP_AFTER = timedelta(days=7)  # "did you get along to it?" a week or more after "I'd like to try it"
+
+
+@dataclass(frozen=True)
+class InterestedOffer:
+    offer_id: int
+    responded_at: datetime
+    taken_up: bool = False
+    followed_up: bool = False
+
+
+def offer_to_follow_up(offers: Sequence[InterestedOffer], now: datetime) -> int | None:
+    """The oldest "I'd like to try it" from 1-13 weeks ago, not yet taken up or asked about: a
+    check-in asks whether they got along to it (so "taken up" is not only what they say on the day)."""
+    due = [o for o in offers if not o.taken_up and not o.followed_up
+           and FOLLOW_UP_AFTER <= now - o.responded_at <= DECLINE_QUIET]
+    return min(due, key=lambda o: o.responded_at).offer_id if due else None
+
+
 # --- the person's answer -------------------------------------------------------------
 
 TAKEN_UP = _p(

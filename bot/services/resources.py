@@ -289,6 +289,45 @@ def preview(conversation_id: str, need: Need, now: datetime | None = None) -> li
         )
 
 
+def follow_up_due(conversation_id: str, now: datetime | None = None) -> OfferView | None:
+    """An offer they were interested in a week or more ago and have not said they took up."""
+    now = now or utcnow()
+    with session_scope() as session:
+        patient = repo.find_patient(session, conversation_id)
+        if not repo.has_consented(patient):
+            return None
+        rows = (
+            session.execute(
+                select(ResourceOffer).where(
+                    ResourceOffer.patient_id == patient.id,
+                    ResourceOffer.response == "interested",
+                    ResourceOffer.responded_at.is_not(None),
+                )
+            )
+            .scalars()
+            .all()
+        )
+        chosen = rules.offer_to_follow_up(
+            [
+                rules.InterestedOffer(
+                    r.id, _utc(r.responded_at), r.taken_up_at is not None, r.followed_up_at is not None
+                )
+                for r in rows
+                if r.resource.active
+            ],
+            now,
+        )
+        row = session.get(ResourceOffer, chosen) if chosen else None
+        return OfferView(row.id, info(row.resource)) if row else None
+
+
+def mark_followed_up(conversation_id: str, offer_id: int, now: datetime | None = None) -> None:
+    with session_scope() as session:
+        row = _own_offer(session, conversation_id, offer_id)
+        if row is not None:
+            row.followed_up_at = now or utcnow()
+
+
 def checkin_offer_due(conversation_id: str, now: datetime | None = None) -> bool:
     """Time to bring resources up at this check-in (about every four weeks; see coaching.resources)."""
     now = now or utcnow()
@@ -335,7 +374,8 @@ def recent_offers(conversation_id: str, now: datetime | None = None) -> list[Off
         if not repo.has_consented(patient):
             return []
         rows = session.execute(
-            select(ResourceOffer).where(ResourceOffer.patient_id == patient.id)
+            select(ResourceOffer)
+            .where(ResourceOffer.patient_id == patient.id)
             .order_by(ResourceOffer.offered_at.desc(), ResourceOffer.id.desc())
         ).scalars()
         latest: dict[int, OfferView] = {}

@@ -566,5 +566,6 @@ class ResourceOffer(Base):
     response = Column(String(16), nullable=False, default="no_answer", server_default="no_answer")
     responded_at = Column(DateTime(timezone=True))
     taken_up_at = Column(DateTime(timezone=True))  # they said they'll go, or have joined
+    followed_up_at = Column(DateTime(timezone=True))  # "did you get along to it?" asked at a check-in
 
     resource = relationship("ClinicResource")

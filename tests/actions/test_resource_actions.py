@@ -210,3 +210,24 @@ def test_joining_later_is_recorded_against_the_offer_they_name(domain: dict[str,
     assert responses(msgs) == ["utter_resource_taken_up"]
     taken = {r.resource_id: r.taken_up_at is not None for r in offers()}
     assert sorted(taken.values()) == [False, True]
+
+
+def test_a_checkin_asks_whether_they_got_along_to_what_they_were_keen_on(domain: dict[str, Any]) -> None:
+    consented_patient()
+    add_resource("Riverside walking group", "peer_support", ("movement", "isolation"))
+    _, state = ask(domain, "walking group?")
+    say(domain, "yes please", "affirm", state)  # interested, not yet taken up
+    tracker = make_tracker(domain, text="keep it", intent="inform")
+    tracker.events.append({"event": "action", "name": "action_finish_checkin"})
+    with session_scope() as session:
+        session.execute(update(ResourceOffer).values(offered_at=utcnow() - timedelta(days=9),
+                                                     responded_at=utcnow() - timedelta(days=9)))
+    assert _end_route(tracker) == "resources"
+    msgs, slots = run(ActionOfferResources(), tracker, domain)
+    assert responses(msgs) == ["utter_resource_follow_up"]
+    assert [b["title"] for b in msgs[0]["buttons"]] == ["Yes, I went", "Not yet", "It's not for me"]
+    assert slots["resource_step"] == "going"
+    msgs, _ = say(domain, "yes i went on tuesday", "affirm", slots)
+    assert responses(msgs) == ["utter_resource_taken_up"] and offers()[0].taken_up_at is not None
+    assert offers()[0].followed_up_at is not None
+    assert _end_route(tracker) == "end"  # asked once; nothing new is due within two weeks of it

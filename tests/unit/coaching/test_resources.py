@@ -242,3 +242,15 @@ def test_which_offer_an_answer_is_about() -> None:
 def test_details_show_only_what_the_clinic_filled_in() -> None:
     resource = ResourceInfo(9, "Walk", "peer_support", when="Tuesdays 10am", how_to_join="just turn up")
     assert details_text(resource) == "When: Tuesdays 10am\nHow to join: just turn up"
+
+
+def test_an_interested_offer_is_followed_up_once_after_a_week() -> None:
+    from bot.coaching.resources import InterestedOffer, offer_to_follow_up
+
+    week = timedelta(days=7)
+    assert offer_to_follow_up([InterestedOffer(1, NOW - timedelta(days=3))], NOW) is None  # too soon
+    offers = [InterestedOffer(1, NOW - 2 * week), InterestedOffer(2, NOW - 3 * week)]
+    assert offer_to_follow_up(offers, NOW) == 2  # the oldest first
+    assert offer_to_follow_up([InterestedOffer(2, NOW - 3 * week, followed_up=True)], NOW) is None
+    assert offer_to_follow_up([InterestedOffer(2, NOW - 3 * week, taken_up=True)], NOW) is None
+    assert offer_to_follow_up([InterestedOffer(3, NOW - timedelta(days=100))], NOW) is None  # long gone

@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("response", sa.String(16), nullable=False, server_default="no_answer"),
         sa.Column("responded_at", sa.DateTime(timezone=True)),
         sa.Column("taken_up_at", sa.DateTime(timezone=True)),
+        sa.Column("followed_up_at", sa.DateTime(timezone=True)),
     )
     op.create_index("ix_resource_offers_patient_at", "resource_offers", ["patient_id", "offered_at"])
     op.create_index("ix_resource_offers_resource_id", "resource_offers", ["resource_id"])
