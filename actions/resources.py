@@ -129,7 +129,8 @@ def present_offers(
     """Match, record and show; say kindly when the clinic lists nothing that fits."""
     result = resources.offer(tracker.sender_id, need, ref_id=ref_id)
     if result.status in ("none_listed", "no_match"):
-        return _nothing(dispatcher, need, result.status)
+        asked = need.context == "asked" or latest_intent(tracker) == "ask_resources"
+        return _nothing(dispatcher, need, result.status, asked)
     dispatcher.utter_message(
         response=f"utter_resources_intro_{INTRO[need.context]}",
         count="one thing" if len(result.offers) == 1 else "two things",
@@ -146,13 +147,15 @@ def present_offers(
     ]
 
 
-def _nothing(dispatcher: CollectingDispatcher, need: rules.Need, status: str) -> list[EventType]:
+def _nothing(dispatcher: CollectingDispatcher, need: rules.Need, status: str, asked: bool) -> list[EventType]:
+    """Nothing to offer. Problem solving gives the general "help from others" advice; a person who
+    asked hears so kindly, with the clinic's contact; unprompted contexts stay quiet."""
     clinic_line = contact_line(load_clinic())
     if need.context == "problem_solving":
         dispatcher.utter_message(response="utter_ps_other_resources")
-    elif need.context == "asked" and status == "none_listed":
+    elif asked and status == "none_listed":
         dispatcher.utter_message(response="utter_resources_none_listed", clinic_line=clinic_line)
-    elif need.context == "asked":
+    elif asked:
         dispatcher.utter_message(
             response="utter_resources_no_match",
             clinic_line=clinic_line,
@@ -161,8 +164,6 @@ def _nothing(dispatcher: CollectingDispatcher, need: rules.Need, status: str) ->
                 {"title": "Ask my clinic", "payload": "/talk_to_person"},
             ],
         )
-    elif need.context == "distress" and status == "none_listed":
-        pass  # after a mood check, silence is kinder than "the clinic lists nothing"
     return [SlotSet("resource_step", "none"), SlotSet("resource_offers", None)]
 
 
