@@ -231,3 +231,16 @@ def test_a_checkin_asks_whether_they_got_along_to_what_they_were_keen_on(domain:
     assert responses(msgs) == ["utter_resource_taken_up"] and offers()[0].taken_up_at is not None
     assert offers()[0].followed_up_at is not None
     assert _end_route(tracker) == "end"  # asked once; nothing new is due within two weeks of it
+
+
+def test_unprompted_contexts_stay_quiet_but_a_tap_on_the_distress_button_gets_an_answer(
+    domain: dict[str, Any]
+) -> None:
+    consented_patient()
+    tracker = make_tracker(domain, text="1", intent="inform")
+    tracker.events.append({"event": "action", "name": "action_save_phq4"})
+    msgs, slots = run(ActionOfferResources(), tracker, domain)
+    assert msgs == [] and slots["resource_step"] == "none"  # nothing listed: silence after a mood check
+    entities = ({"entity": "resource_context", "value": "distress"},)
+    msgs, _ = ask(domain, "/ask_resources", entities=entities)
+    assert responses(msgs) == ["utter_resources_none_listed"]
