@@ -1,7 +1,7 @@
 """Clinic resources (groups, classes, services, online) and the offers made to patients.
 
 Revision ID: 0008_resources
-Revises: 0007_channels
+Revises: 0009_shared_decisions (landed on main first; the chain stays linear)
 Create Date: 2026-11-23
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_resources"
-down_revision = "0007_channels"
+down_revision = "0009_shared_decisions"
 branch_labels = None
 depends_on = None
 
