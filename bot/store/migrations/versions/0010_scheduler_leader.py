@@ -1,7 +1,7 @@
 """Replicas: the scheduler leader's lease and idempotency keys of patient messages.
 
 Revision ID: 0010_scheduler_leader
-Revises: 0009_shared_decisions
+Revises: 0008_resources
 Create Date: 2026-11-23
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_scheduler_leader"
-down_revision = "0009_shared_decisions"
+down_revision = "0008_resources"
 branch_labels = None
 depends_on = None
 
