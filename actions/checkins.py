@@ -100,7 +100,8 @@ class ActionBoosterCheckin(Action):
         start = checkins.receive(delivery_id, tracker.sender_id, redeliver=True)
         if start is None:  # not this patient's: say nothing
             return [SlotSet("checkin_route", "repeat")]
-        delivered = clinician_notes.take_for_checkin(tracker.sender_id, delivery_id)
+        delivered = clinician_notes.take_for_checkin(tracker.sender_id, delivery_id,
+                                                     redelivered=start.redelivered)
         if start.kind == NOTE_KIND:  # a clinician's note sent at once, not a check-in
             deliver_notes(dispatcher, delivered)
             return [SlotSet("checkin_route", "note")]

@@ -247,6 +247,7 @@ class CheckinStart:
     plan_text: str | None
     psfs_activities: list[str]
     kind: str
+    redelivered: bool = False  # opened again: the turn that first opened it was never saved
 
 
 def receive(delivery_id: int, conversation_id: str, now: datetime | None = None,
@@ -266,6 +267,9 @@ def receive(delivery_id: int, conversation_id: str, now: datetime | None = None,
         patient = repo.find_patient(session, conversation_id)
         if patient is None:
             return None
+        earlier = session.execute(
+            select(CheckinDelivery.received_at).where(CheckinDelivery.id == delivery_id)
+        ).scalar() if redeliver else None
         first = session.execute(
             update(CheckinDelivery)
             .where(CheckinDelivery.id == delivery_id, CheckinDelivery.patient_id == patient.id,
@@ -286,7 +290,7 @@ def receive(delivery_id: int, conversation_id: str, now: datetime | None = None,
         return CheckinStart(
             delivery_id=delivery_id, name=patient.display_name,
             plan_id=plan.id if plan else None, plan_text=plan.text if plan else None,
-            psfs_activities=due_psfs, kind=kind,
+            psfs_activities=due_psfs, kind=kind, redelivered=earlier is not None,
         )
 
 

@@ -94,24 +94,24 @@ def _pending(session: Session, patient: Patient) -> list[ClinicianNote]:
     ).scalars())
 
 
-def take_for_checkin(conversation_id: str, delivery_id: int, now: datetime | None = None) -> list[NoteView]:
+def take_for_checkin(conversation_id: str, delivery_id: int, now: datetime | None = None,
+                     redelivered: bool = False) -> list[NoteView]:
     """Every undelivered note, marked delivered by this check-in (or note) delivery. Called
-    once per delivery id that the conversation's saved tracker has not opened yet: the
-    check-in action's dedup runs first."""
+    once per delivery id: the check-in action's dedup runs first. `redelivered`: the check-in
+    is opened again because the turn that first opened it never reached the tracker store (a
+    rasa replica died); the notes that turn took are then shown again with it."""
     now = as_utc(now or utcnow())
+    via = f"checkin:{delivery_id}"
     with session_scope() as session:
         patient = repo.find_patient(session, conversation_id)
         if not repo.has_consented(patient):
             return []
-        via = f"checkin:{delivery_id}"
-        # A check-in opened again because the turn that first opened it never reached the
-        # tracker store (a replica died): the notes that turn took are shown again with it.
         taken_before = list(session.execute(
             select(ClinicianNote).where(ClinicianNote.patient_id == patient.id,
                                         ClinicianNote.status == "delivered",
                                         ClinicianNote.delivered_via == via)
             .order_by(ClinicianNote.id)
-        ).scalars())
+        ).scalars()) if redelivered else []
         return _take(session, patient, taken_before + _pending(session, patient), via, now)
 
 

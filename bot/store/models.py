@@ -478,6 +478,7 @@ class InboundMessage(Base):
     request is answered from here instead of being processed twice (bot.channels.rest)."""
 
     __tablename__ = "inbound_messages"
+    __table_args__ = (Index("ix_inbound_messages_sender", "sender_id", "created_at"),)
 
     message_id = Column(String(64), primary_key=True)
     sender_id = Column(String(255), nullable=False)

@@ -54,6 +54,10 @@ def test_a_note_sent_now_gets_its_own_delivery_row_and_is_taken_once() -> None:
     [view] = notes.take_for_checkin("conv", note.delivery_id, NOW)
     assert (view.author_name, view.body) == ("Lee Carter", "Keep going")
     assert notes.take_for_checkin("conv", note.delivery_id, NOW) == []  # never twice
+    # Opened again because the turn that took it never reached the tracker store (a replica
+    # died): the note comes with it once more.
+    [again] = notes.take_for_checkin("conv", note.delivery_id, NOW, redelivered=True)
+    assert again.body == "Keep going"
 
 
 def test_a_next_checkin_note_waits_for_the_checkin_when_there_is_a_schedule() -> None:
