@@ -27,9 +27,9 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
     from bot.store import backup
 
     settings = load_settings()
-    out = Path(args.out) if args.out else backup.default_backup_path(
-        settings.database_url, settings.var_dir / "backups"
-    )
+    out = Path(args.out) if args.out else settings.var_dir / "backups"
+    if args.out is None or args.out.endswith("/") or out.is_dir():  # a directory: a dated file in it
+        out = backup.default_backup_path(settings.database_url, out)
     try:
         written = backup.backup(settings.database_url, out)
     except backup.BackupError as error:
@@ -298,7 +298,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup = db_sub.add_parser(
         "backup", help="consistent backup of DATABASE_URL (SQLite backup API or pg_dump -Fc)"
     )
-    backup.add_argument("--out", help="file to write (default: var/backups/pacer-<UTC time>.db|.dump)")
+    backup.add_argument(
+        "--out",
+        help="file to write, or a directory for a dated file (default: var/backups/pacer-<UTC>.db|.dump)",
+    )
     backup.set_defaults(func=cmd_db_backup)
     restore = db_sub.add_parser("restore", help="restore a backup into DATABASE_URL (stop Pacer first)")
     restore.add_argument("path", help="a file written by 'pacer db backup'")
