@@ -60,8 +60,10 @@ class PostgresServer:
         engine = self._admin()
         try:
             with engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                clause = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))  # PostgreSQL 13+
+                clause = f' TEMPLATE "{template}"' if template else ""
+                if template and conn.dialect.server_version_info >= (15,):
+                    clause += " STRATEGY FILE_COPY"  # faster than WAL_LOG for a small template
                 conn.execute(text(f'CREATE DATABASE "{name}"{clause}'))
         finally:
             engine.dispose()
