@@ -180,7 +180,9 @@ def start() -> PostgresServer:
         except (OSError, subprocess.TimeoutExpired) as error:
             raise Unavailable(f"PostgreSQL could not start: {error}") from error
         if done.returncode != 0:
-            reason = " | ".join(done.stderr.strip().splitlines()[-3:]) or f"exit {done.returncode}"
+            lines = done.stderr.strip().splitlines()
+            own = [line for line in lines if line.startswith("start-postgres:")]
+            reason = " | ".join(own[-2:] or lines[-3:]) or f"exit {done.returncode}"
             raise Unavailable(f"PostgreSQL could not start (scripts/start-postgres): {reason}")
         server = PostgresServer(url=done.stdout.strip().splitlines()[-1], started_here=not was_running)
     try:
