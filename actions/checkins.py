@@ -12,15 +12,17 @@ from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import as_int, latest_entity, latest_intent, latest_text
+from actions.shared_decisions import deliver_notes
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.peg import PegResult, parse_item
 from bot.coaching.progress import OUTCOMES, classify_outcome
 from bot.scheduler.rasa_api import CHECKIN_INTENT, DELIVERY_ENTITY
+from bot.scheduler.schedule import NOTE_KIND
 from bot.scheduler.text import (
     parse_frequency,
     parse_pause_until,
@@ -31,7 +33,7 @@ from bot.scheduler.text import (
     parse_weekday,
     wants_restart,
 )
-from bot.services import checkins, goals
+from bot.services import checkins, clinician_notes, goal_proposals, goals
 
 PSFS_ACTIVITY_SLOTS = tuple(f"checkin_psfs_activity_{i}" for i in range(3))
 PSFS_SCORE_SLOTS = tuple(f"checkin_psfs_{i}" for i in range(3))
@@ -84,12 +86,17 @@ class ActionBoosterCheckin(Action):
         start = checkins.receive(delivery_id, tracker.sender_id)
         if start is None:  # a repeat (or not this patient's): say nothing
             return [SlotSet("checkin_route", "repeat")]
+        delivered = clinician_notes.take_for_checkin(tracker.sender_id, delivery_id)
+        if start.kind == NOTE_KIND:  # a clinician's note sent at once, not a check-in
+            deliver_notes(dispatcher, delivered)
+            return [SlotSet("checkin_route", "note")]
         if start.kind == "flare_followup":
             dispatcher.utter_message(response="utter_checkin_flare_followup")
         elif start.name:
             dispatcher.utter_message(response="utter_checkin_hello", patient_name=start.name)
         else:
             dispatcher.utter_message(response="utter_checkin_hello_anon")
+        deliver_notes(dispatcher, delivered, buttons=False)
         events = reset_checkin_slots() + [
             SlotSet("checkin_delivery_id", float(delivery_id)),
             SlotSet("checkin_plan_text", start.plan_text),
@@ -218,6 +225,13 @@ def _snooze(dispatcher: CollectingDispatcher, tracker: Tracker, choice: str) -> 
         dispatcher.utter_message(response="utter_nothing_to_snooze")
 
 
+def _then_proposal(tracker: Tracker) -> list[EventType]:
+    """A check-in is a contact: a goal their clinician proposed is presented after it."""
+    if goal_proposals.has_open(tracker.sender_id):
+        return [FollowupAction("action_present_proposal")]
+    return []
+
+
 class ActionFinishCheckin(Action):
     """Store the answers, give PEG feedback, then renew, change, plan or offer problem solving."""
 
@@ -270,9 +284,9 @@ class ActionFinishCheckin(Action):
                 return reset + [SlotSet("checkin_route", "change")]
             dispatcher.utter_message(response="utter_checkin_renewed", next_checkin=saved.next_text,
                                      checkin_plan_text=tracker.get_slot("checkin_plan_text"))
-            return reset + [SlotSet("checkin_route", "end")]
+            return reset + [SlotSet("checkin_route", "end")] + _then_proposal(tracker)
         dispatcher.utter_message(response="utter_checkin_closed", next_checkin=saved.next_text)
-        return reset + [SlotSet("checkin_route", "end")]
+        return reset + [SlotSet("checkin_route", "end")] + _then_proposal(tracker)
 
 
 class ActionSnoozeCheckin(Action):

@@ -90,3 +90,10 @@ def slots_from_draft(draft: PlanDraft, only_set: bool = True) -> dict[str, Any]:
         "plan_how_often": None if draft.days_per_week is None else str(draft.days_per_week),
     }
     return {k: v for k, v in slots.items() if v is not None} if only_set else slots
+
+
+def prefilled(tracker: Tracker, slot: str) -> bool:
+    """Set by the action that opened the form (a clinician's proposal, a plan being changed),
+    not typed as an answer: nothing was asked yet, so the message that opened the form
+    ("yeah ok I'll give that a go") is no answer to any part and must not overwrite it."""
+    return tracker.get_slot("requested_slot") is None and tracker.get_slot(slot) is not None

@@ -20,8 +20,10 @@ from actions.common import (
     latest_entity,
     latest_intent,
     latest_text,
+    prefilled,
     slots_from_draft,
 )
+from actions.shared_decisions import resolve_plan_proposal
 from bot.coaching.action_plan import (
     PlanDraft,
     describe_plan,
@@ -217,6 +219,8 @@ class ValidatePlanForm(FormValidationAction):
 
     # --- the four parts -------------------------------------------------
     def _field(self, slot: str, bare_parser, tracker: Tracker, dispatcher) -> dict[str, Any]:  # noqa: ANN001
+        if prefilled(tracker, slot):
+            return {slot: tracker.get_slot(slot)}
         text = latest_text(tracker).strip()
         updates = _updates_from_text(text, slot)
         if not updates and text and not text.startswith("/"):
@@ -266,6 +270,8 @@ class ValidatePlanForm(FormValidationAction):
     # --- read-back, corrections ----------------------------------------
     def validate_plan_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        if prefilled(tracker, "plan_confirmed"):
+            return {"plan_confirmed": value}
         if latest_entity(tracker, "plan_option") == "pacing":
             suggestion = suggested_pacing(tracker)
             updates = slots_from_draft(suggestion.suggested) if suggestion else {}
@@ -468,4 +474,4 @@ class ActionSavePlan(Action):
         dispatcher.utter_message(response="utter_plan_saved", plan_text=plan.text)
         if confidence is not None and needs_revision(confidence):
             dispatcher.utter_message(response="utter_plan_saved_low_confidence")
-        return reset
+        return reset + resolve_plan_proposal(dispatcher, tracker, plan.id)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import channel_of, latest_intent, latest_text
 from actions.followups import ask_due_followup
+from actions.shared_decisions import deliver_notes
 from bot.coaching.names import extract_name
-from bot.services import goals
+from bot.services import clinician_notes, goal_proposals, goals
 
 CARRIED_SLOTS = ("patient_name",)
 
@@ -31,6 +32,7 @@ class ActionSessionStart(Action):
         if state.consented and state.name:
             events.append(SlotSet("patient_name", state.name))
         if state.consented:  # a question Pacer owes them (flare follow-up, problem-solving review)
+            deliver_notes(dispatcher, clinician_notes.take_at_session_start(tracker.sender_id))
             events += ask_due_followup(dispatcher, tracker.sender_id)
         events.append(ActionExecuted("action_listen"))
         return events
@@ -64,8 +66,11 @@ class ActionGreet(Action):
         dispatcher.utter_message(response="utter_welcome_back", patient_name=name)
         for plan in state.active_plans[:3]:
             dispatcher.utter_message(response="utter_current_plan", plan_text=plan.text)
+        events: list[EventType] = [SlotSet("next_step", None), SlotSet("patient_name", state.name)]
+        if goal_proposals.has_open(tracker.sender_id):  # their clinician's suggestion comes first
+            return events + [FollowupAction("action_present_proposal")]
         dispatcher.utter_message(response="utter_what_next")
-        return [SlotSet("next_step", None), SlotSet("patient_name", state.name)]
+        return events
 
 
 class ActionStartGoalSetting(Action):
@@ -83,6 +88,9 @@ class ActionStartGoalSetting(Action):
             dispatcher.utter_message(response="utter_intro")
             return [SlotSet("next_step", step)]
         goals.note_contact(tracker.sender_id, channel_of(tracker))
+        if step == "plan" and goal_proposals.has_open(tracker.sender_id):
+            dispatcher.utter_message(response="utter_proposal_before_plan")
+            return [SlotSet("next_step", None), FollowupAction("action_present_proposal")]
         if step == "plan" and state.active_plans:
             dispatcher.utter_message(
                 response="utter_adding_plan", plan_text=state.active_plans[0].text

@@ -19,6 +19,7 @@ from actions.common import (
 )
 from actions.flare import FLARE_SLOTS, FP_SLOTS
 from actions.problem_solving import PS_SLOTS
+from actions.shared_decisions import NOTE_SLOTS, PROPOSAL_SLOTS
 from bot.coaching.flare_plan import describe as describe_flare_plan
 from bot.coaching.progress import OUTCOMES, classify_outcome
 from bot.coaching.psfs import PsfsRating, describe_scores
@@ -246,6 +247,7 @@ class ActionCancelFlow(Action):
         events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         events += [SlotSet(slot, None) for slot in FORM_SLOTS]
         events += [SlotSet("next_step", None), SlotSet("pending_plan_id", None)]
+        events += [SlotSet(slot, None) for slot in (*PROPOSAL_SLOTS, *NOTE_SLOTS, "note_route")]
         return events
 
 

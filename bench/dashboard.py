@@ -1,5 +1,6 @@
-"""Dashboard render times: the patient list with 1,000 patients and a patient page with a
-year of weekly data, over HTTP against a real `pacer web` process on SQLite.
+"""Dashboard render times: the patient list with 1,000 patients, a patient page with a
+year of weekly data and the clinic overview, over HTTP against a real `pacer web` process
+on SQLite.
 
     .venv/bin/python bench/dashboard.py [--patients 1000] [--requests 40]
 
@@ -10,6 +11,9 @@ outcome, a weekly PHQ-4 and one conversation session per week in the tracker sto
 problem-solving record every month, a flare plan and flare episodes. Every other patient has
 the last 8 weekly check-ins (some unanswered or failed) and PEG-3 answers, so the list's
 missed-check-in and PEG-trend queries run over about 8,000 deliveries and PEG rows.
+Patients consented over the last half year, so the overview's drop-off curve has a cohort.
+The overview is timed for the clinic lead (whole clinic) and for the clinician (their
+assigned patients: the same 1,000, through the assignment table).
 """
 
 from __future__ import annotations
@@ -37,20 +41,23 @@ from bot.web import auth  # noqa: E402
 from tests.web.server import WebServer  # noqa: E402
 
 PASSWORD = "bench password 123"
+LEAD_EMAIL = "lead@clinic.test"
 
 
 def seed(patients: int) -> int:
     """Returns the id of the patient with a year of weekly data."""
     rng = random.Random(7)
+    starts = random.Random(11)  # its own stream, so the other seeded data stay as they were
     now = m.utcnow()
     clinician_id = auth.create_clinician("bench@clinic.test", "Dr Bench", PASSWORD)
+    auth.create_clinician(LEAD_EMAIL, "Dr Lead", PASSWORD, role="admin")
     with db.session_scope() as session:
         conn = session.connection()
         rows = [
             {
                 "display_name": f"Patient {i:04d}",
                 "consent_status": "given",
-                "consent_at": now,
+                "consent_at": now - timedelta(days=starts.randint(0, 180)),
                 "created_at": now - timedelta(days=400),
                 "last_seen_at": now - timedelta(days=rng.randint(0, 60)),
             }
@@ -306,6 +313,14 @@ def report(name: str, times: list[float]) -> None:
     )
 
 
+def sign_in(client: httpx.Client, email: str) -> None:
+    login = client.get("/dashboard/login")
+    token = login.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    response = client.post("/dashboard/login",
+                           data={"email": email, "password": PASSWORD, "csrf_token": token})
+    assert response.status_code == 303, response.status_code
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=1000)
@@ -322,13 +337,7 @@ def main() -> int:
     server = WebServer(url, workdir)
     try:
         with httpx.Client(base_url=server.base_url, timeout=60) as client:
-            login = client.get("/dashboard/login")
-            token = login.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
-            response = client.post(
-                "/dashboard/login",
-                data={"email": "bench@clinic.test", "password": PASSWORD, "csrf_token": token},
-            )
-            assert response.status_code == 303, response.status_code
+            sign_in(client, "bench@clinic.test")
             page = client.get("/dashboard/")
             assert f"of {args.patients}" in page.text and page.text.count('data-patient-id="') == min(
                 100, args.patients
@@ -353,6 +362,26 @@ def main() -> int:
             report(
                 "conversations page (52 sessions)",
                 measure(client, f"/dashboard/patients/{year_patient}/conversations", args.requests // 2),
+            )
+            report(
+                f"clinic overview, clinician ({args.patients}, 12 weeks)",
+                measure(client, "/dashboard/overview?period=12w", args.requests),
+            )
+        with httpx.Client(base_url=server.base_url, timeout=60) as client:
+            sign_in(client, LEAD_EMAIL)
+            page = client.get("/dashboard/overview?period=12w")
+            assert f"{args.patients} consenting patients" in page.text, page.text[:300]
+            report(
+                f"clinic overview, lead ({args.patients}, 12 weeks)",
+                measure(client, "/dashboard/overview?period=12w", args.requests),
+            )
+            report(
+                f"clinic overview, lead ({args.patients}, 52 weeks)",
+                measure(client, "/dashboard/overview?period=52w", args.requests // 2),
+            )
+            report(
+                f"clinic overview CSV, lead ({args.patients}, 52 weeks)",
+                measure(client, "/dashboard/overview.csv?period=52w", args.requests // 2),
             )
     finally:
         server.stop()

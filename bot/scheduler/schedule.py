@@ -228,6 +228,27 @@ def deferral(
     return Deferral(chosen.reason, until)
 
 
+#: The delivery kind that carries a clinician's "send at once" note (bot.services.clinician_notes).
+NOTE_KIND = "clinician_note"
+
+
+def note_deferral(
+    moment: PatientMoment, now: datetime, prefs: SchedulePrefs | None = None,
+    rules: DeferralRules = DeferralRules(),  # noqa: B008 - frozen, safe as a default
+) -> Deferral | None:
+    """When a clinician's "at once" note must wait. A person's message is not a check-in:
+    a pause of check-ins, a recent crisis (the note may be the clinician's answer to it)
+    or a conversation in progress do not hold it back. It still never interrupts a form
+    or the safety flow, and never arrives in quiet hours."""
+    now = as_utc(now)
+    wait = deferral(PatientMoment(active_loop=moment.active_loop, safety_open=moment.safety_open),
+                    now, prefs, rules)
+    if wait is not None:
+        return wait
+    later = outside_quiet_hours(now, prefs) if prefs else now
+    return Deferral("quiet_hours", later) if later > now else None
+
+
 def backoff(attempts: int, base: float = 30.0, cap: float = 3600.0) -> timedelta:
     """Retry delay after `attempts` failed sends: 30 s, 1 min, 2 min, ... capped at an hour."""
     return timedelta(seconds=min(cap, base * 2 ** max(0, attempts - 1)))

@@ -22,7 +22,15 @@ from sqlalchemy.engine import Engine
 
 from bot.scheduler import store
 from bot.scheduler.rasa_api import RasaApi, RasaError
-from bot.scheduler.schedule import DeferralRules, PatientMoment, as_utc, backoff, deferral
+from bot.scheduler.schedule import (
+    NOTE_KIND,
+    DeferralRules,
+    PatientMoment,
+    as_utc,
+    backoff,
+    deferral,
+    note_deferral,
+)
 from bot.store.models import utcnow
 
 logger = logging.getLogger(__name__)
@@ -138,7 +146,8 @@ class Sweeper:
                     last_user_at=_latest(state.last_user_activity, claim.last_seen_at),
                     paused_until=claim.paused_until,
                 )
-                wait = deferral(moment, now, claim.prefs, self.rules)
+                rule = note_deferral if claim.kind == NOTE_KIND else deferral
+                wait = rule(moment, now, claim.prefs, self.rules)
                 if wait is not None:
                     return store.Outcome(claim, "deferred", until=wait.until, reason=wait.reason)
                 channel = state.latest_input_channel or claim.channel or "rest"

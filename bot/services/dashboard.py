@@ -15,10 +15,12 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql import Select
 
 from bot.coaching.peg import PegResult as Peg
 from bot.coaching.peg import compare as peg_compare
 from bot.coaching.phq4 import FLAG_THRESHOLD, Phq4
+from bot.services.clinician_notes import NOTE_KIND
 from bot.store.models import (
     ActionPlan,
     AuditLog,
@@ -60,6 +62,11 @@ def as_utc(value: datetime | None) -> datetime | None:
 
 
 # --- access -------------------------------------------------------------------------------------------
+
+
+def assigned_ids(clinician_id: int) -> Select:
+    """The ids of the patients assigned to a clinician, as a subquery for `.in_()` filters."""
+    return select(PatientAssignment.patient_id).where(PatientAssignment.clinician_id == clinician_id)
 
 
 def assigned_patient(session: Session, clinician_id: int, patient_id: int) -> Patient | None:
@@ -196,7 +203,7 @@ def patient_list(
 ) -> list[PatientRow]:
     """Patients assigned to the clinician, most in need first.
     `flag`: safety|missed|peg|request|phq4|paused."""
-    assigned = select(PatientAssignment.patient_id).where(PatientAssignment.clinician_id == clinician_id)
+    assigned = assigned_ids(clinician_id)
     open_safety = (
         select(SafetyEvent.patient_id, func.count(SafetyEvent.id).label("n"))
         .where(SafetyEvent.acknowledged_at.is_(None), SafetyEvent.patient_id.in_(assigned))
@@ -263,7 +270,8 @@ def patient_list(
         )
         for pid, n in session.execute(
             select(CheckinDelivery.patient_id, func.count(CheckinDelivery.id))
-            .where(CheckinDelivery.patient_id.in_(assigned), CheckinDelivery.due_at >= since, unanswered)
+            .where(CheckinDelivery.patient_id.in_(assigned), CheckinDelivery.due_at >= since, unanswered,
+                   CheckinDelivery.kind != NOTE_KIND)
             .group_by(CheckinDelivery.patient_id)
         ):
             missed[pid] = n
@@ -411,7 +419,7 @@ def checkin_history(session: Session, patient: Patient, limit: int = 60) -> Chec
     ).scalars().first()
     deliveries = list(session.execute(
         select(CheckinDelivery)
-        .where(CheckinDelivery.patient_id == patient.id)
+        .where(CheckinDelivery.patient_id == patient.id, CheckinDelivery.kind != NOTE_KIND)
         .order_by(CheckinDelivery.due_at.desc(), CheckinDelivery.id.desc())
         .limit(limit)
     ).scalars())

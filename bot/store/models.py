@@ -62,6 +62,8 @@ class Patient(Base):
     flare_plan = relationship("FlarePlanRecord", cascade="all, delete-orphan", uselist=False)
     flare_episodes = relationship("FlareEpisode", cascade="all, delete-orphan", order_by="FlareEpisode.id")
     followups = relationship("Followup", cascade="all, delete-orphan", order_by="Followup.id")
+    clinician_notes = relationship("ClinicianNote", cascade="all, delete-orphan", order_by="ClinicianNote.id")
+    goal_proposals = relationship("GoalProposal", cascade="all, delete-orphan", order_by="GoalProposal.id")
 
 
 class ChannelIdentity(Base):
@@ -520,3 +522,55 @@ class AuditLog(Base):
     action = Column(String(40), nullable=False)  # view_patient | view_transcript | export_fhir | ...
     detail = Column(String(300))
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class ClinicianNote(Base):
+    """A short note from a clinician to their patient, delivered by Pacer and labelled as
+    theirs: at once (through the scheduler, like a check-in) or at the next check-in."""
+
+    __tablename__ = "clinician_notes"
+    __table_args__ = (Index("ix_clinician_notes_patient_status", "patient_id", "status"),)
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False)
+    clinician_id = Column(Integer, ForeignKey("clinicians.id", ondelete="SET NULL"))
+    author_name = Column(String(120), nullable=False)  # kept if the clinician account goes
+    body = Column(Text, nullable=False)
+    delivery = Column(String(16), nullable=False)  # now | next_checkin
+    status = Column(String(16), nullable=False, default="pending")  # pending|delivered|read|withdrawn
+    delivery_id = Column(Integer, ForeignKey("checkin_deliveries.id", ondelete="SET NULL"))
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    delivered_at = Column(DateTime(timezone=True))
+    delivered_via = Column(String(32))  # the check-in delivery or the session that showed it
+    read_at = Column(DateTime(timezone=True))
+    read_via = Column(String(16))  # button | reply
+    reply = Column(Text)
+    replied_at = Column(DateTime(timezone=True))
+
+
+class GoalProposal(Base):
+    """An action plan or PSFS activity a clinician suggests (shared decision-making); the
+    patient accepts, changes or declines it, and the outcome and their reason are kept."""
+
+    __tablename__ = "goal_proposals"
+    __table_args__ = (Index("ix_goal_proposals_patient_status", "patient_id", "status"),)
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False)
+    clinician_id = Column(Integer, ForeignKey("clinicians.id", ondelete="SET NULL"))
+    author_name = Column(String(120), nullable=False)
+    kind = Column(String(16), nullable=False)  # action_plan | psfs
+    what = Column(String(300), nullable=False)  # the plan's activity, or the PSFS activity
+    how_much = Column(String(100))
+    when_text = Column(String(200))
+    days_per_week = Column(Integer)
+    rationale = Column(Text)  # the clinician's "why", shown to the patient
+    # pending | presented | accepted | changed | declined | withdrawn
+    status = Column(String(16), nullable=False, default="pending")
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    presented_at = Column(DateTime(timezone=True))
+    responded_at = Column(DateTime(timezone=True))
+    patient_reason = Column(Text)
+    final_text = Column(String(400))  # what the patient ended up with, in words
+    action_plan_id = Column(Integer, ForeignKey("action_plans.id", ondelete="SET NULL"))
+    functional_goal_id = Column(Integer, ForeignKey("functional_goals.id", ondelete="SET NULL"))

@@ -1,4 +1,4 @@
-"""Server-side SVG line charts.
+"""Server-side SVG line and bar charts.
 
 Charts are plain inline SVG built on the server, so the patient page prints and saves
 to PDF exactly as it looks on screen, with no JavaScript. Each chart carries a
@@ -7,6 +7,7 @@ text alternative (`<title>`/`<desc>`) and a threshold line where a measure has o
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -117,6 +118,70 @@ def line_chart(spec: ChartSpec) -> str:
         legend_x += 24 + 7 * len(series.label[:40])
         desc.append(f"{series.label}: latest {_fmt(ordered[-1][1])} on {ordered[-1][0]:%d %b %Y}, "
                     f"{len(ordered)} answers")
+    parts.insert(2, f"<desc>{escape('; '.join(desc))}</desc>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class BarSpec:
+    """Bars with category labels (weeks since start, change bins): counts or shares."""
+
+    title: str
+    labels: Sequence[str]
+    values: Sequence[float | None]  # None: no data for that bar (drawn as a gap, said in the text)
+    y_max: float
+    value_format: str = "{:g}"  # e.g. "{:.0%}" for shares
+    caption: str = ""  # under the axis: what the labels are
+    width: int = 640
+    height: int = 220
+
+
+def bar_chart(spec: BarSpec) -> str:
+    """An SVG bar chart; each bar has a tooltip and the `<desc>` lists every value."""
+    w, h = spec.width, spec.height
+    plot_w, plot_h = w - MARGIN_LEFT - MARGIN_RIGHT, h - MARGIN_TOP - MARGIN_BOTTOM
+    title = escape(spec.title)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+        f'role="img" class="chart bar-chart" aria-labelledby="t-{id(spec)}">',
+        f'<title id="t-{id(spec)}">{title}</title>',
+        f'<text x="{MARGIN_LEFT}" y="16" class="chart-title">{title}</text>',
+    ]
+    if not spec.labels or all(v is None for v in spec.values):
+        parts.append(f'<text x="{w / 2}" y="{h / 2}" text-anchor="middle" class="chart-empty">'
+                     "No data for this period</text></svg>")
+        return "".join(parts)
+    y_max = spec.y_max or 1.0
+
+    def y_of(value: float) -> float:
+        return MARGIN_TOP + plot_h - min(max(value, 0.0), y_max) / y_max * plot_h
+
+    for tick in (0.0, y_max / 2, y_max):
+        y = y_of(tick)
+        parts.append(f'<line x1="{MARGIN_LEFT}" x2="{MARGIN_LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
+                     'class="grid"/>')
+        parts.append(f'<text x="{MARGIN_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" class="axis">'
+                     f"{escape(spec.value_format.format(tick))}</text>")
+    slot = plot_w / len(spec.labels)
+    bar_w = max(2.0, slot * 0.7)
+    every = max(1, math.ceil(len(spec.labels) / 16))  # at most 16 axis labels
+    desc = []
+    for index, (label, value) in enumerate(zip(spec.labels, spec.values, strict=True)):
+        x = MARGIN_LEFT + index * slot + (slot - bar_w) / 2
+        shown = "no data" if value is None else spec.value_format.format(value)
+        desc.append(f"{label}: {shown}")
+        if value is not None:
+            y = y_of(value)
+            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
+                         f'height="{MARGIN_TOP + plot_h - y:.1f}" fill="{PALETTE[0]}">'
+                         f"<title>{escape(label)}: {escape(shown)}</title></rect>")
+        if index % every == 0:
+            parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{MARGIN_TOP + plot_h + 14}" text-anchor="middle" '
+                         f'class="axis">{escape(label)}</text>')
+    if spec.caption:
+        parts.append(f'<text x="{MARGIN_LEFT + plot_w / 2}" y="{h - 4}" text-anchor="middle" '
+                     f'class="legend">{escape(spec.caption)}</text>')
     parts.insert(2, f"<desc>{escape('; '.join(desc))}</desc>")
     parts.append("</svg>")
     return "".join(parts)

@@ -28,6 +28,7 @@ from actions.plans import (
     ActionReportProgress,
     ActionShowPlans,
 )
+from actions.shared_decisions import NOTE_SLOTS, PROPOSAL_SLOTS
 from bot.coaching.action_plan import PlanDraft
 from bot.services import goals
 from bot.store import repository as repo
@@ -757,5 +758,6 @@ def test_cancel_flow_leaves_the_form_and_keeps_the_name(domain: dict[str, Any]) 
     slots = slot_sets(events)
     assert "patient_name" not in slots
     assert all(value is None for value in slots.values())
-    assert set(FORM_SLOTS) | {"requested_slot", "next_step", "pending_plan_id"} == set(slots)
+    shared = {*PROPOSAL_SLOTS, *NOTE_SLOTS, "note_route"}  # a note reply or a clinician's proposal
+    assert set(FORM_SLOTS) | {"requested_slot", "next_step", "pending_plan_id"} | shared == set(slots)
     assert set(PLAN_FLOW_SLOTS) <= set(slots)

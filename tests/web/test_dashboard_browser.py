@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 from sqlalchemy import select
 
 from bot.coaching.phq4 import Phq4
@@ -123,3 +123,51 @@ def test_clinician_acknowledges_a_safety_event_in_a_real_browser(
         server.stop()
         db.get_engine().dispose()
         db.reset_engines()
+
+
+def test_lead_opens_the_clinic_overview_in_a_real_browser(browser, seeded_clinic) -> None:  # noqa: ANN001
+    """Sign in as the clinic lead, open the overview from the nav, choose January 2026 with the
+    filter form, read the hand-counted figures off the page and keep a screenshot."""
+    server, world = seeded_clinic
+    wait = WebDriverWait(browser, 30)
+    browser.get(f"{server.base_url}/dashboard/")
+    browser.find_element(By.NAME, "email").send_keys(world.lead_email)
+    browser.find_element(By.NAME, "password").send_keys(world.password)
+    browser.find_element(By.ID, "sign-in").click()
+    wait.until(expected_conditions.presence_of_element_located((By.ID, "nav-overview"))).click()
+    wait.until(expected_conditions.presence_of_element_located((By.ID, "overview-filters")))
+
+    form = browser.find_element(By.ID, "overview-filters")
+    Select(form.find_element(By.NAME, "period")).select_by_value("custom")
+    for name, value in (("from", "2026-01-05"), ("to", "2026-02-01")):  # date inputs: set like a picker
+        browser.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, name), value)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait.until(expected_conditions.staleness_of(form))
+    scope = wait.until(expected_conditions.presence_of_element_located((By.ID, "overview-scope")))
+    assert "23 consenting patients" in scope.text and "2026-01-05 to 2026-02-01" in scope.text
+
+    def figure(key: str) -> str:
+        return browser.find_element(By.CSS_SELECTOR, f'[data-figure="{key}"]').text
+
+    assert figure("engagement|active_patients||2026-01-05") == "11"
+    assert figure("drop_off|share_engaged||0") == "85%"  # 11 of 13
+    assert figure("peg|share_improved_1_or_more||") == "40%"  # 4 of 10
+    assert figure("safety|unacknowledged||") == "1"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.chart")) == 3
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.bar-chart rect")) >= 10  # 3 weeks + 7 bins
+    assert browser.find_element(By.ID, "overview-csv").get_attribute("href").endswith(
+        "period=custom&from=2026-01-05&to=2026-02-01")
+
+    OUTPUT.mkdir(exist_ok=True)
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1280, min(int(height) + 100, 8000))
+    browser.execute_script("window.scrollTo(0, 0)")
+    shot = OUTPUT / "clinic-overview.png"
+    assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 20_000
+
+    form = browser.find_element(By.ID, "overview-filters")
+    Select(form.find_element(By.NAME, "clinician")).select_by_visible_text("Dr Ames")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait.until(expected_conditions.staleness_of(form))
+    scope = wait.until(expected_conditions.presence_of_element_located((By.ID, "overview-scope")))
+    assert scope.text.startswith("Dr Ames: 12 consenting patients")

@@ -21,8 +21,8 @@ from sanic.response import HTTPResponse, html, raw, redirect
 from sqlalchemy import select
 
 from bot.clinic import ClinicConfig, load_clinic
+from bot.services import clinician_notes, fhir_export, goal_proposals, summaries
 from bot.services import dashboard as queries
-from bot.services import fhir_export, summaries
 from bot.store.db import session_scope
 from bot.store.models import Clinician, InvitationCode, Patient, SafetyEvent
 from bot.web import auth, charts
@@ -255,6 +255,9 @@ async def patient_page(request: Request, patient_id: int) -> HTTPResponse:
             "paused_until": queries.as_utc(patient.checkins_paused_until),
             "now": datetime.now(timezone.utc),
             "pause_choices": PAUSE_CHOICES,
+            "notes": clinician_notes.for_patient(session, patient.id),
+            "proposals": goal_proposals.for_patient(session, patient.id),
+            "form_error": request.args.get("error"),
         }
         return render(request, "patient.html", **context)
 
@@ -294,6 +297,79 @@ async def pause_checkins(request: Request, patient_id: int) -> HTTPResponse:
         queries.record_audit(session, request.ctx.clinician, "pause_checkins" if days else "resume_checkins",
                              patient.id, f"{days} days" if days else None)
     return redirect(f"/dashboard/patients/{patient_id}#checkins", status=303)
+
+
+# --- shared decisions: notes and proposed goals ------------------------------------------------------
+
+
+def _back(patient_id: int, anchor: str, error: str | None = None) -> HTTPResponse:
+    query = f"?error={quote(error)}" if error else ""
+    return redirect(f"/dashboard/patients/{patient_id}{query}#{anchor}", status=303)
+
+
+@blueprint.post("/dashboard/patients/<patient_id:int>/notes")
+@auth.login_required
+async def write_note(request: Request, patient_id: int) -> HTTPResponse:
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        try:
+            note = clinician_notes.create(session, patient, request.ctx.clinician,
+                                          request.form.get("body", ""), request.form.get("delivery", ""))
+        except ValueError as error:
+            return _back(patient_id, "notes", str(error))
+        queries.record_audit(session, request.ctx.clinician, "write_note", patient.id,
+                             f"note {note.id} ({note.delivery})")
+    return _back(patient_id, "notes")
+
+
+@blueprint.post("/dashboard/patients/<patient_id:int>/notes/<note_id:int>/withdraw")
+@auth.login_required
+async def withdraw_note(request: Request, patient_id: int, note_id: int) -> HTTPResponse:
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        if clinician_notes.withdraw(session, patient, note_id):
+            queries.record_audit(session, request.ctx.clinician, "withdraw_note", patient.id,
+                                 f"note {note_id}")
+    return _back(patient_id, "notes")
+
+
+def _days(text: str | None) -> int | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ValueError("Days per week must be a number from 1 to 7.")
+    return int(text)
+
+
+@blueprint.post("/dashboard/patients/<patient_id:int>/proposals")
+@auth.login_required
+async def propose_goal(request: Request, patient_id: int) -> HTTPResponse:
+    form = request.form
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        try:
+            proposal = goal_proposals.create(
+                session, patient, request.ctx.clinician, form.get("kind", ""), form.get("what", ""),
+                how_much=form.get("how_much"), when=form.get("when"), days_per_week=_days(form.get("days")),
+                rationale=form.get("rationale"),
+            )
+        except ValueError as error:
+            return _back(patient_id, "proposals", str(error))
+        queries.record_audit(session, request.ctx.clinician, "propose_goal", patient.id,
+                             f"proposal {proposal.id} ({proposal.kind})")
+    return _back(patient_id, "proposals")
+
+
+@blueprint.post("/dashboard/patients/<patient_id:int>/proposals/<proposal_id:int>/withdraw")
+@auth.login_required
+async def withdraw_proposal(request: Request, patient_id: int, proposal_id: int) -> HTTPResponse:
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        if goal_proposals.withdraw(session, patient, proposal_id):
+            queries.record_audit(session, request.ctx.clinician, "withdraw_proposal", patient.id,
+                                 f"proposal {proposal_id}")
+    return _back(patient_id, "proposals")
 
 
 # --- conversations ------------------------------------------------------------------------------------
