@@ -76,8 +76,10 @@ class PostgresServer:
         try:
             with admin.connect() as conn:
                 conn.execute(
+                    # Only our own clients: an autovacuum worker belongs to a superuser.
                     text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                         "WHERE datname = :db AND pid <> pg_backend_pid()"),
+                         "WHERE datname = :db AND pid <> pg_backend_pid() "
+                         "AND backend_type = 'client backend' AND usename = current_user"),
                     {"db": name},
                 )
         finally:
