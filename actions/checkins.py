@@ -33,7 +33,7 @@ from bot.scheduler.text import (
     parse_weekday,
     wants_restart,
 )
-from bot.services import checkins, clinician_notes, goal_proposals, goals
+from bot.services import checkins, clinician_notes, goal_proposals, goals, resources
 
 PSFS_ACTIVITY_SLOTS = tuple(f"checkin_psfs_activity_{i}" for i in range(3))
 PSFS_SCORE_SLOTS = tuple(f"checkin_psfs_{i}" for i in range(3))
@@ -284,9 +284,30 @@ class ActionFinishCheckin(Action):
                 return reset + [SlotSet("checkin_route", "change")]
             dispatcher.utter_message(response="utter_checkin_renewed", next_checkin=saved.next_text,
                                      checkin_plan_text=tracker.get_slot("checkin_plan_text"))
-            return reset + [SlotSet("checkin_route", "end")] + _then_proposal(tracker)
+            return reset + _ending(tracker)
         dispatcher.utter_message(response="utter_checkin_closed", next_checkin=saved.next_text)
-        return reset + [SlotSet("checkin_route", "end")] + _then_proposal(tracker)
+        return reset + _ending(tracker)
+
+
+def _ending(tracker: Tracker) -> list[EventType]:
+    """After a normal end: a goal their clinician proposed comes first; otherwise, now and then,
+    the clinic's resources. Never both in one turn."""
+    proposal = _then_proposal(tracker)
+    if proposal:
+        return [SlotSet("checkin_route", "end"), *proposal]
+    return [SlotSet("checkin_route", _end_route(tracker))]
+
+
+def _end_route(tracker: Tracker) -> str:
+    """A check-in that ends well asks about a resource they were interested in (a week or more
+    ago), or brings up the clinic's resources about once every four weeks
+    (bot.coaching.resources.checkin_offer_due), when one fits their values and plans."""
+    if resources.follow_up_due(tracker.sender_id) is not None:
+        return "resources"
+    if resources.checkin_offer_due(tracker.sender_id) and resources.preview(
+            tracker.sender_id, resources.checkin_need(tracker.sender_id)):
+        return "resources"
+    return "end"
 
 
 class ActionSnoozeCheckin(Action):

@@ -10,9 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import as_int, latest_entity, latest_text
+from actions.resources import present_offers
 from bot.clinic import contact_line, load_clinic
 from bot.coaching.flare_plan import classify_followup
 from bot.coaching.problem_solving import classify_review, untried_ideas
+from bot.coaching.resources import need_for_problem
 from bot.services import followups
 from bot.services import problem_solving as ps
 
@@ -55,9 +57,12 @@ class ActionFollowupAnswer(Action):
             # The buttons offered after a review: the review itself is already stored.
             if outcome == "accepted":
                 ps.record_review(tracker.sender_id, record_id, "accepted")
-            response = "utter_ps_accept" if outcome == "accepted" else "utter_ps_other_resources"
-            dispatcher.utter_message(response=response)
-            return done
+                dispatcher.utter_message(response="utter_ps_accept")
+                return done
+            # Buttons sent before "Get help from others" became /ask_resources: same offer.
+            record = ps.get(tracker.sender_id, record_id)
+            need = need_for_problem(record.problem if record else "")
+            return done + present_offers(dispatcher, tracker, need, record.id if record else None)
         question = followups.open_question(tracker.sender_id)
         if question is None:
             dispatcher.utter_message(response="utter_followup_none")
@@ -96,7 +101,12 @@ class ActionFollowupAnswer(Action):
             title = "Try another idea" if left else "Find new ideas"
             buttons.append({"title": title, "payload": f'/problem_solve{{"ps_record":"{record.id}"}}'})
             extra = f',"ps_record":"{record.id}"'
-        buttons += _buttons("followup_answer", [("Get help from others", "other_resources"),
-                                                ("Leave it for now", "accepted")], extra)
+        if record is not None:  # "use other resources" (CDSMP): the clinic's list, matched to the problem
+            buttons.append({"title": "Get help from others",
+                            "payload": f'/ask_resources{{"ps_record":"{record.id}"}}'})
+            buttons += _buttons("followup_answer", [("Leave it for now", "accepted")], extra)
+        else:
+            buttons += _buttons("followup_answer", [("Get help from others", "other_resources"),
+                                                    ("Leave it for now", "accepted")], extra)
         dispatcher.utter_message(response="utter_ps_next_options", buttons=buttons)
         return []

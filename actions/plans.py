@@ -19,6 +19,7 @@ from actions.common import (
 )
 from actions.flare import FLARE_SLOTS, FP_SLOTS
 from actions.problem_solving import PS_SLOTS
+from actions.resources import ActionResourceAnswer, answers_open_offer
 from actions.shared_decisions import NOTE_SLOTS, PROPOSAL_SLOTS
 from bot.coaching.flare_plan import describe as describe_flare_plan
 from bot.coaching.progress import OUTCOMES, classify_outcome
@@ -260,6 +261,8 @@ class ActionPacerFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if answers_open_offer(tracker):  # "yes i'll ring them tomorrow" after a resource offer
+            return await ActionResourceAnswer().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response="utter_default")
         state = goals.get_state(tracker.sender_id)
         if not state.consented:

@@ -12,7 +12,8 @@ from rasa_sdk.types import DomainDict
 from actions.common import as_int, latest_text
 from bot.clinic import contact_line, load_clinic
 from bot.coaching.phq4 import ITEMS, Phq4, parse_item
-from bot.services import wellbeing
+from bot.coaching.resources import need_for_distress
+from bot.services import resources, wellbeing
 
 PHQ_SLOTS = tuple(f"phq_{item}" for item in ITEMS)
 # Slow breathing with a longer out-breath, as taught in pain programmes
@@ -28,7 +29,12 @@ class ActionDistressSupport(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_distress_validate")
-        dispatcher.utter_message(response="utter_distress_options")
+        # The clinic's groups and services join the options when one fits what they said.
+        need = need_for_distress(latest_text(tracker))
+        if resources.preview(tracker.sender_id, need):
+            dispatcher.utter_message(response="utter_distress_options_resources")
+        else:
+            dispatcher.utter_message(response="utter_distress_options")
         return []
 
 
@@ -60,6 +66,8 @@ class ValidatePhq4Form(FormValidationAction):
 
 
 class ActionSavePhq4(Action):
+    """Store the answers and give the result first; rules then offer matching resources."""
+
     def name(self) -> str:
         return "action_save_phq4"
 

@@ -97,6 +97,12 @@ def export_patient(patient: Patient) -> dict[str, Any]:
              "answer": f.answer}
             for f in patient.followups
         ],
+        "resource_offers": [
+            {"resource": o.resource.name if o.resource else None, "context": o.context,
+             "offered_at": _iso(o.offered_at), "response": o.response, "responded_at": _iso(o.responded_at),
+             "taken_up_at": _iso(o.taken_up_at)}
+            for o in patient.resource_offers
+        ],
     }
 
 

@@ -29,6 +29,7 @@ from bot.services.dashboard import as_utc, conversation_ids
 from bot.store.models import (
     ActionPlan,
     CheckinDelivery,
+    ClinicResource,
     ConsentEvent,
     FlareEpisode,
     FlarePlanRecord,
@@ -39,6 +40,7 @@ from bot.store.models import (
     Phq4Result,
     ProblemSolvingRecord,
     PsfsRating,
+    ResourceOffer,
     SafetyEvent,
 )
 
@@ -79,6 +81,9 @@ WRITERS = {
     "problem_solving": {"action_save_problem_solving"},
     "flare_plan": {"action_save_flare_plan"},
     "flare": {"action_start_flare", "validate_flare_form", "action_ask_flare_next", "action_flare_done"},
+    # Clinic resources (actions/resources.py): offers, and answers (the fallback hands free text over).
+    "resource_offer": {"action_offer_resources", "action_followup_answer"},
+    "resource_answer": {"action_resource_answer", "action_offer_resources", "action_pacer_fallback"},
 }
 # User intents worth a line even when nothing was stored, with the action that answers each:
 # the line is written only when that action ran in the turn (an answer inside a form that
@@ -97,6 +102,8 @@ NOTABLE_INTENTS = {
                       {"action_start_problem_solving"}),
     "make_flare_plan": ("asked", "Asked to write a flare-up plan", {"action_start_flare_plan"}),
 }
+RESOURCE_CONTEXTS = {"problem_solving": "problem solving", "distress": "after a mood check",
+                     "checkin": "at a check-in", "asked": "they asked"}
 SAFETY_KIND_LABELS = {
     "crisis": "Crisis message",
     "crisis_check": "Possible crisis wording (check question asked)",
@@ -352,6 +359,22 @@ def _record_lines(
                                                        recent(FlareEpisode.started_at))).scalars():
         red = " with a red-flag symptom" if row.red_flag else ""
         add(row.started_at, "reported", f"Reported a flare-up{red}", "flare", "flare_episodes")
+    offers = (
+        select(ResourceOffer, ClinicResource.name)
+        .join(ClinicResource, ClinicResource.id == ResourceOffer.resource_id)
+        .where(ResourceOffer.patient_id == patient_id,
+               or_(recent(ResourceOffer.offered_at), recent(ResourceOffer.responded_at)))
+    )
+    for offer, name in session.execute(offers):
+        context = RESOURCE_CONTEXTS.get(offer.context, offer.context)
+        add(offer.offered_at, "asked" if offer.context == "asked" else "set",
+            f"Resource offered ({context}): {name}", "resource_offer", "resource_offers")
+        if offer.taken_up_at is not None:
+            add(offer.taken_up_at, "reported", f"Said they will go to / have joined: {name}",
+                "resource_answer", "resource_offers")
+        elif offer.responded_at is not None and offer.response in ("interested", "declined"):
+            answer = "Interested in" if offer.response == "interested" else "Not for them:"
+            add(offer.responded_at, "reported", f"{answer} {name}", "resource_answer", "resource_offers")
     for event in session.execute(select(SafetyEvent).where(SafetyEvent.patient_id == patient_id,
                                                          recent(SafetyEvent.created_at))).scalars():
         label = SAFETY_KIND_LABELS.get(event.kind, event.kind)

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.orm import declarative_base, relationship
 
@@ -62,6 +63,7 @@ class Patient(Base):
     flare_plan = relationship("FlarePlanRecord", cascade="all, delete-orphan", uselist=False)
     flare_episodes = relationship("FlareEpisode", cascade="all, delete-orphan", order_by="FlareEpisode.id")
     followups = relationship("Followup", cascade="all, delete-orphan", order_by="Followup.id")
+    resource_offers = relationship("ResourceOffer", cascade="all, delete-orphan", order_by="ResourceOffer.id")
     clinician_notes = relationship("ClinicianNote", cascade="all, delete-orphan", order_by="ClinicianNote.id")
     goal_proposals = relationship("GoalProposal", cascade="all, delete-orphan", order_by="GoalProposal.id")
 
@@ -524,6 +526,55 @@ class AuditLog(Base):
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
+class ClinicResource(Base):
+    """A peer support group, class, service or online programme the clinic lists for patients.
+
+    Archived, never deleted: offers already made keep pointing at what was offered.
+    """
+
+    __tablename__ = "clinic_resources"
+
+    id = Column(Integer, primary_key=True)
+    name = Column(String(120), nullable=False)
+    kind = Column(String(16), nullable=False)  # peer_support | class | service | online
+    description = Column(Text, nullable=False, default="")
+    when_text = Column(String(200), nullable=False, default="")
+    where_text = Column(String(200), nullable=False, default="")
+    how_to_join = Column(String(400), nullable=False, default="")
+    contact = Column(String(200), nullable=False, default="")
+    tags = Column(JSON, nullable=False, default=list)  # bot.coaching.resources.TOPICS keys
+    active = Column(Boolean, nullable=False, default=True, server_default=true())
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    archived_at = Column(DateTime(timezone=True))
+    created_by_id = Column(Integer, ForeignKey("clinicians.id", ondelete="SET NULL"))
+    updated_by_id = Column(Integer, ForeignKey("clinicians.id", ondelete="SET NULL"))
+
+    created_by = relationship("Clinician", foreign_keys=[created_by_id])
+    updated_by = relationship("Clinician", foreign_keys=[updated_by_id])
+
+
+class ResourceOffer(Base):
+    """One resource offered to one patient: when, why (context), and what they said."""
+
+    __tablename__ = "resource_offers"
+    __table_args__ = (Index("ix_resource_offers_patient_at", "patient_id", "offered_at"),)
+
+    id = Column(Integer, primary_key=True)
+    patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False)
+    resource_id = Column(
+        Integer, ForeignKey("clinic_resources.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    context = Column(String(20), nullable=False)  # problem_solving | distress | checkin | asked
+    ref_id = Column(Integer)  # the problem-solving record, for context problem_solving
+    offered_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    # interested | declined | no_answer
+    response = Column(String(16), nullable=False, default="no_answer", server_default="no_answer")
+    responded_at = Column(DateTime(timezone=True))
+    taken_up_at = Column(DateTime(timezone=True))  # they said they'll go, or have joined
+    followed_up_at = Column(DateTime(timezone=True))  # "did you get along to it?" asked at a check-in
+
+    resource = relationship("ClinicResource")
 class ClinicianNote(Base):
     """A short note from a clinician to their patient, delivered by Pacer and labelled as
     theirs: at once (through the scheduler, like a check-in) or at the next check-in."""

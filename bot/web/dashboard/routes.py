@@ -21,7 +21,7 @@ from sanic.response import HTTPResponse, html, raw, redirect
 from sqlalchemy import select
 
 from bot.clinic import ClinicConfig, load_clinic
-from bot.services import clinician_notes, fhir_export, goal_proposals, summaries
+from bot.services import clinician_notes, fhir_export, goal_proposals, resources, summaries
 from bot.services import dashboard as queries
 from bot.store.db import session_scope
 from bot.store.models import Clinician, InvitationCode, Patient, SafetyEvent
@@ -251,6 +251,9 @@ async def patient_page(request: Request, patient_id: int) -> HTTPResponse:
             "flare_sections": queries.FLARE_SECTIONS,
             "flare_episodes": queries.flare_episodes(session, patient.id),
             "sessions": list(reversed(summary.sessions))[:RECENT_SESSIONS],
+            "resource_offers": resources.patient_offers(session, patient.id),
+            "offer_contexts": resources.CONTEXT_LABELS,
+            "offer_responses": resources.RESPONSE_LABELS,
             "audit": queries.audit_entries(session, patient.id, limit=10),
             "paused_until": queries.as_utc(patient.checkins_paused_until),
             "now": datetime.now(timezone.utc),
