@@ -11,12 +11,13 @@ WEB_ASSETS := bot/web/static/vendor/socket.io.min.js
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test train lint bench nlu-report bench-checkins bench-load bench-fault cluster replica-deps clean help web-assets
+.PHONY: run test train lint bench nlu-report bench-checkins bench-load bench-fault cluster replica-deps clean help web-assets postgres
 
 help:
 	@echo "make run    - install, migrate, train if needed, start rasa + actions"
 	@echo "make test   - install, lint, train if needed, run all tests"
 	@echo "make bench  - NLU cross-validation report (bench/nlu_report.py)"
+	@echo "make postgres - start a project-local PostgreSQL and print its DATABASE_URL"
 	@echo "make bench-checkins - 10,000 check-ins due at once through the scheduler (bench/checkins.py)"
 	@echo "make bench-load  - 1, 10, 50 patients on 1 and 2 rasa replicas behind nginx (bench/load.py)"
 	@echo "make bench-fault - kill a rasa replica and the scheduler leader mid-run (bench/fault.py)"
@@ -43,11 +44,26 @@ train: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check bot actions tests bench
 
+# The storage, scheduler, fault and part of the end-to-end suites also run on a real
+# PostgreSQL (tests/postgres.py), a throwaway cluster that the test session starts and
+# stops. Under CI the Debian package is installed and the cluster created here first;
+# if that fails, those tests are skipped and the pytest summary says why. Elsewhere
+# they run when PostgreSQL is installed (PACER_TEST_POSTGRES=0 turns them off).
+TEST_PG_DIR := var/postgres-test
+
 test: $(STAMP) $(WEB_ASSETS) replica-deps
 	scripts/install-browser
 	$(BIN)/ruff check bot actions tests bench
 	$(BIN)/pacer train
+	@if [ "$$CI" = true ] && [ -z "$${PACER_TEST_POSTGRES:-}" ]; then \
+	  { scripts/start-postgres --dir $(TEST_PG_DIR) --fast >/dev/null && scripts/stop-postgres --dir $(TEST_PG_DIR); } \
+	    || echo "PostgreSQL could not be installed or started: its tests will be skipped." >&2; \
+	fi
 	$(BIN)/python -m pytest -q
+
+# A local PostgreSQL for development (var/postgres); prints its DATABASE_URL.
+postgres:
+	@scripts/start-postgres
 
 bench nlu-report: $(STAMP)
 	$(BIN)/python bench/nlu_report.py

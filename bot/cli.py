@@ -21,6 +21,45 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from bot.store import backup
+
+    settings = load_settings()
+    out = Path(args.out) if args.out else settings.var_dir / "backups"
+    if args.out is None or args.out.endswith("/") or out.is_dir():  # a directory: a dated file in it
+        out = backup.default_backup_path(settings.database_url, out)
+    try:
+        written = backup.backup(settings.database_url, out)
+    except backup.BackupError as error:
+        print(f"Backup failed: {error}", file=sys.stderr)
+        return 1
+    print(f"Backup written: {written} ({written.stat().st_size} bytes)")
+    return 0
+
+
+def cmd_db_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from bot.store import backup
+
+    settings = load_settings()
+    try:
+        backup.restore(Path(args.path), settings.database_url, force=args.force)
+    except backup.BackupError as error:
+        print(f"Restore failed: {error}", file=sys.stderr)
+        return 1
+    print(f"Restored {args.path} into {_safe_url(settings.database_url)}. Run 'pacer db upgrade' next.")
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     training.train(config=args.config, force=args.force)
     return 0
@@ -62,7 +101,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"  Rasa health:     {by_name['rasa'].health_url}")
         print(f"  Action server:   {by_name['actions'].health_url}")
         print("  Check-ins:       scheduler running ('pacer checkins status')")
-        print(f"  Database:        {settings.database_url}")
+        print(f"  Database:        {_safe_url(settings.database_url)}")
         print(f"  Logs:            {log_dir}")
         print("Press Ctrl-C to stop.\n", flush=True)
         while not stopping:
@@ -277,6 +316,18 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_sub.add_parser("upgrade", help="apply Alembic migrations")
     upgrade.add_argument("--revision", default="head")
     upgrade.set_defaults(func=cmd_db_upgrade)
+    backup = db_sub.add_parser(
+        "backup", help="consistent backup of DATABASE_URL (SQLite backup API or pg_dump -Fc)"
+    )
+    backup.add_argument(
+        "--out",
+        help="file to write, or a directory for a dated file (default: var/backups/pacer-<UTC>.db|.dump)",
+    )
+    backup.set_defaults(func=cmd_db_backup)
+    restore = db_sub.add_parser("restore", help="restore a backup into DATABASE_URL (stop Pacer first)")
+    restore.add_argument("path", help="a file written by 'pacer db backup'")
+    restore.add_argument("--force", action="store_true", help="restore over a database that has tables")
+    restore.set_defaults(func=cmd_db_restore)
 
     export = sub.add_parser("export", help="print one patient's data as JSON")
     export.add_argument("patient_id", type=int)

@@ -21,6 +21,13 @@ def default_database_url() -> str:
     return f"sqlite:///{PROJECT_ROOT / 'var' / 'pacer.db'}"
 
 
+def normalize_database_url(url: str) -> str:
+    """`postgres://` (Heroku, some managed services) is `postgresql://` to SQLAlchemy 1.4."""
+    if url.startswith("postgres://"):
+        return "postgresql://" + url.removeprefix("postgres://")
+    return url
+
+
 def ensure_env_file(path: Path = ENV_FILE) -> None:
     """Create `.env` with a random Rasa API token on first run; never overwrite one."""
     existing = path.read_text() if path.exists() else ""
@@ -68,7 +75,7 @@ def load_settings() -> Settings:
     action_port = int(os.environ.get("ACTION_PORT", "5055"))
     web_port = int(os.environ.get("PACER_WEB_PORT", "8000"))
     return Settings(
-        database_url=os.environ.get("DATABASE_URL") or default_database_url(),
+        database_url=normalize_database_url(os.environ.get("DATABASE_URL") or default_database_url()),
         rasa_token=os.environ.get("RASA_TOKEN", ""),
         rasa_port=rasa_port,
         action_port=action_port,

@@ -160,12 +160,22 @@ def claim_batch(engine: Engine, now: datetime, worker: str, limit: int, lease: t
     now = as_utc(now)
     token = f"{worker}:{uuid.uuid4().hex[:12]}"
     with engine.begin() as conn:
-        ids = select(D.c.id).where(_claimable(now)).order_by(D.c.next_attempt_at, D.c.id).limit(limit)
+        due = select(D.c.id).where(_claimable(now)).order_by(D.c.next_attempt_at, D.c.id).limit(limit)
         if conn.dialect.name == "postgresql":
-            ids = ids.with_for_update(skip_locked=True)
+            # Lock the batch first, skipping rows another claimer holds, then claim exactly
+            # those. Not `UPDATE ... WHERE id IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)`:
+            # PostgreSQL may rescan that subquery, and each rescan skips the rows it has just
+            # locked, so one claim took all 30 due rows in a batch of 8 (tests/unit/scheduler/
+            # test_claims.py). The locks hold until commit, so no other claimer can race.
+            ids = conn.execute(due.with_for_update(skip_locked=True)).scalars().all()
+            target = D.c.id.in_(ids)
+        else:
+            # SQLite: one statement takes the write lock before it reads, so two claimers
+            # are serialised (a read-then-write transaction could fail on a stale snapshot).
+            target = D.c.id.in_(due.scalar_subquery())
         conn.execute(
             update(D)
-            .where(D.c.id.in_(ids.scalar_subquery()), _claimable(now))
+            .where(target, _claimable(now))
             .values(status="sending", claimed_by=token, lease_until=now + lease)
             .execution_options(synchronize_session=False)
         )

@@ -47,10 +47,15 @@ def build_engine(url: str) -> Engine:
     return engine
 
 
+_cached_engines: list[Engine] = []
+
+
 @lru_cache(maxsize=4)
 def get_engine(url: str | None = None) -> Engine:
     """The process-wide engine for `url` (default: `DATABASE_URL`)."""
-    return build_engine(url or load_settings().database_url)
+    engine = build_engine(url or load_settings().database_url)
+    _cached_engines.append(engine)
+    return engine
 
 
 @lru_cache(maxsize=4)
@@ -73,6 +78,9 @@ def session_scope(url: str | None = None) -> Iterator[Session]:
 
 
 def reset_engines() -> None:
-    """Forget cached engines (tests that switch `DATABASE_URL`)."""
+    """Close and forget cached engines (tests that switch `DATABASE_URL`): pooled
+    connections would otherwise stay open on a PostgreSQL server until collected."""
     _session_factory.cache_clear()
     get_engine.cache_clear()
+    while _cached_engines:
+        _cached_engines.pop().dispose()

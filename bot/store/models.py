@@ -23,6 +23,10 @@ from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
 
+# Tables in the same database that belong to others (Rasa's tracker store, an APScheduler
+# job store): Alembic neither creates nor drops nor compares them.
+FOREIGN_TABLES = frozenset({"events", "apscheduler_jobs"})
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)

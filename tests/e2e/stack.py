@@ -1,4 +1,5 @@
-"""A real rasa server and action server on free ports, on a throwaway SQLite file."""
+"""A real rasa server and action server on free ports, on a throwaway SQLite file (or the
+PostgreSQL database given as `database_url`)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ def free_port() -> int:
 @dataclass
 class PacerStack:
     workdir: Path
+    database_url: str | None = None
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
     services: list[processes.Service] = field(default_factory=list)
 
@@ -32,7 +34,7 @@ class PacerStack:
         rasa_port, action_port, web_port = free_port(), free_port(), free_port()
         (self.workdir / "logs").mkdir(parents=True, exist_ok=True)
         self.settings = Settings(
-            database_url=f"sqlite:///{self.workdir / 'pacer.db'}",
+            database_url=self.database_url or f"sqlite:///{self.workdir / 'pacer.db'}",
             rasa_token=self.token,
             rasa_port=rasa_port,
             action_port=action_port,

@@ -28,7 +28,7 @@ os.environ.setdefault("PACER_SCHEDULER_INTERVAL_S", "1")
 os.environ.setdefault("PACER_CHECKIN_RECENT_CONTACT_S", "4")
 os.environ.setdefault("PACER_CHECKIN_FORM_RETRY_S", "3")
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.both_dialects]
 PLAN_SLOTS = ("plan_what", "plan_how_much", "plan_when", "plan_how_often", "requested_slot")
 
 

@@ -16,7 +16,7 @@ from bot.store.models import ActionPlan, ConsentEvent, PatientValue
 from bot.store.repository import find_patient
 from tests.e2e.stack import PacerStack, texts
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.both_dialects]
 
 
 def asks_confidence(reply: str) -> bool:

@@ -15,7 +15,7 @@ from bot.store.repository import find_patient
 from tests.e2e.stack import PacerStack, texts
 from tests.e2e.test_goal_setting import active_plans, new_sender, onboard, reach_plan_question
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.both_dialects]
 
 
 def events_for(sender: str) -> list[SafetyEvent]:

@@ -26,7 +26,7 @@ from tests.unit.scheduler.conftest import make_patient
 
 ROOT = Path(__file__).resolve().parents[2]
 PATIENTS = 30
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.both_dialects]
 
 
 def start_scheduler(database_url: str, stub: RasaStub, fault: str | None, log: Path) -> subprocess.Popen:

@@ -1,7 +1,7 @@
 """Pacer's store: Alembic migrations, SQLite settings and the repository functions.
 
-Every test runs against a real SQLite file created by the real migrations
-(`database_url` fixture in conftest.py).
+Every test runs against a real database created by the real migrations, once on a
+SQLite file and once on PostgreSQL (`database_url` fixture in conftest.py).
 """
 
 from __future__ import annotations
@@ -11,15 +11,18 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from bot.store import db, migrate
 from bot.store import repository as repo
 from bot.store.models import (
+    FOREIGN_TABLES,
     ActionPlan,
     Base,
     ChannelIdentity,
@@ -29,6 +32,8 @@ from bot.store.models import (
     PatientValue,
     PsfsRating,
 )
+
+pytestmark = pytest.mark.both_dialects
 
 PACER_TABLES = {
     "patients",
@@ -82,14 +87,61 @@ def test_upgrade_twice_is_a_no_op(database_url: str) -> None:
     assert set(inspect(db.get_engine()).get_table_names()) == _model_tables() | {"alembic_version"}
 
 
+def _include(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001 - alembic hook
+    """The migrations' own filter: Rasa's `events` and APScheduler's tables are not Pacer's."""
+    return name not in FOREIGN_TABLES if type_ == "table" else True
+
+
 def test_migrations_match_the_models(database_url: str) -> None:
-    """Models and migrations describe the same schema (no autogenerate drift)."""
-    with db.get_engine().connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    """Models and migrations describe the same schema (no autogenerate drift), types included,
+    on this dialect; Rasa's `events` table, present in a shared database, is not compared."""
+    engine = db.get_engine()
+    SQLTrackerStore.Base.metadata.create_all(engine)  # what rasa adds to the same database
+    with engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": _include}
+        )
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
 
-def test_upgrade_leaves_rasa_events_table_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_downgrade_to_base_and_back_to_head(database_url: str) -> None:
+    """Every migration's downgrade runs on this dialect, and the chain upgrades again."""
+    with db.session_scope() as session:
+        repo.get_or_create_patient(session, "conv-1")
+    db.reset_engines()  # no pooled connection may hold a lock on a table being dropped
+    command.downgrade(migrate.alembic_config(database_url), "base")
+    engine = db.get_engine()
+    assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+    db.reset_engines()
+    migrate.upgrade(database_url)
+    engine = db.get_engine()
+    assert set(inspect(engine).get_table_names()) == _model_tables() | {"alembic_version"}
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == _head(
+            database_url
+        )
+
+
+def test_upgrade_leaves_rasa_events_table_alone(database_url: str) -> None:
+    """Rasa's tracker store shares the database: migrations never touch its table."""
+    engine = db.get_engine()
+    SQLTrackerStore.Base.metadata.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO events (sender_id, type_name, timestamp, data) "
+                          "VALUES ('conv-1', 'user', 1.5, '{}')"))
+    columns = [column["name"] for column in inspect(engine).get_columns("events")]
+    db.reset_engines()
+    command.downgrade(migrate.alembic_config(database_url), "base")
+    migrate.upgrade(database_url)
+    engine = db.get_engine()
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT sender_id, type_name, data FROM events")).all()
+    assert [tuple(row) for row in rows] == [("conv-1", "user", "{}")]
+    assert [column["name"] for column in inspect(engine).get_columns("events")] == columns
+
+
+def test_upgrade_of_a_sqlite_file_rasa_created_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "shared.db"
     url = f"sqlite:///{path}"
     with sqlite3.connect(path) as conn:
@@ -111,6 +163,7 @@ def test_upgrade_leaves_rasa_events_table_alone(tmp_path: Path, monkeypatch: pyt
     assert PACER_TABLES <= tables
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(database_url: str) -> None:
     with db.get_engine().connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar_one().lower() == "wal"

@@ -6,9 +6,7 @@ from __future__ import annotations
 from alembic import context
 
 from bot.store.db import build_engine
-from bot.store.models import Base
-
-FOREIGN_TABLES = {"events", "apscheduler_jobs"}
+from bot.store.models import FOREIGN_TABLES, Base
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001 - alembic hook

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from bench.rasa_stub import RasaStub, open_checkin
@@ -15,6 +16,8 @@ from bot.services import checkins
 from bot.store.db import get_engine, session_scope
 from bot.store.models import CheckinDelivery, CheckinSchedule, SafetyEvent, utcnow
 from tests.unit.scheduler.conftest import make_patient
+
+pytestmark = pytest.mark.both_dialects
 
 
 def sweeper(stub: RasaStub, worker: str = "test", **options: object) -> Sweeper:
