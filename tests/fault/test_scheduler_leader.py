@@ -11,6 +11,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from bench.rasa_stub import RasaStub
 from bot.scheduler.leader import current_leader
 from bot.store.db import get_engine
@@ -18,6 +20,7 @@ from bot.store.models import utcnow
 from tests.fault.test_scheduler_faults import rows, start_scheduler
 from tests.unit.scheduler.conftest import make_patient
 
+pytestmark = [pytest.mark.slow, pytest.mark.both_dialects]
 WAVES = 4  # patients due now, in 3 s, 6 s and 9 s: the leader dies between waves
 PER_WAVE = 8
 POLL_S = 0.5
