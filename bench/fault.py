@@ -19,6 +19,7 @@ import json
 import os
 import tempfile
 import time
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -152,7 +153,8 @@ def main() -> int:
     print(f"cluster up in {time.monotonic() - started:.0f} s ({workdir})", flush=True)
     try:
         load_before = os.getloadavg()
-        result = asyncio.run(fault_run(cluster, args.patients, args.checkins, args.duration, args.kill_at))
+        result = asyncio.run(fault_run(cluster, args.patients, args.checkins, args.duration, args.kill_at,
+                                       prefix=f"fault-{uuid.uuid4().hex[:6]}"))
         result["database"] = cluster.database_url.split("://")[0]
         result["loadavg_before_after"] = [round(load_before[0], 2), round(os.getloadavg()[0], 2)]
     finally:

@@ -19,6 +19,7 @@ import json
 import os
 import tempfile
 import time
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,12 +28,13 @@ from bench.fault import BENCH_ENV, RESULTS, message_counts, use_database, wait_c
 from bot.cluster import Cluster
 from bot.store.models import utcnow
 
+RUN_ID = uuid.uuid4().hex[:6]
 COLUMNS = ["replicas", "patients", "messages", "p50_ms", "p95_ms", "p99_ms", "messages_per_s", "errors",
            "given_up", "checkins_due", "checkins_lost", "checkins_twice", "missing", "loadavg"]
 
 
 async def level(cluster: Cluster, replicas: int, n: int, duration_s: float) -> dict:
-    prefix = f"load-r{replicas}-n{n}"
+    prefix = f"load-{RUN_ID}-r{replicas}-n{n}"  # fresh conversations on a reused database
     n_checkins = max(2, n // 2)
     checkin_ids = ledger.seed_checkin_patients(
         f"{prefix}-ci", n_checkins, utcnow() + timedelta(seconds=2), spread_s=duration_s / 2)
