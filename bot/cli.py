@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 import time
 
@@ -76,14 +75,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     env = processes.child_env(settings)
     log_dir = settings.var_dir / "logs"
     running = processes.services(settings, model)
-    stopping = False
-
-    def shutdown(*_: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, shutdown)
-    signal.signal(signal.SIGTERM, shutdown)
+    stop = processes.StopSignal()
     try:
         for service in running:
             processes.start(service, env, log_dir)
@@ -104,7 +96,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"  Database:        {_safe_url(settings.database_url)}")
         print(f"  Logs:            {log_dir}")
         print("Press Ctrl-C to stop.\n", flush=True)
-        while not stopping:
+        while not stop.requested:
             for service in running:
                 if service.process is not None and service.process.poll() is not None:
                     print(f"{service.name} exited; stopping. Last log lines:", file=sys.stderr)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bot import processes, training
 from bot.config import PROJECT_ROOT, Settings, load_settings
-from bot.processes import Service
+from bot.processes import Service, StopSignal
 
 TEMPLATE = PROJECT_ROOT / "deploy" / "nginx" / "pacer.conf.template"
 STARTUP_TIMEOUT_S = 300
@@ -282,14 +282,7 @@ def run_forever(replicas: int, schedulers: int) -> int:
                       database_url=settings.database_url if os.environ.get("DATABASE_URL") else None,
                       redis_url=os.environ.get("REDIS_URL") or None,
                       rest_token=os.environ.get("PACER_REST_TOKEN") or secrets.token_hex(24))
-    stopping = False
-
-    def shutdown(*_: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, shutdown)
-    signal.signal(signal.SIGTERM, shutdown)
+    stop = StopSignal()
     cluster.start()
     try:
         print(f"\nPacer cluster: {replicas} rasa + {replicas} action servers, {schedulers} schedulers")
@@ -300,7 +293,7 @@ def run_forever(replicas: int, schedulers: int) -> int:
         print(f"  Redis:           {cluster.redis_url}")
         print(f"  Database:        {cluster.database_url}")
         print(f"  Logs:            {cluster.log_dir}\nPress Ctrl-C to stop.", flush=True)
-        while not stopping:
+        while not stop.requested:
             time.sleep(0.5)
     finally:
         cluster.stop()

@@ -23,6 +23,18 @@ import yaml
 from bot.config import PROJECT_ROOT, Settings
 
 
+class StopSignal:
+    """Set by Ctrl-C (SIGINT) or SIGTERM: a supervising command polls `requested` in its
+    loop and stops its children cleanly instead of dying with them half-started."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        signal.signal(signal.SIGINT, self._request)
+        signal.signal(signal.SIGTERM, self._request)
+
+    def _request(self, *_: object) -> None:
+        self.requested = True
+
 @dataclass
 class Service:
     name: str

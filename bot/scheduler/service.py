@@ -36,6 +36,7 @@ from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings, load_settings
+from bot.safety import alerts
 from bot.scheduler import store
 from bot.scheduler.leader import Elector, make_elector
 from bot.scheduler.rasa_api import RasaApi
@@ -113,6 +114,18 @@ async def _safe_sweep(sweeper: Sweeper, elector: Elector | None = None) -> None:
             logger.exception("heartbeat failed")
 
 
+async def retry_alerts(elector: Elector) -> None:
+    """Clinic alerts that failed their quick retries in the action server are retried here,
+    on the leader only (each attempt is claimed in the database, so a racing
+    `pacer alerts deliver` cannot send one twice)."""
+    if not elector.is_leader:
+        return
+    try:
+        await asyncio.to_thread(alerts.deliver_due)
+    except Exception:  # noqa: BLE001 - database or network down: try again next round
+        logger.exception("alert retries failed")
+
+
 async def serve(settings: Settings, interval: float) -> None:
     elector = build_elector(settings)
     sweeper = build_sweeper(settings, elector)
@@ -135,6 +148,11 @@ async def serve(settings: Settings, interval: float) -> None:
     scheduler.add_job(
         _safe_sweep, "interval", args=[sweeper, elector], seconds=interval, id="checkin-sweeper",
         next_run_time=utcnow(), replace_existing=True,
+    )
+    alert_every = _env_float("PACER_ALERT_RETRY_S", 30.0)
+    scheduler.add_job(
+        retry_alerts, "interval", args=[elector], seconds=alert_every, id="alert-retries",
+        next_run_time=utcnow() + timedelta(seconds=alert_every), replace_existing=True,
     )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

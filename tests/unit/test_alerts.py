@@ -8,6 +8,7 @@ never leave Pacer.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import socket
@@ -19,6 +20,7 @@ from datetime import timedelta
 from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -418,3 +420,15 @@ def test_deliver_soon_leaves_failures_to_the_scheduler_and_never_raises(
     # Back on the normal schedule after the quick retries.
     wait = alerts._as_utc(row.next_attempt_at) - utcnow()
     assert wait > timedelta(minutes=5)
+
+
+def test_only_the_leading_scheduler_retries_due_alerts(webhook_factory) -> None:  # noqa: ANN001
+    from bot.scheduler import service
+
+    hook = webhook_factory([500])
+    _, _, _, [alert_id] = record_event(make_clinic(webhook=hook.url))
+    asyncio.run(service.retry_alerts(SimpleNamespace(is_leader=False)))
+    assert load_alert(alert_id).attempts == 0 and hook.requests == []
+    asyncio.run(service.retry_alerts(SimpleNamespace(is_leader=True)))
+    row = load_alert(alert_id)
+    assert (row.status, row.attempts) == ("pending", 1) and len(hook.requests) == 1  # failed: backs off

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from bot import cli, training
+from bot.processes import lock_store_config
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -103,7 +104,7 @@ def test_kubernetes_containers_run_pacer_commands_with_secrets_from_the_secret()
             assert container["securityContext"]["allowPrivilegeEscalation"] is False
     assert {"pacer-actions", "pacer-web", "pacer-scheduler", "pacer-migrate"} <= names
     scheduler = next(doc for _, doc in manifests() if doc["metadata"]["name"] == "pacer-scheduler")
-    assert scheduler["spec"]["replicas"] == 1 and scheduler["spec"]["strategy"]["type"] == "Recreate"
+    assert scheduler["spec"]["replicas"] == 2  # one leads (bot/scheduler/leader.py)
 
 
 def test_rasa_helm_values_say_what_the_project_files_say() -> None:
@@ -122,11 +123,16 @@ def test_rasa_helm_values_say_what_the_project_files_say() -> None:
     extra = settings["endpoints"]["additionalEndpoints"]
     assert extra["tracker_store"] == endpoints["tracker_store"]
     assert extra["action_endpoint"] == endpoints["action_endpoint"]
+    generated = lock_store_config("redis://:secret@pacer-redis:6379/0")
+    assert extra["lock_store"].keys() == generated.keys()  # the same settings as REDIS_URL gives
+    assert extra["lock_store"]["type"] == "redis" and extra["lock_store"]["key_prefix"] == "pacer"
     assert settings["endpoints"]["trackerStore"]["enabled"] is False
     env = {item["name"]: item for item in values["extraEnv"]}
     for name in ("PACER_RASA_TOKEN", "DATABASE_URL"):
         assert env[name]["valueFrom"]["secretKeyRef"]["name"] == "pacer-secrets"
-    assert values["postgresql"]["install"] is False and values["replicaCount"] == 1
+    assert values["postgresql"]["install"] is False and values["replicaCount"] == 2
+    for name in ("REDIS_URL", "REDIS_PASSWORD"):
+        assert env[name]["valueFrom"]["secretKeyRef"]["name"] == "pacer-secrets"
 
 
 def units() -> dict[str, configparser.ConfigParser]:
