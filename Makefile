@@ -73,7 +73,8 @@ bench-checkins: $(STAMP)
 
 # The replica profile needs nginx and Redis from Debian (installed when missing).
 replica-deps:
-	@command -v nginx >/dev/null || { command -v /usr/sbin/nginx >/dev/null; } || \
+	@{ command -v nginx || command -v /usr/sbin/nginx; } >/dev/null && \
+	  { command -v redis-server || command -v /usr/bin/redis-server; } >/dev/null || \
 	  { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; $$sudo apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends nginx-light redis-server; }
 
