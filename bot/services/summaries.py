@@ -29,11 +29,13 @@ from bot.services.dashboard import as_utc, conversation_ids
 from bot.store.models import (
     ActionPlan,
     CheckinDelivery,
+    ClinicianNote,
     ClinicResource,
     ConsentEvent,
     FlareEpisode,
     FlarePlanRecord,
     FunctionalGoal,
+    GoalProposal,
     PatientRequest,
     PatientValue,
     PegResult,
@@ -84,6 +86,11 @@ WRITERS = {
     # Clinic resources (actions/resources.py): offers, and answers (the fallback hands free text over).
     "resource_offer": {"action_offer_resources", "action_followup_answer"},
     "resource_answer": {"action_resource_answer", "action_offer_resources", "action_pacer_fallback"},
+    # Shared decisions (actions/shared_decisions.py): a clinician's note shown, read or answered;
+    # a proposed goal presented and what the patient did with it.
+    "note": {"action_booster_checkin", "action_session_start", "action_note_ack", "action_save_note_reply"},
+    "proposal": {"action_present_proposal", "action_save_plan", "action_save_proposal_psfs",
+                 "action_proposal_answer", "action_save_proposal_reason"},
 }
 # User intents worth a line even when nothing was stored, with the action that answers each:
 # the line is written only when that action ran in the turn (an answer inside a form that
@@ -375,6 +382,22 @@ def _record_lines(
         elif offer.responded_at is not None and offer.response in ("interested", "declined"):
             answer = "Interested in" if offer.response == "interested" else "Not for them:"
             add(offer.responded_at, "reported", f"{answer} {name}", "resource_answer", "resource_offers")
+    for note in session.execute(select(ClinicianNote).where(ClinicianNote.patient_id == patient_id,
+                                                          recent(ClinicianNote.delivered_at))).scalars():
+        add(note.delivered_at, "set", f"Note from {note.author_name} delivered", "note", "clinician_notes")
+        if note.replied_at is not None:
+            reply = f"Replied to {note.author_name}: \u201c{note.reply}\u201d"
+            add(note.replied_at, "reported", reply, "note", "clinician_notes")
+    for row in session.execute(select(GoalProposal).where(GoalProposal.patient_id == patient_id,
+                                                        or_(recent(GoalProposal.presented_at),
+                                                            recent(GoalProposal.responded_at)))).scalars():
+        if row.presented_at is not None:
+            add(row.presented_at, "asked", f"{row.author_name}'s proposed goal shown: {row.what}", "proposal",
+                "goal_proposals")
+        if row.responded_at is not None and row.status in ("accepted", "changed", "declined"):
+            reason = f" (\u201c{row.patient_reason}\u201d)" if row.patient_reason else ""
+            outcome = f"Proposed goal {row.status}: {row.final_text or row.what}{reason}"
+            add(row.responded_at, "reported", outcome, "proposal", "goal_proposals")
     for event in session.execute(select(SafetyEvent).where(SafetyEvent.patient_id == patient_id,
                                                          recent(SafetyEvent.created_at))).scalars():
         label = SAFETY_KIND_LABELS.get(event.kind, event.kind)

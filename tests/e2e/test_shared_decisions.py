@@ -125,6 +125,8 @@ def test_a_note_for_the_next_checkin_opens_it_and_a_reply_reaches_the_dashboard(
     assert "lee" in reply and "urgent" in reply
     html = page(dashboard, pid)
     assert "The walks are getting easier." in html
+    summaries = dashboard.get(f"/dashboard/patients/{pid}/conversations").text
+    assert "Note from Lee Carter delivered" in summaries and "Replied to Lee Carter" in summaries
     with session_scope() as session:
         note = session.get(ClinicianNote, note_id)
         assert note.reply == "Will do, see you Tuesday. The walks are getting easier."
@@ -201,6 +203,9 @@ def test_a_third_declines_a_proposed_activity_and_says_why(stack: PacerStack, da
             FunctionalGoal.patient_id == pid, FunctionalGoal.activity == "carrying the shopping")).first()
     html = page(dashboard, pid)
     assert "declined" in html and "my shoulder at work" in html
+    summaries = dashboard.get(f"/dashboard/patients/{pid}/conversations").text
+    assert "proposed goal shown: carrying the shopping" in summaries
+    assert "Proposed goal declined: carrying the shopping" in summaries
 
 
 def test_a_proposed_activity_is_rated_when_accepted(stack: PacerStack, dashboard: Browserish) -> None:
