@@ -189,6 +189,8 @@ _RE_ALTERNATE = _c(
     rf"|\b(?:on\s+)?alternat(?:e|ing)\s+(day|{_PARTS})s\b"
 )
 _RE_EVERY_PART = _c(rf"\b(?:every|each)\s+(?:single\s+)?({_PARTS})\b|\b(night)ly\b")
+# "3 mornings a week", "only 4 nights": days per week and the time of day in one phrase.
+_RE_N_PARTS = _c(rf"\b(?:(?:on|for)\s+)?({NUMBER})(?:{_RANGE}({NUMBER}))?\s*({_PARTS})s\b(?:{_WEEK_Q})?")
 _RE_PER_DAY = _c(rf"\b({_FREQ_WORD}){_DAY_Q}")
 _RE_DAILY = _c(
     r"\b(?:every\s+(?:single\s+)?day(?:\s+of\s+the\s+week)?|each\s+day|daily|all\s+week"
@@ -315,6 +317,9 @@ def _scan_days(scan: _Scan, found: _Found) -> None:
     for m in scan.take(_RE_EVERY_PART):
         found.set_days(7)
         found.add_part(m.start(), _PART_PHRASE[m.group(1) or m.group(2)])
+    for m in scan.take(_RE_N_PARTS, lambda m: _valid_days(_lower_of(m.group(1), m.group(2))) is not None):
+        found.set_days(_valid_days(_lower_of(m.group(1), m.group(2))))
+        found.add_part(m.start(), _PART_PHRASE[m.group(3).lower()])
     for m in scan.take(_RE_PER_DAY, lambda m: (_freq_value(m.group(1)) or 0) >= 1):
         # "twice a day" still means every day of the week; the "twice" is kept
         # for the when-phrase so it is not silently lost.

@@ -664,3 +664,23 @@ def test_plans_read_back_as_verb_phrases(what: str, phrase: str) -> None:
     from bot.coaching.action_plan import as_verb_phrase
 
     assert as_verb_phrase(what) == phrase
+
+
+@pytest.mark.parametrize(("text", "days", "when"), [
+    ("only 3 nights", 3, "at night"),
+    ("walk 3 mornings a week", 3, "in the morning"),
+    ("stretch on 4 evenings", 4, "in the evening"),
+    ("2-3 mornings a week", 2, "in the morning"),  # the lower end of a range, as for days
+])
+def test_n_parts_of_the_day_are_days_and_a_time(text: str, days: int, when: str) -> None:
+    plan = parse_plan(text)
+    assert (plan.days_per_week, plan.when) == (days, when)
+
+
+def test_a_proposal_changed_to_three_nights_keeps_the_rest() -> None:
+    from bot.coaching.shared_decisions import apply_changes
+
+    draft, changed = apply_changes(PlanDraft("stretch your hamstrings", "5 minutes", "before bed", 5),
+                                   "mm maybe but only 3 nights")
+    assert changed and (draft.what, draft.how_much, draft.days_per_week) == ("stretch your hamstrings",
+                                                                            "5 minutes", 3)
