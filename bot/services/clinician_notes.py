@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.coaching.shared_decisions import MAX_NOTE_CHARS, clean_note
@@ -64,12 +64,20 @@ def withdraw(session: Session, patient: Patient, note_id: int) -> bool:
     if note is None or note.patient_id != patient.id or note.status != "pending":
         return False
     note.status = "withdrawn"
-    if note.delivery_id:
-        row = session.get(CheckinDelivery, note.delivery_id)
-        if row is not None and row.status in ("pending", "deferred"):
-            row.status = "cancelled"
-            row.defer_reason = "note withdrawn"
+    _cancel_send(session, note, "note withdrawn")
     return True
+
+
+def _cancel_send(session: Session, note: ClinicianNote, reason: str) -> None:
+    """Cancel the note's queued "at once" send unless the scheduler has claimed it (the
+    reason goes where bot.services.checkins puts a cancelled delivery's)."""
+    if note.delivery_id:
+        session.execute(
+            update(CheckinDelivery)
+            .where(CheckinDelivery.id == note.delivery_id, CheckinDelivery.status == "pending")
+            .values(status="cancelled", last_error=reason)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _has_active_schedule(session: Session, patient: Patient) -> bool:
@@ -126,11 +134,8 @@ def take_at_session_start(conversation_id: str, now: datetime | None = None) -> 
         waiting_for_checkin = _has_active_schedule(session, patient)
         notes = [n for n in _pending(session, patient)
                  if n.delivery == "now" or not waiting_for_checkin]
-        for note in notes:
-            if note.delivery_id:  # the queued send now has nothing to carry
-                row = session.get(CheckinDelivery, note.delivery_id)
-                if row is not None and row.status in ("pending", "deferred"):
-                    row.status, row.defer_reason = "cancelled", "delivered at session start"
+        for note in notes:  # the queued send now has nothing to carry
+            _cancel_send(session, note, "delivered at session start")
         return _take(session, patient, notes, "session", now)
 
 
