@@ -6,8 +6,10 @@ import logging
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from bot.coaching.action_plan import PlanDraft
+from bot.services import goals
 
 logger = logging.getLogger(__name__)
 
@@ -97,3 +99,13 @@ def prefilled(tracker: Tracker, slot: str) -> bool:
     not typed as an answer: nothing was asked yet, so the message that opened the form
     ("yeah ok I'll give that a go") is no answer to any part and must not overwrite it."""
     return tracker.get_slot("requested_slot") is None and tracker.get_slot(slot) is not None
+
+
+def consented_state(tracker: Tracker, dispatcher: CollectingDispatcher) -> goals.PatientState | None:
+    """The patient's stored state, or None after telling someone who has not set up (given
+    consent) yet that this needs them to: the guard every coaching flow starts with."""
+    state = goals.get_state(tracker.sender_id)
+    if not state.consented:
+        dispatcher.utter_message(response="utter_not_set_up")
+        return None
+    return state

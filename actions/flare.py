@@ -16,6 +16,7 @@ from actions.common import (
     NOT_AN_ANSWER_INTENTS,
     as_int,
     channel_of,
+    consented_state,
     latest_entity,
     latest_intent,
     latest_text,
@@ -68,9 +69,8 @@ class ActionStartFlarePlan(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        state = goals.get_state(tracker.sender_id)
-        if not state.consented:
-            dispatcher.utter_message(response="utter_not_set_up")
+        state = consented_state(tracker, dispatcher)
+        if state is None:
             return [SlotSet("coaching_step", None)]
         goals.note_contact(tracker.sender_id, channel_of(tracker))
         plan = flare.get_plan(tracker.sender_id) or FlarePlan()

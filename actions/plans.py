@@ -13,6 +13,7 @@ from actions.common import (
     PLAN_FLOW_SLOTS,
     as_int,
     channel_of,
+    consented_state,
     latest_entity,
     latest_text,
     slots_from_draft,
@@ -78,9 +79,8 @@ class ActionShowPlans(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        state = goals.get_state(tracker.sender_id)
-        if not state.consented:
-            dispatcher.utter_message(response="utter_not_set_up")
+        state = consented_state(tracker, dispatcher)
+        if state is None:
             return []
         goals.note_contact(tracker.sender_id, channel_of(tracker))
         if state.values:
@@ -142,9 +142,8 @@ class ActionReportProgress(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        state = goals.get_state(tracker.sender_id)
-        if not state.consented:
-            dispatcher.utter_message(response="utter_not_set_up")
+        state = consented_state(tracker, dispatcher)
+        if state is None:
             return [SlotSet("progress_outcome", None)]
         button_outcome = latest_entity(tracker, "outcome")
         outcome = button_outcome if button_outcome in OUTCOMES else classify_outcome(latest_text(tracker))
@@ -182,9 +181,8 @@ class ActionStartChangePlan(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        state = goals.get_state(tracker.sender_id)
-        if not state.consented:
-            dispatcher.utter_message(response="utter_not_set_up")
+        state = consented_state(tracker, dispatcher)
+        if state is None:
             return [SlotSet("next_step", None)]
         plan = _resolve_plan(tracker, dispatcher, state, "change_plan")
         if plan is None:
@@ -208,9 +206,8 @@ class ActionAskDropPlan(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        state = goals.get_state(tracker.sender_id)
-        if not state.consented:
-            dispatcher.utter_message(response="utter_not_set_up")
+        state = consented_state(tracker, dispatcher)
+        if state is None:
             return []
         plan = _resolve_plan(tracker, dispatcher, state, "drop_plan")
         if plan is None:

@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import (
     as_int,
     channel_of,
+    consented_state,
     is_unsure,
     latest_entity,
     latest_intent,
@@ -76,9 +77,8 @@ class ActionStartProblemSolving(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        state = goals.get_state(tracker.sender_id)
-        if not state.consented:
-            dispatcher.utter_message(response="utter_not_set_up")
+        state = consented_state(tracker, dispatcher)
+        if state is None:
             return [SlotSet("coaching_step", None)]
         goals.note_contact(tracker.sender_id, channel_of(tracker))
         events: list[EventType] = [SlotSet(slot, None) for slot in PS_SLOTS]
