@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.store import db
 from tests.web.clinic_fixture import ClinicWorld, seed_clinic
 from tests.web.server import WebServer
 
@@ -46,26 +44,19 @@ def browser(chromium: Path) -> Iterator:
 
 @pytest.fixture
 def seeded_clinic(
-    migrated_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[tuple[WebServer, ClinicWorld]]:
     """A `pacer web` on its own database holding the hand-counted clinic of
     `tests/web/clinic_fixture.py` (a lead, two clinicians, 25 patients in January 2026).
     Yields (server, world); browser tests of the dashboard's clinic features build on it."""
-    path = tmp_path / "pacer.db"
-    shutil.copyfile(migrated_template, path)
-    url = f"sqlite:///{path}"
     clinic_file = tmp_path / "clinic.yml"
     clinic_file.write_text("name: Riverside Pain Service\ntimezone: Pacific/Auckland\n")
-    monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("PACER_CLINIC_FILE", str(clinic_file))
     monkeypatch.delenv("PACER_ALERT_WEBHOOK", raising=False)
     monkeypatch.delenv("PACER_ALERT_EMAIL", raising=False)
-    db.reset_engines()
     world = seed_clinic("browser")
-    server = WebServer(url, tmp_path)
+    server = WebServer(database_url, tmp_path)
     try:
         yield server, world
     finally:
         server.stop()
-        db.get_engine().dispose()
-        db.reset_engines()

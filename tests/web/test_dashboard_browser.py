@@ -3,7 +3,6 @@ safety event first, open them, acknowledge it, and keep a screenshot of the page
 
 from __future__ import annotations
 
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -64,22 +63,17 @@ def seed_patient(clinician_id: int, conversation: str, name: str, weeks: int) ->
 
 
 def test_clinician_acknowledges_a_safety_event_in_a_real_browser(
-    browser, migrated_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    browser, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
 ) -> None:
-    path = tmp_path / "pacer.db"
-    shutil.copyfile(migrated_template, path)
-    url = f"sqlite:///{path}"
-    monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.delenv("PACER_ALERT_WEBHOOK", raising=False)
     monkeypatch.delenv("PACER_ALERT_EMAIL", raising=False)
-    db.reset_engines()
     clinician_id = auth.create_clinician("dr.hana@clinic.test", "Dr Hana Wright", PASSWORD)
     seed_patient(clinician_id, "conv-calm", "Calm Carter", weeks=8)
     urgent = seed_patient(clinician_id, "conv-urgent", "Urgent Ulla", weeks=12)
     seed_patient(clinician_id, "conv-other", "Other Olsen", weeks=4)
     event_id = safety.record_safety_event("conv-urgent", "crisis", "crisis.test", "suicide",
                                           "i dont see the point of going on")
-    server = WebServer(url, tmp_path)
+    server = WebServer(database_url, tmp_path)
     try:
         browser.get(f"{server.base_url}/dashboard/")
         assert "/dashboard/login" in browser.current_url
@@ -121,8 +115,6 @@ def test_clinician_acknowledges_a_safety_event_in_a_real_browser(
         assert "safety event" not in first.text  # nothing open any more
     finally:
         server.stop()
-        db.get_engine().dispose()
-        db.reset_engines()
 
 
 def test_lead_opens_the_clinic_overview_in_a_real_browser(browser, seeded_clinic) -> None:  # noqa: ANN001

@@ -3,7 +3,6 @@ a screenshot of the list is kept in test-output/."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -24,15 +23,10 @@ PASSWORD = "a long enough password"
 
 
 def test_clinician_adds_a_resource_in_a_real_browser(
-    browser, migrated_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    browser, database_url: str, tmp_path: Path  # noqa: ANN001
 ) -> None:
-    path = tmp_path / "pacer.db"
-    shutil.copyfile(migrated_template, path)
-    url = f"sqlite:///{path}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    db.reset_engines()
     clinician_id = auth.create_clinician("physio.ana@clinic.test", "Ana Fifita", PASSWORD)
-    server = WebServer(url, tmp_path)
+    server = WebServer(database_url, tmp_path)
     try:
         wait = WebDriverWait(browser, 30)
         browser.get(f"{server.base_url}/dashboard/resources")
@@ -70,5 +64,3 @@ def test_clinician_adds_a_resource_in_a_real_browser(
         assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
     finally:
         server.stop()
-        db.get_engine().dispose()
-        db.reset_engines()
