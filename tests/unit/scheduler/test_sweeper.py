@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -151,7 +152,10 @@ def test_stopped_and_paused_schedules_send_nothing(stub: RasaStub) -> None:
     stopped = make_patient("stop-1")
     checkins.stop("stop-1")
     paused = make_patient("pause-1")
-    view = checkins.pause_until("pause-1", (utcnow() + timedelta(days=14)).date())
+    # "back on" is a date in the patient's zone: take it from their clock, not UTC's (in the
+    # hours when Auckland is already on tomorrow, UTC's date + 14 is only 13 local days away).
+    zone = ZoneInfo(checkins.get_schedule("pause-1").timezone)
+    view = checkins.pause_until("pause-1", (datetime.now(zone) + timedelta(days=14)).date())
     assert view.next_due_at > utcnow() + timedelta(days=13)
     run(sweep_and_close(sweeper(stub)))
     assert deliveries(stopped) == [] and deliveries(paused) == []
