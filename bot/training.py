@@ -11,6 +11,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from bot.config import PROJECT_ROOT
 
@@ -18,7 +21,9 @@ MODELS_DIR = PROJECT_ROOT / "models"
 FINGERPRINT_FILE = MODELS_DIR / ".fingerprint"
 MODEL_NAME = "pacer"
 TRAINING_DATA = ("data/nlu", "data/rules", "data/stories")
-INPUTS = ("config.yml", "domain.yml", *TRAINING_DATA, "bot/nlu")
+DOMAIN_DIR = "domain"
+"""One file per capability (domain/goals.yml, domain/checkins.yml, ...); Rasa merges the directory."""
+INPUTS = ("config.yml", DOMAIN_DIR, *TRAINING_DATA, "bot/nlu")
 
 
 def _files(config: str) -> list[Path]:
@@ -47,6 +52,20 @@ def fingerprint(config: str = "config.yml") -> str:
     return digest.hexdigest()
 
 
+def domain_dict() -> dict[str, Any]:
+    """The merged domain as Rasa sees it: lists concatenated, mappings (slots, forms, responses) joined."""
+    merged: dict[str, Any] = {}
+    for path in sorted((PROJECT_ROOT / DOMAIN_DIR).glob("*.yml")):
+        for key, value in (yaml.safe_load(path.read_text()) or {}).items():
+            if isinstance(value, list):
+                merged.setdefault(key, []).extend(value)
+            elif isinstance(value, dict):
+                merged.setdefault(key, {}).update(value)
+            else:
+                merged[key] = value
+    return merged
+
+
 def model_path() -> Path:
     return MODELS_DIR / f"{MODEL_NAME}.tar.gz"
 
@@ -68,7 +87,7 @@ def train(config: str = "config.yml", force: bool = False) -> Path:
     command = [
         sys.executable, "-m", "rasa", "train",
         "--config", config,
-        "--domain", "domain.yml",
+        "--domain", DOMAIN_DIR,
         "--data", *TRAINING_DATA,
         "--out", str(MODELS_DIR),
         "--fixed-model-name", MODEL_NAME,

@@ -24,7 +24,7 @@ def run_rasa(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_rasa_data_validate_is_clean() -> None:
-    result = run_rasa("data", "validate", "--domain", "domain.yml", "--data", *training.TRAINING_DATA)
+    result = run_rasa("data", "validate", "--domain", training.DOMAIN_DIR, "--data", *training.TRAINING_DATA)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
     warnings = re.findall(r"UserWarning: (.*)", output)
@@ -39,7 +39,7 @@ def test_rasa_data_validate_is_clean() -> None:
                              r"file, but is not found")
     # Rasa 3.6 merges every retrieval intent into the domain a second time
     # (ResponsesSyncImporter.get_domain), so a retrieval intent that stories may use (it must be
-    # listed in domain.yml) is always reported as duplicated. Only that exact warning is allowed.
+    # listed in the domain) is always reported as duplicated. Only that exact warning is allowed.
     known = "The following duplicated intents have been found across multiple domain files: ask_education"
     others = [w for w in warnings if "is not used in any story or rule" not in w
               and not external.search(w) and not button_only.search(w) and w.strip() != known]

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-DOMAIN_FILE = Path(__file__).resolve().parents[2] / "domain.yml"
+from bot import training
 
 
 @pytest.fixture(scope="session")
 def domain() -> dict[str, Any]:
-    """domain.yml as the action server receives it (slots, forms, responses...)."""
-    return yaml.safe_load(DOMAIN_FILE.read_text())
+    """The merged domain/ as the action server receives it (slots, forms, responses...)."""
+    return training.domain_dict()

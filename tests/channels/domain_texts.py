@@ -1,18 +1,16 @@
-"""Every variation of a response in domain.yml, so that assertions accept them all."""
+"""Every variation of a response in domain/, so that assertions accept them all."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from bot.config import PROJECT_ROOT
+from bot import training
 
 
 @lru_cache(maxsize=1)
 def _responses() -> dict[str, list[dict[str, Any]]]:
-    return yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"]
+    return training.domain_dict()["responses"]
 
 
 def texts_of(response: str, **slots: str) -> list[str]:

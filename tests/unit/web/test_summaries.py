@@ -169,9 +169,9 @@ def summaries_event_type(recording: dict, event_id: int) -> str:
 
 def test_summary_action_names_are_real_domain_actions_and_intents() -> None:
     """WRITERS and NOTABLE_INTENTS name actions that exist, so summary lines can link to turns."""
-    import yaml
+    from bot import training
 
-    domain = yaml.safe_load((Path(__file__).resolve().parents[3] / "domain.yml").read_text())
+    domain = training.domain_dict()
     known = set(domain["actions"]) | set(domain.get("forms", {})) | set(domain["responses"])
     intents = set(domain["intents"])
     named = {name for names in summaries.WRITERS.values() for name in names}
