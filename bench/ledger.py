@@ -45,8 +45,10 @@ def user_events_by_message_id(engine: Engine, prefix: str) -> Counter:
     counts: Counter = Counter()
     with engine.connect() as conn:
         rows = conn.execute(
-            text("SELECT data FROM events WHERE type_name = 'user' AND sender_id LIKE :p"),
-            {"p": f"{prefix}%"},
+            # REST conversations are stored as rest:<sender> (bot.channels.rest)
+            text("SELECT data FROM events WHERE type_name = 'user' "
+                 "AND (sender_id LIKE :p OR sender_id LIKE :r)"),
+            {"p": f"{prefix}%", "r": f"rest:{prefix}%"},
         )
         for (data,) in rows:
             message_id = (json.loads(data or "{}").get("metadata") or {}).get("message_id")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dotenv import load_dotenv
@@ -28,22 +28,28 @@ def normalize_database_url(url: str) -> str:
     return url
 
 
+GENERATED_SECRETS = (
+    ("RASA_TOKEN", "protects Rasa's HTTP API"),
+    ("PACER_SECRET_KEY", "signs the web app's session cookies"),
+    ("PACER_ACTION_TOKEN", "rasa sends it to the action server, which refuses requests without it"),
+    ("PACER_REST_TOKEN", "the REST channel's bearer token (the channel is closed without one)"),
+)
+
+
 def ensure_env_file(path: Path = ENV_FILE) -> None:
-    """Create `.env` with a random Rasa API token on first run; never overwrite one."""
+    """Create `.env` (mode 0600) with random secrets on first run; never overwrite one."""
     existing = path.read_text() if path.exists() else ""
-    additions = []
-    if "RASA_TOKEN=" not in existing:
-        additions.append(
-            f"# Generated on first run: protects Rasa's HTTP API.\nRASA_TOKEN={secrets.token_urlsafe(32)}\n"
-        )
-    if "PACER_SECRET_KEY=" not in existing:
-        additions.append(
-            f"# Generated on first run: signs the web app's session cookies.\n"
-            f"PACER_SECRET_KEY={secrets.token_urlsafe(32)}\n"
-        )
+    additions = [
+        f"# Generated on first run: {why}.\n{name}={secrets.token_urlsafe(32)}\n"
+        for name, why in GENERATED_SECRETS
+        if f"{name}=" not in existing
+    ]
+    if path.exists():
+        path.chmod(0o600)
     if not additions:
         return
-    with path.open("a") as handle:
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    with os.fdopen(descriptor, "a") as handle:
         if existing and not existing.endswith("\n"):
             handle.write("\n")
         handle.write("".join(additions))
@@ -62,6 +68,11 @@ class Settings:
     web_port: int = 8000
     web_url: str = "http://localhost:8000"
     secret_key: str = ""
+    # Shared secret rasa sends to the action server (a fresh one when not configured:
+    # then only processes started together, by `pacer run`, agree on it).
+    action_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    rest_token: str = ""  # PACER_REST_TOKEN: the REST channel refuses every request without it
+    bind_host: str = "127.0.0.1"  # where rasa and the action server listen (PACER_BIND_HOST)
 
     @property
     def var_dir(self) -> Path:
@@ -86,4 +97,7 @@ def load_settings() -> Settings:
         web_port=web_port,
         web_url=os.environ.get("PACER_WEB_URL", f"http://localhost:{web_port}"),
         secret_key=os.environ.get("PACER_SECRET_KEY", ""),
+        action_token=os.environ.get("PACER_ACTION_TOKEN") or secrets.token_urlsafe(32),
+        rest_token=os.environ.get("PACER_REST_TOKEN", ""),
+        bind_host=os.environ.get("PACER_BIND_HOST", "127.0.0.1"),
     )

@@ -57,12 +57,17 @@ def child_env(settings: Settings) -> dict[str, str]:
             "PACER_WEB_URL": settings.web_url,
             "PACER_SECRET_KEY": settings.secret_key,
             "ACTION_ENDPOINT": settings.action_url,
+            "PACER_ACTION_TOKEN": settings.action_token,
+            "PACER_BIND_HOST": settings.bind_host,
+            "PACER_CORS": settings.cors_origins,
             "PYTHONUNBUFFERED": "1",
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "SQLALCHEMY_WARN_20": "0",
             "RASA_TELEMETRY_ENABLED": "false",
         }
     )
+    if settings.rest_token:
+        env["PACER_REST_TOKEN"] = settings.rest_token
     env.setdefault("PACER_HOME", str(PROJECT_ROOT))
     return env
 
@@ -75,6 +80,7 @@ def rasa_command(settings: Settings, model: Path) -> list[str]:
         "--auth-token", settings.rasa_token,
         "--endpoints", str(endpoints_file()),
         "--credentials", "credentials.yml",
+        "--interface", settings.bind_host,
         "--port", str(settings.rasa_port),
         "--cors", settings.cors_origins,
         "--log-file", str(settings.var_dir / "logs" / "rasa.log"),
@@ -124,9 +130,11 @@ def endpoints_file(redis_url: str | None = None) -> Path:
 
 
 def actions_command(settings: Settings) -> list[str]:
+    """Pacer's own start-up of rasa-sdk (bot.action_server): bound host, token required."""
     return [
-        sys.executable, "-m", "rasa_sdk",
+        sys.executable, "-m", "bot.action_server",
         "--actions", "actions",
+        "--host", settings.bind_host,
         "--port", str(settings.action_port),
     ]
 
@@ -155,9 +163,10 @@ def scheduler_health(settings: Settings) -> Callable[[], bool]:
 
 def services(settings: Settings, model: Path) -> list[Service]:
     """Every long-running process of `pacer run`, in start order."""
-    action_base = f"http://localhost:{settings.action_port}"
-    rasa_base = f"http://localhost:{settings.rasa_port}"
-    web_base = f"http://localhost:{settings.web_port}"
+    host = "127.0.0.1" if settings.bind_host in ("127.0.0.1", "0.0.0.0") else settings.bind_host
+    action_base = f"http://{host}:{settings.action_port}"
+    rasa_base = f"http://{host}:{settings.rasa_port}"
+    web_base = f"http://127.0.0.1:{settings.web_port}"
     return [
         Service("actions", actions_command(settings), f"{action_base}/health", f"{action_base}/webhook"),
         Service("rasa", rasa_command(settings, model), f"{rasa_base}/", f"{rasa_base}/webhooks/rest/webhook"),

@@ -1,15 +1,21 @@
-"""Rasa's REST channel with idempotency keys, a clear failure status and an optional token.
+"""Rasa's REST channel, closed unless configured, bound to its own conversations.
 
 Rasa's own `rest` channel answers 200 even when processing failed, lets anyone post as
-any sender, and processes a retried request twice. Pacer's keeps the name `rest` (so
-trackers, check-in routing and tests see the same channel) and adds:
+any sender (an SMS patient's phone number included), trusts the body's `input_channel`,
+and processes a retried request twice. Pacer's keeps the name `rest` and:
 
+- is refused (403) unless `PACER_REST_TOKEN` is set, and then needs
+  `Authorization: Bearer <token>` (401 without it); `make run` generates a token;
+- namespaces sender ids: the conversation is always `rest:<sender>`, so a REST client
+  can never address an SMS, Telegram or web conversation (migration 0011 renamed the
+  REST conversations stored before);
+- takes `input_channel` from the class, never from the body (the scheduler sends
+  check-ins to a conversation's latest input channel, at the clinic's expense);
+- answers a message over the length or rate bound with a short reply, unparsed and
+  unstored (bot.channels.bounds);
 - `metadata.message_id` (or the `X-Message-Id` header): the idempotency key; a retry
   with the same key is answered once (bot.services.inbound);
-- a failed turn answers 500, so a client knows to retry with the same key;
-- `PACER_REST_TOKEN`: when set, every request needs `Authorization: Bearer <token>`.
-  The production profile sets it, and nginx does not route the REST channel publicly
-  without it (deploy/nginx/). Left unset for `make run` and the tests on loopback.
+- a failed turn answers 500, so a client knows to retry with the same key.
 """
 
 from __future__ import annotations
@@ -28,12 +34,20 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels import bounds
 from bot.services import inbound
 from bot.store.db import get_engine
 from bot.store.owners import new_owner_id
 
 logger = logging.getLogger(__name__)
 WAIT_STEP_S = 0.1
+CONVERSATION_PREFIX = "rest:"
+MAX_SENDER_CHARS = 128
+
+
+def rest_conversation_id(sender: str) -> str:
+    """The conversation a REST sender speaks in: always inside the `rest:` namespace."""
+    return sender if sender.startswith(CONVERSATION_PREFIX) else CONVERSATION_PREFIX + sender
 
 
 def _lease() -> timedelta:
@@ -53,7 +67,7 @@ class PacerRestInput(RestInput):
 
     def _authorised(self, request: Request) -> bool:
         if not self.token:
-            return True
+            return False
         given = request.headers.get("authorization", "")
         return hmac.compare_digest(given.encode(), f"Bearer {self.token}".encode())
 
@@ -66,17 +80,27 @@ class PacerRestInput(RestInput):
 
         @hook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if not self.token:
+                return response.json({"error": "the REST channel is closed: PACER_REST_TOKEN is not set"},
+                                     status=403)
             if not self._authorised(request):
                 return response.json({"error": "token required"}, status=401)
             body = request.json if isinstance(request.json, dict) else {}
             sender, text = body.get("sender"), body.get("message")
             if not isinstance(sender, str) or not sender or not isinstance(text, str):
                 return response.json({"error": "sender and message are required"}, status=400)
+            if len(sender) > MAX_SENDER_CHARS:
+                return response.json({"error": f"sender: at most {MAX_SENDER_CHARS} characters"}, status=400)
+            sender = rest_conversation_id(sender)
+            refused = bounds.refusal(sender, text)
+            if refused is not None:
+                return response.json([{"recipient_id": sender, "text": refused}],
+                                     headers={"X-Pacer-Refused": "1"})
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
             key = metadata.get("message_id") or request.headers.get("x-message-id")
             if key is not None and not inbound.valid_message_id(key):
                 return response.json({"error": "message_id: 8-64 of A-Z a-z 0-9 . _ : -"}, status=400)
-            input_channel = body.get("input_channel") or self.name()
+            input_channel = self.name()  # never the body's: see the module docstring
             if key is None:
                 return await self._process(on_new_message, text, sender, input_channel, metadata, None)
             return await self._keyed(on_new_message, text, sender, input_channel, {**metadata,

@@ -5,6 +5,11 @@ page could then name a Telegram chat (`tg:...`) or a phone number and talk insid
 that person's conversation. Pacer's web sessions are random 32-hex-digit ids, so
 any other id is replaced by a fresh one, and a message is only accepted for the
 session its socket asked for.
+
+Rasa builds its socket.io server with `cors_allowed_origins=[]`, which switches
+engineio's own Origin check off (and `--cors` covers HTTP routes only), so the connect
+handler here refuses a browser whose Origin is not in `PACER_CORS`. Messages over the
+length or rate bound get a short reply and are not processed (bot.channels.bounds).
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from typing import Any
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
+
+from bot.channels import bounds
 
 logger = logging.getLogger(__name__)
 REDIS_CHANNEL = "pacer-socketio"
@@ -46,8 +53,16 @@ class PacerSocketIOInput(SocketIOInput):
         sio = self.sio
         use_redis_manager(sio)
         namespace = self.namespace or "/"
+        rasa_connect = sio.handlers[namespace]["connect"]
         rasa_session_request = sio.handlers[namespace]["session_request"]
         rasa_message = sio.handlers[namespace][self.user_message_evt]
+        origins = bounds.allowed_origins()
+
+        async def connect(sid: str, environ: dict, auth: dict | None = None) -> bool:
+            if not bounds.origin_allowed(environ.get("HTTP_ORIGIN"), origins):
+                logger.info("socket.io: refused a connection from an origin not in PACER_CORS")
+                return False
+            return await rasa_connect(sid, environ, auth)
 
         async def session_request(sid: str, data: dict | None) -> None:
             data = dict(data or {})
@@ -60,8 +75,14 @@ class PacerSocketIOInput(SocketIOInput):
             session_id = data.get("session_id")
             if not is_web_session_id(session_id) or session_id not in sio.rooms(sid, namespace=namespace):
                 return
+            text = data.get("message")
+            refused = bounds.refusal(session_id, text if isinstance(text, str) else "")
+            if refused is not None:
+                await sio.emit(self.bot_message_evt, {"text": refused}, room=sid, namespace=namespace)
+                return
             await rasa_message(sid, data)
 
+        sio.on("connect", connect, namespace=self.namespace)
         sio.on("session_request", session_request, namespace=self.namespace)
         sio.on(self.user_message_evt, handle_message, namespace=self.namespace)
         return hook

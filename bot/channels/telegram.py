@@ -29,7 +29,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import render
+from bot.channels import bounds, render
 from bot.channels.output import OptionsOutputChannel
 from bot.services import identities, prompts
 
@@ -49,6 +49,7 @@ LINK_REPLIES = {
         "This chat already belongs to another Pacer account, so I can't link it. "
         "If that's not right, please contact your clinic."
     ),
+    "busy": "Too many tries with codes. Please wait 15 minutes, then ask for a new code in your other chat.",
 }
 
 
@@ -79,6 +80,8 @@ class TelegramBotApi:
     @property
     def client(self) -> httpx.AsyncClient:
         if self._client is None or self._client.is_closed:
+            # httpx logs every request URL at INFO, and Bot API URLs hold the bot token.
+            logging.getLogger("httpx").setLevel(logging.WARNING)
             self._client = httpx.AsyncClient(timeout=self._timeout)
         return self._client
 
@@ -218,6 +221,10 @@ class TelegramInput(InputChannel):
         if chat.get("type") != "private" or not text:
             return
         sender = identities.telegram_conversation_id(chat["id"])
+        refused = bounds.refusal(sender, text)
+        if refused is not None:
+            await output.send_text_message(sender, refused)
+            return
         command, _, argument = text.partition(" ")
         command = command.split("@", 1)[0].lower()
         if command in ("/start", "/link") and argument.strip():

@@ -35,7 +35,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
-from bot.channels import render
+from bot.channels import bounds, render
 from bot.channels.output import OptionsOutputChannel
 from bot.clinic import load_clinic
 from bot.safety.contacts import contacts_for, resolve_region
@@ -70,6 +70,7 @@ LINK_REPLIES = {
     "invalid": "That code didn't work. Check it, or ask for a new one in your other chat.",
     "expired": "That code has expired or was already used. Ask for a new one in your other chat.",
     "conflict": "This number already belongs to another Pacer account, so I can't link it.",
+    "busy": "Too many tries with codes. Please wait 15 minutes, then ask for a new code in your other chat.",
 }
 
 
@@ -268,6 +269,10 @@ class TwilioSmsInput(InputChannel):
             await self.api.send(phone, self.help_text(phone))
             return
         output: TwilioSmsOutput = SilentOutput(self.api) if opted_out else TwilioSmsOutput(self.api)
+        refused = bounds.refusal(phone, body)
+        if refused is not None:
+            await output.send_text_message(phone, refused)
+            return
         link = _LINK.match(body)
         if link and identities.looks_like_code(link.group(1)):
             result = await asyncio.to_thread(identities.redeem_link_code, link.group(1), phone, CHANNEL_NAME)

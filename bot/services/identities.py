@@ -14,7 +14,9 @@ from datetime import datetime, timedelta, timezone
 
 import phonenumbers
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
+from bot.services import code_attempts
 from bot.store import repository as repo
 from bot.store.db import session_scope
 from bot.store.models import ChannelIdentity, LinkCode, Patient, utcnow
@@ -37,7 +39,7 @@ class IssuedCode:
 
 @dataclass(frozen=True)
 class LinkResult:
-    status: str  # linked | already_linked | invalid | expired | conflict
+    status: str  # linked | already_linked | invalid | expired | conflict | busy
     patient_id: int | None = None
     name: str | None = None
 
@@ -117,44 +119,61 @@ def issue_link_code(conversation_id: str, now: datetime | None = None) -> Issued
 
 
 def redeem_link_code(
-    code: str, conversation_id: str, channel: str, now: datetime | None = None
+    code: str, conversation_id: str, channel: str, now: datetime | None = None,
+    address: str | None = None,
 ) -> LinkResult:
     """Join `conversation_id` to the patient who was given `code`.
 
     A conversation that already belongs to someone who consented is never moved
     to another patient (that would mix two people's records); a stranger's
-    conversation (no consent yet) is simply taken over.
+    conversation (no consent yet) is simply taken over. Attempts are limited per
+    conversation (and per client `address` on the web) and a code refused again and
+    again is locked (bot.services.code_attempts); the answer is then `busy`.
     """
     now = now or utcnow()
-    if not looks_like_code(code):
-        return LinkResult("invalid")
+    subjects = [conversation_id] + ([code_attempts.address_subject(address)] if address else [])
     with session_scope() as session:
-        row = session.execute(select(LinkCode).where(LinkCode.code_hash == _hash(code))).scalars().first()
-        if row is None:
-            return LinkResult("invalid")
-        if row.used_at is not None or _aware(row.expires_at) <= now:
-            return LinkResult("expired")
-        target = session.get(Patient, row.patient_id)
-        current = repo.find_patient(session, conversation_id)
-        if current is not None and current.id == target.id:
-            row.used_at, row.used_by_channel = now, channel
-            return LinkResult("already_linked", target.id, target.display_name)
-        if current is not None and repo.has_consented(current):
-            return LinkResult("conflict")
-        if current is not None:  # a stranger's row (e.g. consent refused): hand the identity over
-            identity = next(i for i in current.identities if i.conversation_id == conversation_id)
-            identity.patient = target
-            identity.channel = channel
-            identity.last_used_at = now
-            session.flush()
-            if not current.identities and current.consent_status is None:
-                session.delete(current)
-        else:
-            target.identities.append(
-                ChannelIdentity(conversation_id=conversation_id, channel=channel, last_used_at=now)
-            )
+        if code_attempts.blocked(session, "link", subjects, now):
+            return LinkResult("busy")
+        row = None
+        if looks_like_code(code):
+            row = session.execute(select(LinkCode).where(LinkCode.code_hash == _hash(code))).scalars().first()
+        result = _redeem(session, row, conversation_id, channel, now)
+        code_attempts.record(session, "link", subjects, result.ok, row.code_hash if row else None, now)
+        if (not result.ok and row is not None and row.used_at is None
+                and code_attempts.code_failures(session, "link", row.code_hash)
+                >= code_attempts.MAX_FAILURES_PER_CODE):
+            row.expires_at = now  # locked: the patient asks for a new code
+        return result
+
+
+def _redeem(session: Session, row: LinkCode | None, conversation_id: str, channel: str,
+            now: datetime) -> LinkResult:
+    if row is None:
+        return LinkResult("invalid")
+    if row.used_at is not None or _aware(row.expires_at) <= now:
+        return LinkResult("expired")
+    target = session.get(Patient, row.patient_id)
+    current = repo.find_patient(session, conversation_id)
+    if current is not None and current.id == target.id:
         row.used_at, row.used_by_channel = now, channel
-        return LinkResult("linked", target.id, target.display_name)
+        return LinkResult("already_linked", target.id, target.display_name)
+    if current is not None and repo.has_consented(current):
+        return LinkResult("conflict")
+    if current is not None:  # a stranger's row (e.g. consent refused): hand the identity over
+        identity = next(i for i in current.identities if i.conversation_id == conversation_id)
+        identity.patient = target
+        identity.channel = channel
+        identity.last_used_at = now
+        session.flush()
+        if not current.identities and current.consent_status is None:
+            session.delete(current)
+    else:
+        target.identities.append(
+            ChannelIdentity(conversation_id=conversation_id, channel=channel, last_used_at=now)
+        )
+    row.used_at, row.used_by_channel = now, channel
+    return LinkResult("linked", target.id, target.display_name)
 
 
 def conversation_ids_of(conversation_id: str) -> list[str]:

@@ -506,6 +506,9 @@ class Clinician(Base):
     active = Column(Boolean, nullable=False, default=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     last_login_at = Column(DateTime(timezone=True))
+    # Moves on at "sign out everywhere": cookies carry it, so older ones stop working.
+    # Signing in does not move it (a second computer leaves the first signed in).
+    session_epoch = Column(Integer, nullable=False, default=0, server_default="0")
 
 
 class PatientAssignment(Base):
@@ -656,3 +659,21 @@ class GoalProposal(Base):
     final_text = Column(String(400))  # what the patient ended up with, in words
     action_plan_id = Column(Integer, ForeignKey("action_plans.id", ondelete="SET NULL"))
     functional_goal_id = Column(Integer, ForeignKey("functional_goals.id", ondelete="SET NULL"))
+
+
+class CodeAttempt(Base):
+    """One attempt to redeem a link code or a clinic invitation code (bot.services.code_attempts).
+
+    Kept in the database, not in a process's memory, so that the limits hold across rasa
+    replicas, the web app and restarts. Only a hash of what was typed is stored.
+    """
+
+    __tablename__ = "code_attempts"
+    __table_args__ = (Index("ix_code_attempts_subject", "kind", "subject", "created_at"),)
+
+    id = Column(Integer, primary_key=True)
+    kind = Column(String(16), nullable=False)  # link | clinic
+    subject = Column(String(255), nullable=False)  # a conversation id, or addr:<client address>
+    code_hash = Column(String(64))  # the code row it named, when there was one
+    succeeded = Column(Boolean, nullable=False, default=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

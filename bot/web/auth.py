@@ -2,23 +2,29 @@
 
 - Passwords: argon2id hashes (argon2-cffi), rehashed on login when the parameters change.
 - Sessions: a signed, time-limited cookie (itsdangerous) that holds the clinician id, a
-  per-clinician session epoch (so that signing out ends every copy of the cookie) and the
-  CSRF token. Nothing else about the clinician or any patient goes into the cookie.
+  per-clinician session epoch (so that "sign out everywhere" ends every copy of the cookie;
+  signing in on another computer does not) and the CSRF token. Nothing else about the
+  clinician or any patient goes into the cookie.
 - CSRF: every form carries the session's token; every POST is refused without it.
-- Login rate limiting: failed sign-ins are counted per client address and per email in a
-  sliding window; the web app runs as one process (`pacer web`), so memory is enough.
+- Failed sign-ins slow the next attempt on that account down (a growing delay, capped),
+  and never lock the right password out: anyone who knows a clinician's email could
+  otherwise keep them out. A client address with many failures is refused for a while:
+  that is the attacker's own address. The address comes from `X-Forwarded-For` only
+  when the peer is listed in `PACER_TRUSTED_PROXIES` (else every client behind the
+  proxy would share one bucket, or any client could claim any address).
 """
 
 from __future__ import annotations
 
 import hmac
+import ipaddress
+import os
 import secrets
 import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timezone
 from functools import wraps
 from typing import Any
 from urllib.parse import quote
@@ -102,6 +108,66 @@ def authenticate(email: str, password: str) -> Clinician | None:
         return clinician
 
 
+class LoginThrottle:
+    """A delay before checking a password, growing with recent failures for the key.
+
+    `delay_s(key)` is 0 for the first `free` failures, then doubles from `base_s` up to
+    `max_s`. The right password is still accepted after the delay.
+    """
+
+    def __init__(self, free: int = 3, base_s: float = 1.0, max_s: float = 8.0,
+                 window_s: float = 900.0) -> None:
+        self.free, self.base_s, self.max_s = free, base_s, max_s
+        self._failures = LoginRateLimiter(limit=10**9, window_s=window_s)
+
+    def delay_s(self, key: str) -> float:
+        count = self._failures.count(key)
+        if count < self.free:
+            return 0.0
+        return min(self.max_s, self.base_s * 2 ** (count - self.free))
+
+    def record_failure(self, key: str) -> None:
+        self._failures.record_failure(key)
+
+    def reset(self, key: str) -> None:
+        self._failures.reset(key)
+
+
+def client_address(request: Request, trusted: str | None = None) -> str:
+    """The client's address: the peer, or, when the peer is a trusted proxy
+    (`PACER_TRUSTED_PROXIES`, addresses or networks), the nearest untrusted address in
+    `X-Forwarded-For`."""
+    peer = request.ip or ""
+    if trusted is None:
+        trusted = os.environ.get("PACER_TRUSTED_PROXIES", "")
+    networks = _trusted_networks(trusted)
+    if not networks or not _in(peer, networks):
+        return peer
+    chain = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",") if part.strip()]
+    for address in reversed(chain):
+        if not _in(address, networks):
+            return address
+    return chain[0] if chain else peer
+
+
+def _trusted_networks(value: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    networks = []
+    for part in value.replace(",", " ").split():
+        try:
+            networks.append(ipaddress.ip_network(part, strict=False))
+        except ValueError:
+            continue
+    return networks
+
+
+def _in(address: str, networks: list) -> bool:  # noqa: ANN001
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(parsed in network for network in networks)
+
+
 class LoginRateLimiter:
     """At most `limit` failed sign-ins per key within `window_s` seconds."""
 
@@ -132,6 +198,10 @@ class LoginRateLimiter:
         with self._lock:
             for key in keys:
                 self._failures.pop(key, None)
+
+    def count(self, key: str) -> int:
+        with self._lock:
+            return len(self._prune(key, time.monotonic()))
 
 
 @dataclass(frozen=True)
@@ -211,13 +281,8 @@ def clear_session_cookie(response: HTTPResponse) -> None:
 
 
 def session_epoch(clinician: Clinician) -> int:
-    """Changes whenever the clinician signs out, invalidating older cookies."""
-    at = clinician.last_login_at
-    if at is None:
-        return 0
-    if at.tzinfo is None:  # SQLite hands back naive UTC
-        at = at.replace(tzinfo=timezone.utc)
-    return int(at.timestamp() * 1000)
+    """Changes whenever the clinician signs out everywhere, invalidating older cookies."""
+    return int(clinician.session_epoch or 0)
 
 
 def load_clinician(web_session: WebSession) -> Clinician | None:
@@ -236,7 +301,7 @@ def sign_out_everywhere(clinician_id: int) -> None:
     with session_scope() as session:
         clinician = session.get(Clinician, clinician_id)
         if clinician is not None:
-            clinician.last_login_at = utcnow()
+            clinician.session_epoch = int(clinician.session_epoch or 0) + 1
 
 
 def csrf_valid(request: Request) -> bool:

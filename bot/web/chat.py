@@ -16,8 +16,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import time
-from collections import defaultdict, deque
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,6 +30,7 @@ from sqlalchemy import bindparam, inspect, text
 from bot.channels.socketio import CHANNEL_NAME, is_web_session_id
 from bot.services import identities
 from bot.store.db import get_engine
+from bot.web import auth
 
 WEB_DIR = Path(__file__).resolve().parent
 STATIC_DIR = WEB_DIR / "static"
@@ -39,10 +38,6 @@ TEMPLATES = Environment(
     loader=FileSystemLoader(WEB_DIR / "templates"), autoescape=select_autoescape(["html"])
 )
 HISTORY_LIMIT = 300
-# Failed link attempts: per session, and for the whole app, per window.
-LINK_WINDOW_S = 15 * 60
-LINK_MAX_FAILURES_PER_SESSION = 5
-LINK_MAX_FAILURES_GLOBAL = 60
 
 LINK_MESSAGES = {
     "linked": "This device is linked. Your plans and conversations are here now.",
@@ -55,10 +50,6 @@ LINK_MESSAGES = {
 
 blueprint = Blueprint("chat")
 blueprint.static("/chat/static", str(STATIC_DIR), name="chat_static")
-
-_failures: dict[str, deque[float]] = defaultdict(deque)
-_global_failures: deque[float] = deque()
-
 
 def socket_url(request: Request) -> str:
     """Where the browser finds Rasa's socket.io: PACER_CHAT_SOCKET_URL, else Rasa's URL."""
@@ -182,16 +173,6 @@ def _message(kind: str, data: dict[str, Any], timestamp: float) -> dict[str, Any
     }
 
 
-def _throttled(session_id: str, now: float) -> bool:
-    for window in (_failures[session_id], _global_failures):
-        while window and now - window[0] > LINK_WINDOW_S:
-            window.popleft()
-    return (
-        len(_failures[session_id]) >= LINK_MAX_FAILURES_PER_SESSION
-        or len(_global_failures) >= LINK_MAX_FAILURES_GLOBAL
-    )
-
-
 @blueprint.post("/chat/link")
 async def link(request: Request) -> HTTPResponse:
     session_id = _session_from(request)
@@ -199,14 +180,11 @@ async def link(request: Request) -> HTTPResponse:
     code = str(body.get("code") or "")
     if session_id is None:
         return json_response({"error": "unknown session"}, status=400)
-    now = time.monotonic()
-    if _throttled(session_id, now):
-        return json_response({"status": "busy", "message": LINK_MESSAGES["busy"]}, status=429)
-    result = await asyncio.to_thread(identities.redeem_link_code, code, session_id, CHANNEL_NAME)
-    if not result.ok:
-        _failures[session_id].append(now)
-        _global_failures.append(now)
-    status = 200 if result.ok else 400
+    # Limited per session and per client address, in the database (bot.services.code_attempts);
+    # no global limit, so one client cannot block everyone's codes.
+    result = await asyncio.to_thread(identities.redeem_link_code, code[:64], session_id, CHANNEL_NAME,
+                                     None, auth.client_address(request))
+    status = 200 if result.ok else 429 if result.status == "busy" else 400
     return json_response(
         {"status": result.status, "message": LINK_MESSAGES[result.status], "name": result.name},
         status=status,

@@ -38,13 +38,14 @@ class PacerStack:
             rasa_token=self.token,
             rasa_port=rasa_port,
             action_port=action_port,
-            rasa_url=f"http://localhost:{rasa_port}",
-            action_url=f"http://localhost:{action_port}/webhook",
+            rasa_url=f"http://127.0.0.1:{rasa_port}",
+            action_url=f"http://127.0.0.1:{action_port}/webhook",
             cors_origins="*",
             log_level="INFO",
             web_port=web_port,
             web_url=f"http://localhost:{web_port}",
             secret_key=uuid.uuid4().hex,
+            rest_token=uuid.uuid4().hex,
         )
 
     @property
@@ -77,10 +78,17 @@ class PacerStack:
         self.stop()
         self.start()
 
+    @property
+    def rest_auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.settings.rest_token}"}
+
     def say(self, sender: str, text: str) -> list[dict]:
+        """One REST turn. REST conversations live in the `rest:` namespace: pass an id that
+        starts with it (new_sender() does) to find the same id in the database."""
         response = httpx.post(
             f"{self.rasa_url}/webhooks/rest/webhook",
             json={"sender": sender, "message": text},
+            headers=self.rest_auth,
             timeout=60,
         )
         response.raise_for_status()

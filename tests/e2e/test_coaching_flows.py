@@ -28,7 +28,7 @@ pytestmark = pytest.mark.e2e
 
 
 def new_sender() -> str:
-    return f"e2e-coach-{uuid.uuid4().hex[:10]}"
+    return f"rest:e2e-coach-{uuid.uuid4().hex[:10]}"
 
 
 def set_up_person(sender: str, name: str = "Mere") -> None:

@@ -24,7 +24,7 @@ def asks_confidence(reply: str) -> bool:
 
 
 def new_sender() -> str:
-    return f"e2e-{uuid.uuid4().hex[:10]}"
+    return f"rest:e2e-{uuid.uuid4().hex[:10]}"
 
 
 def onboard(stack: PacerStack, sender: str, name: str = "Aroha") -> None:

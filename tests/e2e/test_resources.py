@@ -80,7 +80,7 @@ def test_offered_in_problem_solving_accepted_stored_and_on_the_dashboard(
         how_to_join="Ring 0800 555 012 and say the pain clinic sent you", contact="Sina, 0800 555 012")
     add_resource(f"Tuesday walking group {suffix}", "peer_support", ("movement", "isolation"),
                  how_to_join="Just turn up at the park gates")  # does not fit a money problem
-    sender = f"e2e-res-{suffix}"
+    sender = f"rest:e2e-res-{suffix}"
     goals.record_consent(sender, "given", name="Lani")
     goals.save_value(sender, "swimming with my sister")
 
@@ -148,7 +148,7 @@ def test_asking_for_a_group_and_declining_it(stack: PacerStack) -> None:
     add_resource(name, "peer_support", ("isolation", "pain_skills", "family"),
                  description="People living with pain meet for a cuppa and a chat.",
                  when_text="First Monday of the month, 7pm", how_to_join="Email hello@painpeers.test")
-    sender = f"e2e-res-{suffix}"
+    sender = f"rest:e2e-res-{suffix}"
     goals.record_consent(sender, "given", name="Ari")
     replies = stack.say(sender, "are there any support groups for people with pain near me")
     reply = texts(replies)
@@ -174,7 +174,7 @@ def test_nothing_listed_the_bot_says_so_and_suggests_the_clinic(stack: PacerStac
         active = list(session.execute(stmt).scalars())
         session.execute(update(ClinicResource).values(active=False))
     try:
-        reply = texts(stack.say(f"e2e-res-{uuid.uuid4().hex[:6]}", "any classes i could go to"))
+        reply = texts(stack.say(f"rest:e2e-res-{uuid.uuid4().hex[:6]}", "any classes i could go to"))
         assert "hasn't given me a list" in reply or "don't have any groups" in reply or \
             "don't have your clinic's list" in reply
         assert "09 555 0100" in reply  # the clinic's phone (tests/e2e/conftest.py)
@@ -188,7 +188,7 @@ def test_after_the_mood_questions_the_result_comes_first_then_the_offer(stack: P
     name = f"Mood and pain course {suffix}"
     add_resource(name, "class", ("mood", "worry"), when_text="Six Wednesday evenings",
                  how_to_join="Ask your physio to refer you")
-    sender = f"e2e-res-{suffix}"
+    sender = f"rest:e2e-res-{suffix}"
     goals.record_consent(sender, "given", name="Hine")
     reply = texts(stack.say(sender, "honestly i feel so down and flat lately, the pain is wearing me out"))
     assert "groups or services that help" in reply  # an option, not yet an offer

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 def test_rest_through_nginx_token_replay_and_closed_api(cluster: Cluster) -> None:
     url = f"{cluster.public_url}/webhooks/rest/webhook"
-    sender, key = f"rest-{uuid.uuid4().hex[:8]}", f"key-{uuid.uuid4().hex}"
+    sender, key = f"rest:{uuid.uuid4().hex[:8]}", f"key-{uuid.uuid4().hex}"
     body = {"sender": sender, "message": "hello", "metadata": {"message_id": key}}
     auth = {"Authorization": f"Bearer {cluster.rest_token}"}
 

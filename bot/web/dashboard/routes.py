@@ -4,6 +4,7 @@ of a patient's record is written to the audit log in the same transaction."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from datetime import date, datetime, timedelta, timezone
 from datetime import time as dtime
@@ -30,8 +31,9 @@ from bot.web import auth, charts
 HERE = Path(__file__).resolve().parent
 blueprint = Blueprint("dashboard")
 blueprint.static("/dashboard/static", str(HERE / "static"), name="static")
-# Failed sign-ins: 5 per account and 20 per client address in 15 minutes.
-email_limiter = auth.LoginRateLimiter(limit=5)
+# Failed sign-ins slow the account's next attempt down (never lock it); 20 per client
+# address in 15 minutes refuse that address (bot.web.auth).
+email_throttle = auth.LoginThrottle()
 address_limiter = auth.LoginRateLimiter(limit=20)
 PAUSE_CHOICES = (7, 14, 28)
 PAGE_SIZE = 100
@@ -127,16 +129,19 @@ async def login(request: Request) -> HTTPResponse:
     email = auth.normalise_email(request.form.get("email", ""))
     password = request.form.get("password", "")
     target = _safe_next(request.form.get("next"))
-    address = request.remote_addr or request.ip
-    if email_limiter.blocked(email) or address_limiter.blocked(address):
+    address = auth.client_address(request)
+    if address_limiter.blocked(address):
         return render(request, "login.html", status=429, next=target,
                       error="Too many failed sign-ins. Wait 15 minutes and try again.")
-    clinician = auth.authenticate(email, password)
+    delay = email_throttle.delay_s(email)
+    if delay:
+        await asyncio.sleep(delay)
+    clinician = await asyncio.to_thread(auth.authenticate, email, password)
     if clinician is None:
-        email_limiter.record_failure(email)
+        email_throttle.record_failure(email)
         address_limiter.record_failure(address)
         return render(request, "login.html", status=401, next=target, error="Email or password is wrong.")
-    email_limiter.reset(email)
+    email_throttle.reset(email)
     response = redirect(target, status=303)
     auth.set_session_cookie(request, response, auth.new_session(clinician.id, auth.session_epoch(clinician)))
     return response
