@@ -16,6 +16,7 @@ import os
 import threading
 import time
 from collections import defaultdict, deque
+from urllib.parse import urlsplit
 
 MAX_MESSAGE_CHARS = int(os.environ.get("PACER_MAX_MESSAGE_CHARS") or 2000)
 RATE_LIMIT = int(os.environ.get("PACER_RATE_LIMIT") or 60)
@@ -74,9 +75,12 @@ def allowed_origins(cors: str | None = None) -> list[str]:
     return [origin.strip().rstrip("/") for origin in cors.replace(",", " ").split() if origin.strip()]
 
 
-def origin_allowed(origin: str | None, allowed: list[str]) -> bool:
-    """A browser's Origin must be listed; a client that sends none (not a browser page) may
-    connect, since a cross-site page always sends one."""
+def origin_allowed(origin: str | None, allowed: list[str], host: str | None = None) -> bool:
+    """A browser's Origin must be listed, or be the socket server's own (`host`, the
+    request's Host header). A client that sends none (not a browser page) may connect,
+    since a cross-site page always sends one."""
     if not origin:
         return True
-    return "*" in allowed or origin.rstrip("/") in allowed
+    if "*" in allowed or origin.rstrip("/") in allowed:
+        return True
+    return bool(host) and urlsplit(origin).netloc == host

@@ -59,7 +59,7 @@ class PacerSocketIOInput(SocketIOInput):
         origins = bounds.allowed_origins()
 
         async def connect(sid: str, environ: dict, auth: dict | None = None) -> bool:
-            if not bounds.origin_allowed(environ.get("HTTP_ORIGIN"), origins):
+            if not bounds.origin_allowed(environ.get("HTTP_ORIGIN"), origins, environ.get("HTTP_HOST")):
                 logger.info("socket.io: refused a connection from an origin not in PACER_CORS")
                 return False
             return await rasa_connect(sid, environ, auth)

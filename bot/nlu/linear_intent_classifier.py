@@ -14,11 +14,12 @@ something. Training is deterministic (fixed `random_seed`).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 import scipy.sparse
+import skops.io as skops_io
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -53,7 +54,16 @@ from bot.nlu.spacy_pipeline import ENTITY_LABELS, build_blank_pipeline
 
 log = logging.getLogger(__name__)
 
-MODEL_FILE = "linear_intent_classifier.joblib"
+MODEL_FILE = "linear_intent_classifier.skops"
+# Persisted with skops, not joblib/pickle: loading a pickle runs whatever code the file
+# names. skops loads only types on this list (beyond its own safe defaults); a model file
+# naming anything else is refused.
+TRUSTED_TYPES = frozenset({
+    "scipy.sparse._csr.csr_matrix",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "sklearn.model_selection._split.StratifiedKFold",
+})
 INTENT_RANKING_KEY = "intent_ranking"
 
 
@@ -74,6 +84,18 @@ def word_view(message: Message, use_entities: bool) -> str:
     if use_entities:
         words += entity_tokens(message.get(TEXT) or "")
     return " ".join(words)
+
+
+def load_model(path: Path) -> dict[str, Any]:
+    """The persisted model, if it names only trusted types (else ValueError)."""
+    if not path.exists():
+        raise FileNotFoundError(path)
+    untrusted = set(skops_io.get_untrusted_types(file=path))
+    unexpected = untrusted - TRUSTED_TYPES
+    if unexpected:
+        log.error("Intent classifier file names untrusted types %s: not loaded.", sorted(unexpected))
+        raise ValueError("untrusted types in the model file")
+    return skops_io.load(path, trusted=sorted(untrusted))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -192,7 +214,7 @@ class PacerLinearIntentClassifier(GraphComponent, IntentClassifier):
 
     def persist(self) -> None:
         with self._model_storage.write_to(self._resource) as directory:
-            joblib.dump(self.model, directory / MODEL_FILE)
+            skops_io.dump(self.model, directory / MODEL_FILE)
 
     @classmethod
     def load(
@@ -205,7 +227,7 @@ class PacerLinearIntentClassifier(GraphComponent, IntentClassifier):
     ) -> PacerLinearIntentClassifier:
         try:
             with model_storage.read_from(resource) as directory:
-                model = joblib.load(directory / MODEL_FILE)
+                model = load_model(directory / MODEL_FILE)
         except (ValueError, FileNotFoundError):
             log.warning("No trained intent classifier found; every message will be unclassified.")
             model = None

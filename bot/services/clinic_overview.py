@@ -23,7 +23,6 @@ row (an education question only) is not seen: the figures are a floor, consisten
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 from bisect import bisect_left, bisect_right
@@ -40,6 +39,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from bot.scheduler.schedule import NOTE_KIND
+from bot.services import csv_safe
 from bot.services.dashboard import as_utc, assigned_ids
 from bot.store.models import (
     ActionPlan,
@@ -570,7 +570,7 @@ CSV_COLUMNS = ("section", "metric", "group", "week", "value")
 def to_csv(overview: Overview, clinician_label: str) -> str:
     """The figures as CSV, after rows that say which period and patients they cover."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_safe.writer(buffer, lineterminator="\n")  # no cell runs as a formula
     writer.writerow(CSV_COLUMNS)
     writer.writerow(("period", "start", "", "", overview.period.start.isoformat()))
     writer.writerow(("period", "end", "", "", overview.period.end.isoformat()))

@@ -13,7 +13,6 @@ which validates structure on construction. Codes:
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from fhir.resources.patient import Patient as FhirPatient
 from fhir.resources.questionnaireresponse import QuestionnaireResponse
 from sqlalchemy.orm import Session
 
-from bot.services import dashboard
+from bot.services import csv_safe, dashboard
 from bot.store.models import ActionPlan, Patient
 
 LOINC = "http://loinc.org"
@@ -240,7 +239,7 @@ def build_bundle(record: PatientRecord) -> Bundle:
 def measures_csv(record: PatientRecord) -> str:
     """One row per answer: measure, item, value, time (ISO 8601, UTC)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv_safe.writer(buffer)  # patient text never runs as a formula
     writer.writerow(["patient_id", "measure", "item", "value", "recorded_at"])
     pid = record.patient.id
     rows: list[tuple[str, str, float, datetime]] = []

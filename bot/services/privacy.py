@@ -20,7 +20,15 @@ from sqlalchemy import delete, inspect, select, text
 from bot.clinic import load_clinic
 from bot.store import repository as repo
 from bot.store.db import session_scope
-from bot.store.models import ChannelPrompt, Erasure, Patient, utcnow
+from bot.store.models import (
+    ChannelPrompt,
+    Erasure,
+    InboundMessage,
+    Patient,
+    PatientRequest,
+    SafetyEvent,
+    utcnow,
+)
 
 logger = logging.getLogger(__name__)
 VERIFY_FOR = timedelta(minutes=30)
@@ -194,8 +202,18 @@ def sweep_erasures(now: datetime | None = None) -> int:
                 deleted += session.execute(
                     delete(ChannelPrompt).where(ChannelPrompt.conversation_id.in_(ids))
                 ).rowcount
+                # Rows from before consent carry no patient id, so the cascade misses them.
+                for model in (SafetyEvent, PatientRequest):
+                    deleted += session.execute(
+                        delete(model).where(model.conversation_id.in_(ids))
+                    ).rowcount
                 erasure.erased_at = now
                 erasure.verify_until = now + VERIFY_FOR
+            # Idempotency records hold the replies sent (bot.channels.rest); the last one is
+            # written after the erasure turn, so every pass removes them.
+            deleted += session.execute(
+                delete(InboundMessage).where(InboundMessage.sender_id.in_(ids))
+            ).rowcount
             # Re-check: anything the tracker store wrote back from before the erasure goes too.
             deleted += _delete_tracker_events(session.connection(), ids, _aware(erasure.erased_at))
     if deleted:

@@ -48,6 +48,7 @@ def backup(url: str, out: Path) -> Path:
     dialect = _dialect(url)
     partial = out.with_name(out.name + ".partial")
     partial.unlink(missing_ok=True)
+    os.close(os.open(partial, os.O_CREAT | os.O_WRONLY, 0o600))  # health data: owner only
     try:
         if dialect == "sqlite":
             _sqlite_backup(_sqlite_path(url), partial)

@@ -6,6 +6,7 @@ the other Pacer processes can share one file.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -35,9 +36,15 @@ def configure_sqlite(engine: Engine) -> None:
 
 
 def ensure_sqlite_dir(url: str) -> None:
+    """The SQLite file's directory, and the file itself created 0600 (health data: the
+    default umask would make it world-readable; SQLite gives its -wal and -shm files the
+    database file's mode)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(parsed.database)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 def build_engine(url: str) -> Engine:

@@ -192,3 +192,31 @@ def test_stop_stops_the_checkin_schedule_and_start_restarts_it() -> None:
     assert checkins.get_schedule(phone).status == "stopped"
     assert opt_out.resume_checkins_stopped_by(phone, by=opt_out.SMS_STOP_REASON)
     assert checkins.get_schedule(phone).status == "active"
+
+
+def test_link_code_tries_are_limited_per_conversation_and_kept_in_the_database() -> None:
+    code = identities.issue_link_code(consented("tg:900", "Aroha")).code
+    for _ in range(5):
+        assert identities.redeem_link_code("ZZZZZZ", WEB, "socketio").status == "invalid"
+    assert identities.redeem_link_code(code, WEB, "socketio").status == "busy"  # even the right code
+    other = "1" * 32
+    assert identities.redeem_link_code(code, other, "socketio").status == "linked"  # nobody else is blocked
+
+
+def test_link_code_tries_are_limited_per_client_address() -> None:
+    code = identities.issue_link_code(consented("tg:901", "Hine")).code
+    for index in range(5):
+        session = f"{index:032x}"
+        tried = identities.redeem_link_code("ZZZZZZ", session, "socketio", address="198.51.100.7")
+        assert tried.status == "invalid"
+    fresh = "e" * 32
+    assert identities.redeem_link_code(code, fresh, "socketio", address="198.51.100.7").status == "busy"
+    assert identities.redeem_link_code(code, fresh, "socketio", address="198.51.100.8").status == "linked"
+
+
+def test_a_code_refused_again_and_again_is_locked() -> None:
+    code = identities.issue_link_code(consented("tg:902", "Ari")).code
+    for index in range(3):  # each from a conversation that belongs to someone else
+        owner = consented(f"tg:91{index}", "Someone")
+        assert identities.redeem_link_code(code, owner, "telegram").status == "conflict"
+    assert identities.redeem_link_code(code, "f" * 32, "socketio").status == "expired"

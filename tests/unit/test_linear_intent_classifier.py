@@ -132,3 +132,23 @@ def test_response_selector_writes_rasas_response_selector_output(storage: LocalM
     assert [row["intent_response_key"] for row in output["ask_education"]["ranking"]] == [
         "ask_education/sleep", "ask_education/pacing",
     ]
+
+
+class NotAModelPart:
+    """A type no trained model holds: a file naming it must not be loaded."""
+
+    def __init__(self) -> None:
+        self.payload = "anything"
+
+
+def test_a_model_file_naming_untrusted_types_is_refused(tmp_path: Path) -> None:
+    import skops.io
+
+    from bot.nlu.linear_intent_classifier import load_model
+
+    path = tmp_path / "model.skops"
+    skops.io.dump({"classifier": NotAModelPart()}, path)
+    with pytest.raises(ValueError):
+        load_model(path)
+    skops.io.dump({"classifier": [1, 2, 3]}, path)
+    assert load_model(path) == {"classifier": [1, 2, 3]}
