@@ -11,10 +11,10 @@ WEB_ASSETS := bot/web/static/vendor/socket.io.min.js
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test train lint bench nlu-report bench-checkins bench-load bench-fault cluster replica-deps clean help web-assets postgres
+.PHONY: run test train lint probe bench nlu-report bench-checkins bench-load bench-fault cluster replica-deps clean help web-assets postgres
 
 help:
-	@echo "make run    - install, migrate, train if needed, start rasa + actions"
+	@echo "make run    - install, migrate, train if needed, start rasa + actions (writes .env: tokens, 0600)"
 	@echo "make test   - install, lint, train if needed, run all tests"
 	@echo "make bench  - NLU cross-validation report (bench/nlu_report.py)"
 	@echo "make postgres - start a project-local PostgreSQL and print its DATABASE_URL"
@@ -22,6 +22,7 @@ help:
 	@echo "make bench-load  - 1, 10, 50 patients on 1 and 2 rasa replicas behind nginx (bench/load.py)"
 	@echo "make bench-fault - kill a rasa replica and the scheduler leader mid-run (bench/fault.py)"
 	@echo "make cluster     - the replica profile on loopback (pacer cluster)"
+	@echo "make probe       - issue 15's security probes against a running 'make run' (N probes tried, N refused)"
 
 $(STAMP): pyproject.toml
 	@py="$$(scripts/find-python310)" && echo "Using $$py" && \
@@ -43,6 +44,11 @@ train: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot actions tests bench
+
+# Against the stack `make run` started (settings and tokens from .env): every probe of
+# issue 15 must be refused; prints each with the time its refusal took.
+probe: $(STAMP)
+	$(BIN)/python -m tests.security.probes
 
 # The storage, scheduler, fault and part of the end-to-end suites also run on a real
 # PostgreSQL (tests/postgres.py), a throwaway cluster that the test session starts and

@@ -69,12 +69,16 @@ def create_action_app(token: str, actions_package: str = "actions") -> Sanic:
     return app
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description="Pacer's action server (rasa-sdk)")
     parser.add_argument("--actions", default="actions")
     parser.add_argument("--port", type=int, default=int(os.environ.get("ACTION_PORT", "5055")))
     parser.add_argument("--host", default=os.environ.get("PACER_BIND_HOST", "127.0.0.1"))
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))
     logging.getLogger("httpx").setLevel(logging.WARNING)  # URLs can hold bot tokens
     app = create_action_app(os.environ.get(TOKEN_ENV, ""), args.actions)

@@ -88,7 +88,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("\nPacer is running:")
         print(f"  Web app:         {settings.web_url}")
         print(f"  Patient chat:    {settings.web_url}/chat")
-        print(f"  Chat (REST):     POST {by_name['rasa'].public_url}")
+        print(f"  Chat (REST):     POST {by_name['rasa'].public_url} "
+              "(Authorization: Bearer $PACER_REST_TOKEN from .env)")
         print(f"  Chat (socket.io): http://localhost:{settings.rasa_port}/socket.io")
         print(f"  Rasa health:     {by_name['rasa'].health_url}")
         print(f"  Action server:   {by_name['actions'].health_url}")

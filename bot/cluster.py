@@ -8,6 +8,11 @@ server runs the same processes from systemd or Kubernetes (docs/production.md).
     public  nginx :P   /webhooks/*, /socket.io (sticky), the web app; REST needs a token
     internal nginx :I  Rasa's API for the scheduler and web app (any replica)
     internal nginx :A  action servers for the rasa replicas (any action server)
+
+Every process binds 127.0.0.1 (PACER_BIND_HOST); only nginx's public listener faces
+patients. Across machines, set PACER_BIND_HOST to a private interface and keep the
+action servers' port reachable from the rasa hosts only (they also require
+PACER_ACTION_TOKEN on every request; docs/production.md).
 """
 
 from __future__ import annotations
@@ -152,6 +157,9 @@ class Cluster:
             "TICKET_LOCK_LIFETIME": str(LOCK_LIFETIME_S),
             "PACER_IDEMPOTENCY_LEASE_S": str(LOCK_LIFETIME_S + 30),
             "PACER_CHAT_SOCKET_URL": self.public_url,
+            # The web app sits behind nginx on loopback: believe its X-Forwarded-For, or
+            # every client would share one address for sign-in and link-code limits.
+            "PACER_TRUSTED_PROXIES": "127.0.0.1",
         })
         env.update(self.extra_env)
         return env

@@ -249,6 +249,11 @@ def queue_alerts(session: Session, event: SafetyEvent, clinic: ClinicConfig) -> 
     if event.id is None:
         session.flush()
     now = utcnow()
+    if _alerted_recently(session, event, now):
+        # The event itself is recorded and shown first on the dashboard; the clinic was told
+        # about this conversation moments ago. A flood of messages is one alert, not fifty.
+        logger.info("alert for event %s not queued: conversation alerted within the window", event.id)
+        return []
     alerts = [
         Alert(
             safety_event_id=event.id,
@@ -266,6 +271,27 @@ def queue_alerts(session: Session, event: SafetyEvent, clinic: ClinicConfig) -> 
     for alert in alerts:
         logger.info("alert %s queued: channel=%s event=%s", alert.id, alert.channel, event.id)
     return alerts
+
+
+def _dedup_window() -> timedelta:
+    return timedelta(minutes=float(os.environ.get("PACER_ALERT_DEDUP_MIN") or 30))
+
+
+def _alerted_recently(session: Session, event: SafetyEvent, now: datetime) -> bool:
+    """Whether an alert was queued for an event of the same kind in the same conversation
+    within the de-duplication window (PACER_ALERT_DEDUP_MIN, default 30 minutes)."""
+    earlier = session.execute(
+        select(Alert.id)
+        .join(SafetyEvent, SafetyEvent.id == Alert.safety_event_id)
+        .where(
+            SafetyEvent.conversation_id == event.conversation_id,
+            SafetyEvent.kind == event.kind,
+            SafetyEvent.id != event.id,
+            Alert.created_at > now - _dedup_window(),
+        )
+        .limit(1)
+    ).first()
+    return earlier is not None
 
 
 # ----------------------------------------------------------------- sending

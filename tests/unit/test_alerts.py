@@ -24,6 +24,7 @@ from types import SimpleNamespace
 
 import pytest
 from aiosmtpd.controller import Controller
+from sqlalchemy import update
 
 from bot import clinic as clinic_module
 from bot.clinic import ENV_OVERRIDES, ClinicConfig
@@ -432,3 +433,22 @@ def test_only_the_leading_scheduler_retries_due_alerts(webhook_factory) -> None:
     asyncio.run(service.retry_alerts(SimpleNamespace(is_leader=True)))
     row = load_alert(alert_id)
     assert (row.status, row.attempts) == ("pending", 1) and len(hook.requests) == 1  # failed: backs off
+
+
+def test_alerts_are_de_duplicated_per_conversation_and_kind_within_the_window() -> None:
+    clinic = make_clinic(webhook="https://hooks.clinic.test/x")
+    conversation = f"conv-{uuid.uuid4().hex[:8]}"
+
+    def queue(kind: str, conversation_id: str = conversation) -> int:
+        with session_scope() as session:
+            event = SafetyEvent(conversation_id=conversation_id, kind=kind, rule="r", message_text="x")
+            session.add(event)
+            return len(alerts.queue_alerts(session, event, clinic))
+
+    assert queue("crisis") == 1
+    assert queue("crisis") == 0  # a flood of messages is one alert
+    assert queue("red_flag") == 1  # another kind still alerts
+    assert queue("crisis", f"conv-{uuid.uuid4().hex[:8]}") == 1  # another conversation too
+    with session_scope() as session:
+        session.execute(update(Alert).values(created_at=utcnow() - timedelta(hours=1)))
+    assert queue("crisis") == 1  # after the window, alerted again

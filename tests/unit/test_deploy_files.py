@@ -23,7 +23,8 @@ DEPLOY = ROOT / "deploy"
 K8S = DEPLOY / "kubernetes"
 SYSTEMD = DEPLOY / "systemd"
 SECRET_KEYS = {"DATABASE_URL", "RASA_TOKEN", "PACER_SECRET_KEY", "SMTP_PASSWORD", "TELEGRAM_BOT_TOKEN",
-               "TELEGRAM_SECRET_TOKEN", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID"}
+               "TELEGRAM_SECRET_TOKEN", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID", "PACER_ACTION_TOKEN",
+               "PACER_REST_TOKEN"}
 
 
 def env_example() -> dict[str, str]:
@@ -44,9 +45,11 @@ def check_command(argv: list[str]) -> None:
         args = cli.build_parser().parse_args(argv[1:])
         assert callable(args.func)
     elif Path(argv[0]).name == "python" and argv[1] == "-m":
-        assert argv[2] in {"rasa", "rasa_sdk"}, argv
-        if argv[2] == "rasa_sdk":
-            assert argv[argv.index("--actions") + 1] == "actions"
+        assert argv[2] in {"rasa", "bot.action_server"}, argv
+        if argv[2] == "bot.action_server":  # rasa-sdk behind Pacer's token check
+            from bot.action_server import build_parser
+
+            assert build_parser().parse_args(argv[3:]).actions == "actions"
         else:
             assert argv[3] == "run"
             for flag, path in (("--endpoints", "endpoints.yml"), ("--credentials", "credentials.yml")):
@@ -128,7 +131,7 @@ def test_rasa_helm_values_say_what_the_project_files_say() -> None:
     assert extra["lock_store"]["type"] == "redis" and extra["lock_store"]["key_prefix"] == "pacer"
     assert settings["endpoints"]["trackerStore"]["enabled"] is False
     env = {item["name"]: item for item in values["extraEnv"]}
-    for name in ("PACER_RASA_TOKEN", "DATABASE_URL"):
+    for name in ("PACER_RASA_TOKEN", "DATABASE_URL", "PACER_ACTION_TOKEN"):
         assert env[name]["valueFrom"]["secretKeyRef"]["name"] == "pacer-secrets"
     assert values["postgresql"]["install"] is False and values["replicaCount"] == 2
     for name in ("REDIS_URL", "REDIS_PASSWORD"):
@@ -155,6 +158,7 @@ def test_systemd_units_parse_read_the_environment_file_and_run_pacer_commands() 
         service = found[name]["Service"]
         assert service["EnvironmentFile"] == "/etc/pacer/pacer.env", name
         assert service["User"] == "pacer", name
+        assert service["UMask"] == "0077", name  # database, backups and logs: owner only
         command = service["ExecStart"].replace("\\\n", " ")
         expanded = re.sub(r"\$\{([A-Z_]+)\}", lambda m: example[m[1]], command)
         argv = shlex.split(expanded)
@@ -180,9 +184,10 @@ def test_procfile_runs_one_of_each_process() -> None:
             check_command(shlex.split(expanded))
             processes[name] = command
     assert set(processes) == {"rasa", "actions", "web", "scheduler"}
+    assert "--interface" in processes["rasa"]  # internal services bind loopback by default
 
 
-@pytest.mark.parametrize("key", ["DATABASE_URL", "RASA_TOKEN", "PACER_SECRET_KEY"])
+@pytest.mark.parametrize("key", ["DATABASE_URL", "RASA_TOKEN", "PACER_SECRET_KEY", "PACER_ACTION_TOKEN"])
 def test_environment_example_names_the_secrets_without_values(key: str) -> None:
     value = env_example()[key]
     assert "CHANGE-ME" in value
@@ -193,3 +198,19 @@ def test_dockerfile_copies_only_what_exists() -> None:
         if line.startswith("COPY") and "--from" not in line:
             for source in line.split()[1:-1]:
                 assert (ROOT / source).exists(), source
+
+
+def test_only_rasa_may_reach_the_action_server() -> None:
+    policy = next(doc for _, doc in manifests() if doc["kind"] == "NetworkPolicy")
+    assert policy["spec"]["podSelector"]["matchLabels"] == {"app.kubernetes.io/name": "pacer-actions"}
+    sources = [peer["podSelector"]["matchLabels"]
+               for rule in policy["spec"]["ingress"] for peer in rule["from"]]
+    assert sources == [{"app.kubernetes.io/name": "rasa"}]
+
+
+def test_nginx_access_log_has_no_query_strings() -> None:
+    template = (DEPLOY / "nginx" / "pacer.conf.template").read_text()
+    log_format = template.split("log_format pacer", 1)[1].split(";", 1)[0]
+    assert "$uri" in log_format and "$request " not in log_format and "$request_uri" not in log_format
+    assert "$args" not in log_format and "$query_string" not in log_format
+    assert re.search(r"access_log \S+ pacer\b", template)
