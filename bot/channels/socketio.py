@@ -14,6 +14,7 @@ length or rate bound get a short reply and are not processed (bot.channels.bound
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import re
@@ -54,7 +55,6 @@ class PacerSocketIOInput(SocketIOInput):
         use_redis_manager(sio)
         namespace = self.namespace or "/"
         rasa_connect = sio.handlers[namespace]["connect"]
-        rasa_session_request = sio.handlers[namespace]["session_request"]
         rasa_message = sio.handlers[namespace][self.user_message_evt]
         origins = bounds.allowed_origins()
 
@@ -65,10 +65,18 @@ class PacerSocketIOInput(SocketIOInput):
             return await rasa_connect(sid, environ, auth)
 
         async def session_request(sid: str, data: dict | None) -> None:
+            """Rasa's handler, with the session id held to the web shape. Rasa calls
+            `enter_room` without awaiting it, which python-socketio >= 5.9 made a coroutine
+            (the room was never joined, so replies were dropped: RasaHQ/rasa #13027)."""
             data = dict(data or {})
             if not is_web_session_id(data.get("session_id")):
                 data["session_id"] = new_session_id()
-            await rasa_session_request(sid, data)
+            session_id = data["session_id"]
+            if self.session_persistence:
+                joined = sio.enter_room(sid, session_id, namespace=namespace)
+                if inspect.isawaitable(joined):
+                    await joined
+            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
 
         async def handle_message(sid: str, data: dict | None) -> None:
             data = data if isinstance(data, dict) else {}

@@ -287,6 +287,25 @@ def dashboard_policy(target: Target) -> Result:
     return Result("dashboard without a content security policy", ok, policy[:60] or "no policy")
 
 
+def sign_in_lockout(target: Target) -> Result:
+    """Six wrong passwords for one account: the sixth is still checked (401, slower), not
+    refused (429): the right password would still get in. (tests/unit/web signs in with it.)"""
+    import re
+
+    email = f"probe-{uuid.uuid4().hex[:8]}@example.org"
+    statuses = []
+    with httpx.Client(base_url=target.web_url, timeout=30) as client:
+        for _ in range(6):
+            page = client.get("/dashboard/login")
+            token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+            response = client.post("/dashboard/login", data={
+                "email": email, "password": "not the password", "csrf_token": token.group(1) if token else "",
+                "next": "/dashboard/"})
+            statuses.append(response.status_code)
+    return Result("six wrong passwords for one clinician's email", statuses[-1] == 401,
+                  f"HTTP {statuses} (no lock-out; each failure slows the next try)")
+
+
 PROBES: tuple[Callable[[Target], Result], ...] = (
     action_list_without_token,
     action_run_without_token,
@@ -302,6 +321,7 @@ PROBES: tuple[Callable[[Target], Result], ...] = (
     link_codes_cannot_be_blocked_for_everyone,
     history_of_a_phone_number,
     dashboard_policy,
+    sign_in_lockout,
 )
 
 

@@ -22,7 +22,7 @@ from bot.store import models as m
 from tests.e2e.stack import PacerStack, texts
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "recorded_conversation.json"
-SENDER = "recorded-patient-1"
+SENDER = "rest:recorded-patient-1"  # REST conversations are rest:<sender> (bot.channels.rest)
 SCRIPT = (
     "hi there",
     "yes thats ok",
