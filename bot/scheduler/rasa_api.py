@@ -62,7 +62,10 @@ class RasaApi:
         self._client.close()
 
     def _url(self, conversation_id: str, tail: str) -> str:
-        return f"{self.base_url}/conversations/{quote(conversation_id, safe='')}/{tail}"
+        # ":", "+" and "@" are legal in a path segment and Rasa's routes do not unquote
+        # (`%3A` would name another, empty conversation): `rest:...`, `tg:...` and `+64...`
+        # ids go as they are; anything else is quoted.
+        return f"{self.base_url}/conversations/{quote(conversation_id, safe=':+@')}/{tail}"
 
     async def _call(self, method: str, url: str, **kwargs: object) -> httpx.Response:
         loop = asyncio.get_running_loop()

@@ -104,7 +104,8 @@ def test_long_messages_are_not_parsed_stored_or_logged(stack: PacerStack) -> Non
     assert probes.socket_long_message(target).refused
     logs = stack.logs()
     assert "a" * 200 not in logs and "b" * 200 not in logs
-    assert stack.settings.rest_token not in logs and stack.settings.action_token not in logs
+    for secret in (stack.settings.rest_token, stack.settings.action_token, stack.settings.rasa_token):
+        assert secret not in logs
 
 
 def test_a_valid_link_code_still_works_after_many_bad_ones(stack: PacerStack) -> None:
@@ -121,3 +122,21 @@ def test_the_action_server_answers_rasa_with_the_secret(stack: PacerStack) -> No
     listed = httpx.get(f"{target_of(stack).action_base}/actions", headers=headers, timeout=10)
     assert listed.status_code == 200 and any(a["name"] == "action_give_link_code" for a in listed.json())
     assert stack.say("rest:probe-friend", "show my plans")  # rasa calls actions with the header
+
+
+def test_the_probe_script_prints_how_many_were_refused(stack: PacerStack) -> None:
+    """`make probe` on a running stack: settings from the environment, as from `.env`."""
+    import os
+    import subprocess
+    import sys
+
+    settings = stack.settings
+    env = {**os.environ, "RASA_URL": settings.rasa_url, "ACTION_ENDPOINT": settings.action_url,
+           "PACER_WEB_URL": settings.web_url, "RASA_TOKEN": settings.rasa_token,
+           "PACER_REST_TOKEN": settings.rest_token}
+    run = subprocess.run([sys.executable, "-m", "tests.security.probes"], env=env, capture_output=True,
+                         text=True, timeout=600)
+    total = len(probes.PROBES)
+    assert f"{total} probes tried, {total} refused" in run.stdout, run.stdout + run.stderr
+    assert run.returncode == 0
+    print(run.stdout)
