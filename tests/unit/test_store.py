@@ -124,12 +124,14 @@ def test_downgrade_to_base_and_back_to_head(database_url: str) -> None:
 
 
 def test_upgrade_leaves_rasa_events_table_alone(database_url: str) -> None:
-    """Rasa's tracker store shares the database: migrations never touch its table."""
+    """Rasa's tracker store shares the database: migrations never change its table, and its
+    rows only in 0011_doors, which moves REST conversations into the `rest:` namespace (a
+    Telegram conversation here, so the row stays as it is)."""
     engine = db.get_engine()
     SQLTrackerStore.Base.metadata.create_all(engine)
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO events (sender_id, type_name, timestamp, data) "
-                          "VALUES ('conv-1', 'user', 1.5, '{}')"))
+                          "VALUES ('tg:1', 'user', 1.5, '{}')"))
     columns = [column["name"] for column in inspect(engine).get_columns("events")]
     db.reset_engines()
     command.downgrade(migrate.alembic_config(database_url), "base")
@@ -137,7 +139,7 @@ def test_upgrade_leaves_rasa_events_table_alone(database_url: str) -> None:
     engine = db.get_engine()
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT sender_id, type_name, data FROM events")).all()
-    assert [tuple(row) for row in rows] == [("conv-1", "user", "{}")]
+    assert [tuple(row) for row in rows] == [("tg:1", "user", "{}")]
     assert [column["name"] for column in inspect(engine).get_columns("events")] == columns
 
 
@@ -146,7 +148,7 @@ def test_upgrade_of_a_sqlite_file_rasa_created_first(tmp_path: Path, monkeypatch
     url = f"sqlite:///{path}"
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, data TEXT)")
-        conn.execute("INSERT INTO events (sender_id, data) VALUES ('conv-1', '{\"event\": \"user\"}')")
+        conn.execute("INSERT INTO events (sender_id, data) VALUES ('tg:1', '{\"event\": \"user\"}')")
     monkeypatch.setenv("DATABASE_URL", url)
     db.reset_engines()
     try:
@@ -158,7 +160,7 @@ def test_upgrade_of_a_sqlite_file_rasa_created_first(tmp_path: Path, monkeypatch
         rows = conn.execute("SELECT sender_id, data FROM events").fetchall()
         columns = [row[1] for row in conn.execute("PRAGMA table_info(events)")]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert rows == [("conv-1", '{"event": "user"}')]
+    assert rows == [("tg:1", '{"event": "user"}')]  # not a REST id: 0011_doors leaves it
     assert columns == ["id", "sender_id", "data"]
     assert PACER_TABLES <= tables
 
