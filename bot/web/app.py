@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 # "module:attribute" of each feature's Blueprint, in registration order.
 BLUEPRINT_MODULES: tuple[str, ...] = (
     "bot.web.chat:blueprint",
+    "bot.web.brand:blueprint",
     "bot.web.dashboard:blueprint",
 )
 
