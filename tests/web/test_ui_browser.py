@@ -21,7 +21,7 @@ from selenium.webdriver.common.keys import Keys
 
 from bot.config import PROJECT_ROOT
 from tests.web.server import WebServer
-from tests.web.ui_world import WEB_SESSION, UiWorld, seed_ui_world
+from tests.web.ui_world import LEAD_EMAIL, PASSWORD, WEB_SESSION, UiWorld, seed_ui_world
 
 pytestmark = pytest.mark.browser
 OUTPUT = PROJECT_ROOT / "test-output"
@@ -199,3 +199,37 @@ def test_clinic_colours_are_checked_for_contrast(tmp_path: Path) -> None:
         build_clinic({"brand_colour": "blue"})
     with pytest.raises(ValueError, match="not found"):
         build_clinic({"logo": "missing.png"}, tmp_path)
+
+
+def sign_in(browser, base: str) -> None:  # noqa: ANN001
+    browser.get(f"{base}/dashboard/login")
+    browser.find_element(By.NAME, "email").send_keys(LEAD_EMAIL)
+    browser.find_element(By.NAME, "password").send_keys(PASSWORD)
+    browser.find_element(By.ID, "sign-in").click()
+    wait_for(lambda: browser.find_elements(By.ID, "patient-list"), "the patient list")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dashboard_pages_pass_axe(browser, ui_clinic, size: str) -> None:  # noqa: ANN001
+    server, world = ui_clinic
+    base = server.base_url
+    browser.set_window_size(*SIZES[size])
+    sign_in(browser, base)
+    pages = {
+        "list": "/dashboard/",
+        "patient": f"/dashboard/patients/{world.patient_id}",
+        "overview": "/dashboard/overview",
+        "transcript": f"/dashboard/patients/{world.patient_id}/transcript?c={WEB_SESSION}",
+        "admin": "/dashboard/admin",
+    }
+    found = {}
+    for name, path in pages.items():
+        browser.set_window_size(*SIZES[size])
+        browser.get(base + path)
+        found[name] = axe_violations(browser)
+        screenshot(browser, f"dashboard-{size}-{name}", full_page=True)
+    assert found == dict.fromkeys(pages, []), json.dumps(found, indent=1)
+    # The check can fail: an image without a text alternative is reported.
+    browser.execute_script("document.querySelector('main').appendChild(document.createElement('img'))"
+                           ".src = '/favicon.ico'")
+    assert "image-alt" in [v["id"] for v in axe_violations(browser)]
