@@ -111,7 +111,7 @@ def _charts(overview: ov.Overview) -> dict[str, Markup]:
          charts.Series("Active patients", [(at(w.start), w.active) for w in weeks]),
          charts.Series("Check-ins sent", [(at(w.start), w.sent) for w in weeks]),
          charts.Series("Check-ins answered", [(at(w.start), w.answered) for w in weeks])],
-        y_step=step,
+        y_step=step, zone=zone,
     ))
     drop_off = charts.bar_chart(charts.BarSpec(
         "Still engaged, by week since start", [str(d.week) for d in overview.drop_off],
