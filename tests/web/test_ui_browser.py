@@ -9,6 +9,7 @@ reach (tests/web/test_chat_browser.py talks to a real rasa)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ import httpx
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
 from bot.config import PROJECT_ROOT
 from tests.web.server import WebServer
@@ -229,7 +231,113 @@ def test_dashboard_pages_pass_axe(browser, ui_clinic, size: str) -> None:  # noq
         found[name] = axe_violations(browser)
         screenshot(browser, f"dashboard-{size}-{name}", full_page=True)
     assert found == dict.fromkeys(pages, []), json.dumps(found, indent=1)
+
+    # Identifiers a clinic can use: the name given, the channel in plain words, Pacer's number.
+    browser.get(base + pages["list"])
+    row = browser.find_element(By.CSS_SELECTOR, f'#patient-list tr[data-patient-id="{world.patient_id}"]')
+    assert "Aroha" in row.text and "web chat" in row.text and f"Pacer no. {world.patient_id}" in row.text
+    assert "socketio" not in browser.page_source
+    browser.get(base + pages["patient"])
+    assert "web chat" in browser.find_element(By.ID, "patient-ident").text
+    browser.find_element(By.CSS_SELECTOR, "#devices summary").click()
+    assert f"browser {WEB_SESSION[:4]}" in browser.find_element(By.ID, "devices").text
+
+    # Transcripts show what the patient saw and tapped.
+    browser.get(base + pages["transcript"])
+    turns = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".transcript .turn")]
+    assert any("TAPPED" in t.upper() and "Yes, that's OK" in t for t in turns)
+    assert not any(t.splitlines()[-1] == "/affirm" for t in turns)
+    offered = [b.text for b in browser.find_elements(By.CSS_SELECTOR, ".offered-button")]
+    assert offered[-3:] == ["Done", "Change one", "Drop one"]
     # The check can fail: an image without a text alternative is reported.
     browser.execute_script("document.querySelector('main').appendChild(document.createElement('img'))"
                            ".src = '/favicon.ico'")
     assert "image-alt" in [v["id"] for v in axe_violations(browser)]
+
+
+def test_admin_adds_deactivates_and_assigns_clinicians(browser, ui_clinic) -> None:  # noqa: ANN001
+    server, world = ui_clinic
+    base = server.base_url
+    sign_in(browser, base)
+    browser.get(f"{base}/dashboard/admin")
+    # Sam consented on Telegram and is on nobody's list; the search finds them.
+    unassigned = browser.find_element(By.ID, "unassigned-list")
+    assert "Sam" in unassigned.text and "Telegram" in unassigned.text and "Aroha" not in unassigned.text
+    search = browser.find_element(By.CSS_SELECTOR, "#unassigned input[name=q]")
+    search.send_keys("zz-nobody", Keys.ENTER)
+    wait_for(lambda: "Nobody unassigned matches" in browser.find_element(By.ID, "unassigned-list").text,
+             "an empty search")
+
+    form = browser.find_element(By.ID, "add-clinician")
+    form.find_element(By.NAME, "display_name").send_keys("Tui Physio")
+    form.find_element(By.NAME, "email").send_keys("tui@clinic.test")
+    form.find_element(By.NAME, "password").send_keys("another long password")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(lambda: "Clinician added" in browser.find_element(By.CSS_SELECTOR, ".notice").text, "the add")
+    new_row = browser.find_element(By.XPATH, "//tr[td[text()='Tui Physio']]")
+    tui_id = new_row.get_attribute("data-clinician-id")
+
+    row = browser.find_element(By.CSS_SELECTOR,
+                               f'#unassigned-list tr[data-patient-id="{world.other_patient_id}"]')
+    Select(row.find_element(By.NAME, "clinician_id")).select_by_visible_text("Tui Physio")
+    row.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(lambda: "Patient assigned" in browser.find_element(By.CSS_SELECTOR, ".notice").text,
+             "the assignment")
+    assert "Sam" not in browser.find_element(By.ID, "unassigned-list").text
+    caseload = browser.find_element(By.XPATH, "//tr[td[text()='Tui Physio']]/td[4]").text
+    assert caseload == "1"
+
+    tui = server.client()
+    assert tui.sign_in("tui@clinic.test", "another long password").status_code == 303
+    assert tui.get(f"/dashboard/patients/{world.other_patient_id}").status_code == 200
+
+    browser.find_element(By.XPATH, f"//tr[@data-clinician-id='{tui_id}']//button").click()
+    wait_for(lambda: "deactivated" in browser.find_element(By.CSS_SELECTOR, ".notice").text,
+             "the deactivation")
+    assert "inactive" in browser.find_element(By.XPATH, f"//tr[@data-clinician-id='{tui_id}']").text
+    assert tui.get("/dashboard/").status_code in (302, 303)  # signed out
+    assert server.client().sign_in("tui@clinic.test", "another long password").status_code != 303
+    assert axe_violations(browser) == []
+    screenshot(browser, "dashboard-desktop-admin-after", full_page=True)
+
+
+def test_patient_page_prints_on_one_page(browser, ui_clinic) -> None:  # noqa: ANN001
+    import base64
+
+    server, world = ui_clinic
+    sign_in(browser, server.base_url)
+    browser.get(f"{server.base_url}/dashboard/patients/{world.patient_id}")
+    assert browser.find_element(By.ID, "print-summary").tag_name == "button"
+    pdf = base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", {
+        "paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True, "printBackground": True,
+    })["data"])
+    OUTPUT.mkdir(exist_ok=True)
+    (OUTPUT / "ui-patient-summary.pdf").write_bytes(pdf)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    browser.set_window_size(800, 1131)  # about A4 at 96 dpi
+    assert not browser.find_element(By.ID, "notes").is_displayed()
+    assert "Pacer summary for a consultation" in browser.find_element(By.CSS_SELECTOR, ".report-head").text
+    screenshot(browser, "patient-print")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_charts_use_the_clinic_zone_and_group_a_day() -> None:
+    from datetime import datetime, timedelta, timezone
+    from zoneinfo import ZoneInfo
+
+    from bot.web import charts
+
+    at = datetime(2026, 3, 1, 20, 30, tzinfo=timezone.utc)  # 2 March 09:30 in Auckland
+    burst = [charts.Series(name, [(at + timedelta(milliseconds=3 * i), 4 + i)])
+             for i, name in enumerate(("gardening", "walking", "sleep"))]
+    svg = charts.line_chart(charts.ChartSpec("PSFS", 0, 10, burst, zone=ZoneInfo("Pacific/Auckland"),
+                                             group_by_day=True))
+    xs = set(re.findall(r'<circle cx="([\d.]+)"', svg))
+    assert len(xs) == 1  # stored 6 ms apart: one spot, not spread over the axis
+    assert "02 Mar 2026" in svg and "01 Mar 2026" not in svg
+    later = (at + timedelta(hours=1), 4), (at + timedelta(days=3), 6)
+    same_day = [charts.Series("gardening", [(at, 2), *later])]
+    svg = charts.line_chart(charts.ChartSpec("PSFS", 0, 10, same_day, zone=ZoneInfo("Pacific/Auckland"),
+                                             group_by_day=True))
+    assert svg.count("<circle") == 2 and "gardening: 3 on 02 Mar 2026 (mean of 2 that day)" in svg
