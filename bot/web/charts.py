@@ -168,6 +168,7 @@ class BarSpec:
     caption: str = ""  # under the axis: what the labels are
     width: int = 640
     height: int = 220
+    empty_text: str = "No data for this period"  # why there are no bars, in the page's words
 
 
 def bar_chart(spec: BarSpec) -> str:
@@ -183,7 +184,7 @@ def bar_chart(spec: BarSpec) -> str:
     ]
     if not spec.labels or all(v is None for v in spec.values):
         parts.append(f'<text x="{w / 2}" y="{h / 2}" text-anchor="middle" class="chart-empty">'
-                     "No data for this period</text></svg>")
+                     f"{escape(spec.empty_text)}</text></svg>")
         return "".join(parts)
     y_max = spec.y_max or 1.0
 

@@ -242,6 +242,12 @@ def test_dashboard_pages_pass_axe(browser, ui_clinic, size: str) -> None:  # noq
     browser.find_element(By.CSS_SELECTOR, "#devices summary").click()
     assert f"browser {WEB_SESSION[:4]}" in browser.find_element(By.ID, "devices").text
 
+    # The overview's count and its drop-off chart agree: two started, no first week has ended.
+    browser.get(base + pages["overview"])
+    assert browser.find_element(By.CSS_SELECTOR, '[data-figure="drop_off|cohort_patients||"]').text == "2"
+    chart = browser.find_element(By.CSS_SELECTOR, "svg.bar-chart").get_attribute("outerHTML")
+    assert "2 patients started; no first week has ended yet" in chart and "No data" not in chart
+
     # Transcripts show what the patient saw and tapped.
     browser.get(base + pages["transcript"])
     turns = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".transcript .turn")]
