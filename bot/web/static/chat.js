@@ -328,6 +328,7 @@
       sendMessage(entry.payload, entry.shown);
     });
     meta.appendChild(retry);
+    scrollToEnd();
   }
 
   function markFailed(entry, reason) {
