@@ -225,6 +225,7 @@ def test_chat_page_in_a_real_browser(web_stack: PacerStack, phone_browser) -> No
         phone = ChatPage(other, page.url)
         phone.open()
         assert phone.session_id() != session
+        other.find_element("id", "menu-toggle").click()  # "Link this device" sits in the menu
         other.find_element("id", "link-toggle").click()
         assert other.execute_script("return document.activeElement.id") == "link-code"
         other.find_element("id", "link-code").send_keys(code.group(1) + code.group(2))

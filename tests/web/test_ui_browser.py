@@ -319,13 +319,14 @@ def test_patient_page_prints_on_one_page(browser, ui_clinic) -> None:  # noqa: A
     })["data"])
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / "ui-patient-summary.pdf").write_bytes(pdf)
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-    browser.set_window_size(800, 1131)  # about A4 at 96 dpi
+    browser.set_window_size(703, 1039)  # A4 less the page margins, at 96 dpi
     assert not browser.find_element(By.ID, "notes").is_displayed()
     assert "Pacer summary for a consultation" in browser.find_element(By.CSS_SELECTOR, ".report-head").text
-    screenshot(browser, "patient-print")
+    screenshot(browser, "patient-print", full_page=True)
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert pages == 1
 
 
 def test_charts_use_the_clinic_zone_and_group_a_day() -> None:
