@@ -167,6 +167,7 @@ class PatientRow:
     peg_latest: float | None = None
     peg_previous: float | None = None
     flags: list[str] = field(default_factory=list)
+    clinic_reference: str | None = None
 
     @property
     def peg_trend(self) -> str | None:
@@ -219,17 +220,13 @@ def patient_list(
     )
     stmt = (
         select(Patient.id, Patient.display_name, Patient.last_seen_at, Patient.checkins_paused_until,
-               func.coalesce(open_safety.c.n, 0), func.coalesce(open_requests.c.n, 0))
+               func.coalesce(open_safety.c.n, 0), func.coalesce(open_requests.c.n, 0),
+               Patient.clinic_reference)
         .where(Patient.id.in_(assigned))
         .outerjoin(open_safety, open_safety.c.patient_id == Patient.id)
         .outerjoin(open_requests, open_requests.c.patient_id == Patient.id)
     )
-    needle = search.strip()
-    if needle:
-        conditions = [Patient.display_name.ilike(f"%{needle}%")]
-        if needle.isdigit():
-            conditions.append(Patient.id == int(needle))
-        stmt = stmt.where(or_(*conditions))
+    stmt = _search(stmt, search)
     rows = session.execute(stmt).all()
     plan_stats: dict[int, tuple[int, float, int]] = {}
     latest_phq: dict[int, tuple[int, int, int, int]] = {}
@@ -295,7 +292,7 @@ def patient_list(
         ):
             pegs.setdefault(pid, []).append(Peg(pain, enjoyment, activity).score)
     out = []
-    for pid, name, last_seen, paused, n_safety, n_requests in rows:
+    for pid, name, last_seen, paused, n_safety, n_requests, reference in rows:
         phq = latest_phq.get(pid)
         follow_up = bool(phq and (phq[0] + phq[1] >= FLAG_THRESHOLD or phq[2] + phq[3] >= FLAG_THRESHOLD))
         paused = as_utc(paused)
@@ -306,6 +303,7 @@ def patient_list(
             active_plans=n_active,
             phq4_follow_up=follow_up, paused_until=paused if paused and paused > now else None,
             missed_checkins=missed.get(pid, 0), last_checkin=last_checkin.get(pid),
+            clinic_reference=reference,
         )
         scores = pegs.get(pid, [])
         if scores:
@@ -611,13 +609,18 @@ def unassigned_consented(session: Session, search: str = "", limit: int = 100) -
         .order_by(Patient.created_at.desc(), Patient.id.desc())
         .limit(limit)
     )
+    return list(session.execute(_search(stmt, search)).scalars())
+
+
+def _search(stmt: Select, search: str) -> Select:
+    """Patients whose name or clinic reference contains `search`, or whose Pacer number it is."""
     needle = search.strip()
-    if needle:
-        conditions = [Patient.display_name.ilike(f"%{needle}%")]
-        if needle.isdigit():
-            conditions.append(Patient.id == int(needle))
-        stmt = stmt.where(or_(*conditions))
-    return list(session.execute(stmt).scalars())
+    if not needle:
+        return stmt
+    conditions = [Patient.display_name.ilike(f"%{needle}%"), Patient.clinic_reference.ilike(f"%{needle}%")]
+    if needle.isdigit():
+        conditions.append(Patient.id == int(needle))
+    return stmt.where(or_(*conditions))
 
 
 def clinician_caseloads(session: Session) -> dict[int, int]:

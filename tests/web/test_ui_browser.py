@@ -242,6 +242,15 @@ def test_dashboard_pages_pass_axe(browser, ui_clinic, size: str) -> None:  # noq
     browser.find_element(By.CSS_SELECTOR, "#devices summary").click()
     assert f"browser {WEB_SESSION[:4]}" in browser.find_element(By.ID, "devices").text
 
+    # The clinic's own reference: set on the patient page, shown and searchable in the list.
+    form = browser.find_element(By.ID, "reference-form")
+    form.find_element(By.NAME, "clinic_reference").send_keys("RPS-0042")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(lambda: "RPS-0042" in browser.find_element(By.ID, "patient-ident").text, "the reference")
+    browser.get(base + "/dashboard/?q=rps-004")
+    row = browser.find_element(By.CSS_SELECTOR, "#patient-list tbody tr")
+    assert "Aroha" in row.text and "ref. RPS-0042" in row.text
+
     # The overview's count and its drop-off chart agree: two started, no first week has ended.
     browser.get(base + pages["overview"])
     assert browser.find_element(By.CSS_SELECTOR, '[data-figure="drop_off|cohort_patients||"]').text == "2"

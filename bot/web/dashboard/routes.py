@@ -316,6 +316,18 @@ def _back(patient_id: int, anchor: str, error: str | None = None) -> HTTPRespons
     return redirect(f"/dashboard/patients/{patient_id}{query}#{anchor}", status=303)
 
 
+@blueprint.post("/dashboard/patients/<patient_id:int>/reference")
+@auth.login_required
+async def set_reference(request: Request, patient_id: int) -> HTTPResponse:
+    """The clinic's own reference (record number): how the clinic finds the patient in its systems."""
+    reference = " ".join((request.form.get("clinic_reference") or "").split())[:40] or None
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        patient.clinic_reference = reference
+        queries.record_audit(session, request.ctx.clinician, "set_clinic_reference", patient.id)
+    return redirect(f"/dashboard/patients/{patient_id}", status=303)
+
+
 @blueprint.post("/dashboard/patients/<patient_id:int>/notes")
 @auth.login_required
 async def write_note(request: Request, patient_id: int) -> HTTPResponse:
