@@ -145,6 +145,10 @@ def test_chat_page_is_the_clinics_and_accessible(browser, ui_clinic, size: str) 
     assert {"tel:111", "tel:1737", "sms:1737", "tel:0800543354"} <= hrefs
     assert "help now" in safety.text.lower()
     assert not browser.find_elements(By.CSS_SELECTOR, ".msg--user.msg--safety")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", safety)
+    # Only the conversation scrolls: the page itself, with its header, stays put.
+    assert browser.execute_script("return document.scrollingElement.scrollTop") == 0
+    screenshot(browser, f"chat-{size}-safety")
 
     # "Link this device" sits in the menu, with the privacy page.
     assert not browser.find_element(By.ID, "link-toggle").is_displayed()
