@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import latest_text
+from bot.nlu.invitation_codes import find_code
 from bot.services import clinic_codes
 
-# Codes are two groups of 4 letters and digits, each with a digit (bot.services.dashboard);
-# people add a space or a dash between the groups when they copy them.
-CODE_PATTERN = re.compile(r"(?=\b([A-Za-z0-9]{4})[\s-]?([A-Za-z0-9]{4})\b)")
-
-
-def find_code(text: str) -> str | None:
-    """The first code-shaped run (so ordinary words are never taken for a code)."""
-    for match in CODE_PATTERN.finditer(text or ""):
-        halves = match.group(1), match.group(2)
-        if all(any(ch.isdigit() for ch in half) for half in halves):
-            return "".join(halves).upper()
-    return None
+__all__ = ["ActionEnterClinicCode", "find_code"]
 
 
 class ActionEnterClinicCode(Action):

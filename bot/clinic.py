@@ -18,6 +18,7 @@ An empty environment variable counts as unset.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,14 @@ DEFAULT_NAME = "Pacer demo clinic"
 DEFAULT_REGION = "NZ"
 DEFAULT_TIMEZONE = "Pacific/Auckland"
 DEFAULT_PUBLIC_URL = "http://localhost:8000"
+DEFAULT_BRAND_COLOUR = "#0f5e9c"
+DEFAULT_BRAND_TEXT_COLOUR = "#ffffff"
+# WCAG 2.2 AA: 4.5:1 for text (white on the brand colour, the brand colour on the page).
+MIN_TEXT_CONTRAST = 4.5
+PAGE_BACKGROUND = "#ffffff"
+LOGO_TYPES = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+              ".webp": "image/webp"}
+HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 ENV_OVERRIDES = {
     "PACER_CLINIC_NAME": "name",
@@ -59,6 +68,9 @@ class ClinicConfig:
     alert_webhook_url: str | None = None
     public_url: str = DEFAULT_PUBLIC_URL  # base URL of the clinician dashboard
     retention_days: int | None = None  # erasure requests are held this long when set
+    logo: str | None = None  # path of a PNG, SVG, JPEG or WebP file shown on the chat page
+    brand_colour: str = DEFAULT_BRAND_COLOUR  # buttons, links, the patient's bubbles
+    brand_text_colour: str = DEFAULT_BRAND_TEXT_COLOUR  # text on brand_colour
 
     @property
     def zone(self) -> ZoneInfo:
@@ -137,7 +149,60 @@ def _check_retention(value: Any) -> int | None:
     return days
 
 
-def build_clinic(raw: dict[str, Any]) -> ClinicConfig:
+def _hex(value: str) -> str:
+    if len(value) == 4:
+        value = "#" + "".join(ch * 2 for ch in value[1:])
+    return value.lower()
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance of a #rgb or #rrggbb colour."""
+    colour = _hex(colour)
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio between two colours (1 to 21)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _check_colours(brand: str | None, ink: str | None) -> tuple[str, str]:
+    """The brand colours, refused unless text on them and on the page stays readable."""
+    brand = brand or DEFAULT_BRAND_COLOUR
+    ink = ink or DEFAULT_BRAND_TEXT_COLOUR
+    for field, value in (("brand_colour", brand), ("brand_text_colour", ink)):
+        if not HEX_COLOUR.match(value):
+            raise ValueError(f"clinic setting {field!r} must be a colour like '#0f5e9c'; got {value!r}")
+    brand, ink = _hex(brand), _hex(ink)
+    for what, pair in (("brand_text_colour on brand_colour", (ink, brand)),
+                       ("brand_colour on the white page", (brand, PAGE_BACKGROUND))):
+        ratio = contrast_ratio(*pair)
+        if ratio < MIN_TEXT_CONTRAST:
+            raise ValueError(
+                f"clinic colours fail WCAG AA: {what} has contrast {ratio:.2f}:1, "
+                f"at least {MIN_TEXT_CONTRAST}:1 is needed; choose a darker brand_colour"
+            )
+    return brand, ink
+
+
+def _check_logo(value: str | None, base: Path | None) -> str | None:
+    """An existing image file; a relative path is read from the clinic file's folder."""
+    if value is None:
+        return None
+    path = Path(value)
+    if not path.is_absolute():
+        path = (base or PROJECT_ROOT) / path
+    if path.suffix.lower() not in LOGO_TYPES:
+        raise ValueError(f"clinic setting 'logo' must be a {', '.join(LOGO_TYPES)} file; got {value!r}")
+    if not path.is_file():
+        raise ValueError(f"clinic setting 'logo': file not found: {path}")
+    return str(path)
+
+
+def build_clinic(raw: dict[str, Any], base: Path | None = None) -> ClinicConfig:
     """Validate raw settings (YAML plus overrides) into a `ClinicConfig`."""
     unknown = sorted(set(raw) - set(FIELD_NAMES))
     if unknown:
@@ -145,6 +210,10 @@ def build_clinic(raw: dict[str, Any]) -> ClinicConfig:
             f"unknown clinic setting(s): {', '.join(unknown)}; expected some of {', '.join(FIELD_NAMES)}"
         )
     public_url = _check_url(_clean_text(raw.get("public_url"), "public_url"), "public_url")
+    brand, ink = _check_colours(
+        _clean_text(raw.get("brand_colour"), "brand_colour"),
+        _clean_text(raw.get("brand_text_colour"), "brand_text_colour"),
+    )
     return ClinicConfig(
         name=_clean_text(raw.get("name"), "name") or DEFAULT_NAME,
         phone=_clean_text(raw.get("phone"), "phone"),
@@ -158,6 +227,9 @@ def build_clinic(raw: dict[str, Any]) -> ClinicConfig:
         ),
         public_url=(public_url or DEFAULT_PUBLIC_URL).rstrip("/"),
         retention_days=_check_retention(raw.get("retention_days")),
+        logo=_check_logo(_clean_text(raw.get("logo"), "logo"), base),
+        brand_colour=brand,
+        brand_text_colour=ink,
     )
 
 
@@ -196,7 +268,7 @@ def load_clinic(path: Path | None = None) -> ClinicConfig:
         if value:
             raw[field] = value
     try:
-        return build_clinic(raw)
+        return build_clinic(raw, source.parent if source is not None else None)
     except ValueError as exc:
         where = f" (from {source} and the environment)" if source else " (from the environment)"
         raise ValueError(f"{exc}{where}") from None

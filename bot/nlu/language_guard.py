@@ -21,6 +21,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intents import demote_intent, force_intent
+from bot.nlu.invitation_codes import CODE_INTENT, is_bare_code
 
 NON_ENGLISH_INTENT = "non_english"
 PROTECTED_INTENTS = {"crisis", "red_flag"}
@@ -111,7 +112,8 @@ def is_clearly_not_english(text: str) -> bool:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class LanguageGuard(GraphComponent):
-    """Overrides the predicted intent with `non_english` for non-English text."""
+    """Overrides the predicted intent with `non_english` for non-English text, and with
+    `enter_clinic_code` for a message that is only an invitation code."""
 
     @classmethod
     def create(
@@ -128,7 +130,10 @@ class LanguageGuard(GraphComponent):
             intent = (message.get(INTENT) or {}).get("name")
             if intent in PROTECTED_INTENTS:
                 continue
-            if is_clearly_not_english(message.get(TEXT)):
+            if is_bare_code(message.get(TEXT)):
+                # "69CL3T6L" on its own is a clinic's invitation code, not a word of any language.
+                force_intent(message, CODE_INTENT)
+            elif is_clearly_not_english(message.get(TEXT)):
                 force_intent(message, NON_ENGLISH_INTENT)
             elif intent == NON_ENGLISH_INTENT and is_short_latin(message.get(TEXT)):
                 # One or two Latin-script words ("Rangi", "Ngaio") are names and slang far more

@@ -167,6 +167,7 @@ class PatientRow:
     peg_latest: float | None = None
     peg_previous: float | None = None
     flags: list[str] = field(default_factory=list)
+    clinic_reference: str | None = None
 
     @property
     def peg_trend(self) -> str | None:
@@ -219,17 +220,13 @@ def patient_list(
     )
     stmt = (
         select(Patient.id, Patient.display_name, Patient.last_seen_at, Patient.checkins_paused_until,
-               func.coalesce(open_safety.c.n, 0), func.coalesce(open_requests.c.n, 0))
+               func.coalesce(open_safety.c.n, 0), func.coalesce(open_requests.c.n, 0),
+               Patient.clinic_reference)
         .where(Patient.id.in_(assigned))
         .outerjoin(open_safety, open_safety.c.patient_id == Patient.id)
         .outerjoin(open_requests, open_requests.c.patient_id == Patient.id)
     )
-    needle = search.strip()
-    if needle:
-        conditions = [Patient.display_name.ilike(f"%{needle}%")]
-        if needle.isdigit():
-            conditions.append(Patient.id == int(needle))
-        stmt = stmt.where(or_(*conditions))
+    stmt = _search(stmt, search)
     rows = session.execute(stmt).all()
     plan_stats: dict[int, tuple[int, float, int]] = {}
     latest_phq: dict[int, tuple[int, int, int, int]] = {}
@@ -295,7 +292,7 @@ def patient_list(
         ):
             pegs.setdefault(pid, []).append(Peg(pain, enjoyment, activity).score)
     out = []
-    for pid, name, last_seen, paused, n_safety, n_requests in rows:
+    for pid, name, last_seen, paused, n_safety, n_requests, reference in rows:
         phq = latest_phq.get(pid)
         follow_up = bool(phq and (phq[0] + phq[1] >= FLAG_THRESHOLD or phq[2] + phq[3] >= FLAG_THRESHOLD))
         paused = as_utc(paused)
@@ -306,6 +303,7 @@ def patient_list(
             active_plans=n_active,
             phq4_follow_up=follow_up, paused_until=paused if paused and paused > now else None,
             missed_checkins=missed.get(pid, 0), last_checkin=last_checkin.get(pid),
+            clinic_reference=reference,
         )
         scores = pegs.get(pid, [])
         if scores:
@@ -537,3 +535,97 @@ def set_checkins_paused(session: Session, patient: Patient, days: int | None, cl
         raise ValueError("pause between 1 and 365 days")
     patient.checkins_paused_until = utcnow() + timedelta(days=days)
     patient.checkins_paused_by = clinician.display_name
+
+
+# --- how a clinic recognises a patient ----------------------------------------------------------------
+
+# Rasa's channel names in the words a clinic uses.
+CHANNEL_WORDS = {
+    "socketio": "web chat",
+    "rest": "web chat",
+    "telegram": "Telegram",
+    "sms": "text message",
+    "twilio": "text message",
+}
+
+
+def channel_words(channel: str | None) -> str:
+    """'socketio' -> 'web chat'; an unknown channel keeps its name."""
+    return CHANNEL_WORDS.get(channel or "", channel or "unknown")
+
+
+@dataclass(frozen=True)
+class LinkedDevice:
+    channel: str  # in plain words
+    detail: str  # which one, without showing a full number or id
+    added: datetime
+    last_used: datetime | None
+    preferred: bool
+
+
+def _device_detail(identity: ChannelIdentity, phone: str | None) -> str:
+    if identity.channel in ("sms", "twilio"):
+        number = phone if identity.conversation_id.startswith("+") else identity.conversation_id
+        return f"phone ending {number[-3:]}" if number else "phone"
+    if identity.channel == "telegram":
+        return "Telegram account"
+    return f"browser {identity.conversation_id[:4]}…"
+
+
+def linked_devices(session: Session, patient: Patient) -> list[LinkedDevice]:
+    """Every conversation (browser, phone, Telegram account) linked to the patient, last used first."""
+    identities = session.execute(
+        select(ChannelIdentity).where(ChannelIdentity.patient_id == patient.id)
+    ).scalars().all()
+    devices = [
+        LinkedDevice(channel_words(i.channel), _device_detail(i, patient.phone_number), as_utc(i.created_at),
+                     as_utc(i.last_used_at) if i.last_used_at else None, bool(i.preferred))
+        for i in identities
+    ]
+    return sorted(devices, key=lambda d: (d.last_used or d.added), reverse=True)
+
+
+def channels_by_patient(session: Session, patient_ids: list[int]) -> dict[int, list[str]]:
+    """The channels each patient uses, in plain words and without repeats."""
+    found: dict[int, list[str]] = {pid: [] for pid in patient_ids}
+    if not patient_ids:
+        return found
+    for pid, channel in session.execute(
+        select(ChannelIdentity.patient_id, ChannelIdentity.channel)
+        .where(ChannelIdentity.patient_id.in_(patient_ids)).order_by(ChannelIdentity.id)
+    ):
+        words = channel_words(channel)
+        if words not in found[pid]:
+            found[pid].append(words)
+    return found
+
+
+def unassigned_consented(session: Session, search: str = "", limit: int = 100) -> list[Patient]:
+    """Patients who consented but are on nobody's list (an admin assigns them), newest first."""
+    stmt = (
+        select(Patient)
+        .where(Patient.consent_status == "given",
+               ~Patient.id.in_(select(PatientAssignment.patient_id)))
+        .order_by(Patient.created_at.desc(), Patient.id.desc())
+        .limit(limit)
+    )
+    return list(session.execute(_search(stmt, search)).scalars())
+
+
+def _search(stmt: Select, search: str) -> Select:
+    """Patients whose name or clinic reference contains `search`, or whose Pacer number it is."""
+    needle = search.strip()
+    if not needle:
+        return stmt
+    conditions = [Patient.display_name.ilike(f"%{needle}%"), Patient.clinic_reference.ilike(f"%{needle}%")]
+    if needle.isdigit():
+        conditions.append(Patient.id == int(needle))
+    return stmt.where(or_(*conditions))
+
+
+def clinician_caseloads(session: Session) -> dict[int, int]:
+    """How many patients each clinician has."""
+    return dict(session.execute(
+        select(PatientAssignment.clinician_id, func.count(PatientAssignment.id))
+        .group_by(PatientAssignment.clinician_id)
+    ).all())

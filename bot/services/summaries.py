@@ -130,6 +130,8 @@ class TrackerEvent:
     action: str | None
     text: str | None
     channel: str | None
+    shown: str | None = None  # what the patient saw and tapped (metadata.display), e.g. not "/affirm"
+    buttons: tuple[str, ...] = ()  # titles of the buttons a bot message offered
 
     @property
     def is_user(self) -> bool:
@@ -214,8 +216,16 @@ def load_events(
             intent=intent or None, action=action or None,
             text=data.get("text") if type_name in ("user", "bot") else None,
             channel=data.get("input_channel") if type_name == "user" else None,
+            shown=(data.get("metadata") or {}).get("display") if type_name == "user" else None,
+            buttons=_button_titles(data) if type_name == "bot" else (),
         ))
     return out
+
+
+def _button_titles(data: dict[str, Any]) -> tuple[str, ...]:
+    extra = data.get("data") or {}
+    buttons = extra.get("buttons") or extra.get("quick_replies") or []
+    return tuple(str(b["title"]) for b in buttons if isinstance(b, dict) and b.get("title"))
 
 
 def split_sessions(events: Iterable[TrackerEvent]) -> list[ConversationSession]:

@@ -37,6 +37,7 @@ class Patient(Base):
 
     id = Column(Integer, primary_key=True)
     display_name = Column(String(80))
+    clinic_reference = Column(String(40))  # the clinic's own record number, set on the dashboard
     consent_status = Column(String(16))  # given | refused | withdrawn
     consent_at = Column(DateTime(timezone=True))
     region = Column(String(8))

@@ -28,6 +28,7 @@ DASHBOARD_CSP = (
 # "module:attribute" of each feature's Blueprint, in registration order.
 BLUEPRINT_MODULES: tuple[str, ...] = (
     "bot.web.chat:blueprint",
+    "bot.web.brand:blueprint",
     "bot.web.dashboard:blueprint",
 )
 

@@ -10,10 +10,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone, tzinfo
 from html import escape
+from statistics import fmean
 
 PALETTE = ("#1f5fa8", "#c2571a", "#2e7d32", "#7b3fa0", "#8a6d00")
+# Lines that coincide stay distinguishable: each series has its own dash and width.
+DASHES = ("", "7 4", "2 3", "10 3 2 3", "4 2")
+WIDTHS = (4.5, 2.5, 2.0, 2.0, 2.0)
+MIN_SPAN_S = 86_400.0  # the x-axis covers at least a day: ratings seconds apart share one spot
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,17 @@ class ChartSpec:
     thresholds: Sequence[Threshold] = field(default_factory=tuple)
     width: int = 640
     height: int = 220
+    zone: tzinfo = timezone.utc  # the clinic's: dates on the axis and in tooltips
+    group_by_day: bool = False  # one point per series and local day (the day's mean)
+
+
+def group_by_day(points: Sequence[tuple[datetime, float]], zone: tzinfo
+                 ) -> list[tuple[datetime, float, int]]:
+    """Points of the same local day as one: (the day's last time, the mean, how many)."""
+    days: dict[object, list[tuple[datetime, float]]] = {}
+    for at, value in sorted(points, key=lambda p: p[0]):
+        days.setdefault(at.astimezone(zone).date(), []).append((at, value))
+    return [(group[-1][0], fmean(v for _, v in group), len(group)) for group in days.values()]
 
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 36, 12, 28, 40
@@ -64,14 +80,19 @@ def line_chart(spec: ChartSpec) -> str:
                      "No answers recorded yet</text></svg>")
         return "".join(parts)
 
+    zone = spec.zone
     times = [p[0].timestamp() for p in points]
     t0, t1 = min(times), max(times)
-    span = (t1 - t0) or 1.0
+    if t1 - t0 < MIN_SPAN_S:  # placed by time: a few seconds apart is one spot, in the middle
+        middle = (t0 + t1) / 2
+        t0, t1 = middle - MIN_SPAN_S / 2, middle + MIN_SPAN_S / 2
+    span = t1 - t0
 
     def x_of(at: datetime) -> float:
-        if t1 == t0:
-            return MARGIN_LEFT + plot_w / 2
         return MARGIN_LEFT + (at.timestamp() - t0) / span * plot_w
+
+    def day(at: datetime) -> str:
+        return f"{at.astimezone(zone):%d %b %Y}"
 
     def y_of(value: float) -> float:
         clamped = min(max(value, spec.y_min), spec.y_max)
@@ -94,30 +115,42 @@ def line_chart(spec: ChartSpec) -> str:
                      f'class="threshold-label">{escape(threshold.label)}</text>')
     first, last = min(p[0] for p in points), max(p[0] for p in points)
     base = MARGIN_TOP + plot_h + 16
-    parts.append(f'<text x="{MARGIN_LEFT}" y="{base}" class="axis">{first:%d %b %Y}</text>')
-    if last != first:
-        parts.append(f'<text x="{MARGIN_LEFT + plot_w}" y="{base}" text-anchor="end" class="axis">'
-                     f"{last:%d %b %Y}</text>")
+    if day(last) == day(first):
+        parts.append(f'<text x="{x_of(first):.1f}" y="{base}" text-anchor="middle" class="axis">'
+                     f"{day(first)}</text>")
+    else:
+        parts.append(f'<text x="{x_of(first):.1f}" y="{base}" class="axis">{day(first)}</text>')
+        parts.append(f'<text x="{x_of(last):.1f}" y="{base}" text-anchor="end" class="axis">'
+                     f"{day(last)}</text>")
 
     legend_x = MARGIN_LEFT
     for index, series in enumerate(spec.series):
         colour = PALETTE[index % len(PALETTE)]
-        ordered = sorted(series.points, key=lambda p: p[0])
+        if spec.group_by_day:
+            ordered = group_by_day(series.points, zone)
+        else:
+            ordered = [(at, value, 1) for at, value in sorted(series.points, key=lambda p: p[0])]
         if not ordered:
             continue
-        coords = " ".join(f"{x_of(at):.1f},{y_of(value):.1f}" for at, value in ordered)
-        parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2"/>')
-        for at, value in ordered:
+        dash = DASHES[index % len(DASHES)]
+        style = f' stroke-dasharray="{dash}"' if dash else ""
+        width = WIDTHS[index % len(WIDTHS)]
+        coords = " ".join(f"{x_of(at):.1f},{y_of(value):.1f}" for at, value, _ in ordered)
+        parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="{width}"'
+                     f'{style}/>')
+        for at, value, count in ordered:
+            several = f" (mean of {count} that day)" if count > 1 else ""
             parts.append(
-                f'<circle cx="{x_of(at):.1f}" cy="{y_of(value):.1f}" r="3" fill="{colour}">'
-                f"<title>{escape(series.label)}: {_fmt(value)} on {at:%d %b %Y}</title></circle>"
+                f'<circle cx="{x_of(at):.1f}" cy="{y_of(value):.1f}" r="3.5" fill="{colour}">'
+                f"<title>{escape(series.label)}: {_fmt(value)} on {day(at)}{several}</title></circle>"
             )
         label = escape(series.label[:40])
-        parts.append(f'<rect x="{legend_x}" y="{h - 12}" width="10" height="10" fill="{colour}"/>')
-        parts.append(f'<text x="{legend_x + 14}" y="{h - 3}" class="legend">{label}</text>')
-        legend_x += 24 + 7 * len(series.label[:40])
-        desc.append(f"{series.label}: latest {_fmt(ordered[-1][1])} on {ordered[-1][0]:%d %b %Y}, "
-                    f"{len(ordered)} answers")
+        parts.append(f'<line x1="{legend_x}" x2="{legend_x + 18}" y1="{h - 7}" y2="{h - 7}" '
+                     f'stroke="{colour}" stroke-width="{min(width, 3.5)}"{style}/>')
+        parts.append(f'<text x="{legend_x + 22}" y="{h - 3}" class="legend">{label}</text>')
+        legend_x += 32 + 7 * len(series.label[:40])
+        desc.append(f"{series.label}: latest {_fmt(ordered[-1][1])} on {day(ordered[-1][0])}, "
+                    f"{sum(count for _, _, count in ordered)} answers")
     parts.insert(2, f"<desc>{escape('; '.join(desc))}</desc>")
     parts.append("</svg>")
     return "".join(parts)
@@ -135,6 +168,7 @@ class BarSpec:
     caption: str = ""  # under the axis: what the labels are
     width: int = 640
     height: int = 220
+    empty_text: str = "No data for this period"  # why there are no bars, in the page's words
 
 
 def bar_chart(spec: BarSpec) -> str:
@@ -150,7 +184,7 @@ def bar_chart(spec: BarSpec) -> str:
     ]
     if not spec.labels or all(v is None for v in spec.values):
         parts.append(f'<text x="{w / 2}" y="{h / 2}" text-anchor="middle" class="chart-empty">'
-                     "No data for this period</text></svg>")
+                     f"{escape(spec.empty_text)}</text></svg>")
         return "".join(parts)
     y_max = spec.y_max or 1.0
 

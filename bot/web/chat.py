@@ -28,6 +28,8 @@ from sanic.response import json as json_response
 from sqlalchemy import bindparam, inspect, text
 
 from bot.channels.socketio import CHANNEL_NAME, is_web_session_id
+from bot.clinic import load_clinic
+from bot.safety import contacts
 from bot.services import identities
 from bot.store.db import get_engine
 from bot.web import auth
@@ -75,11 +77,23 @@ def _security_headers(rasa: str) -> dict[str, str]:
     }
 
 
+def safety_numbers() -> list[str]:
+    """Emergency and crisis-line numbers of every region: a bot message that gives one
+    is shown as a safety message, set apart from the coaching."""
+    numbers: set[str] = set()
+    for code in contacts.supported_regions():
+        region = contacts.contacts_for(code)
+        given = [region.emergency] + [n for c in region.contacts for n in (c.phone, c.text) if n]
+        numbers.update(part.strip() for number in given for part in number.split(" or "))
+    return sorted(numbers)
+
+
 @blueprint.get("/chat")
 async def chat_page(request: Request) -> HTTPResponse:
     rasa = socket_url(request)
     page = TEMPLATES.get_template("chat.html").render(
-        socket_url=rasa, vendor_ready=(STATIC_DIR / "vendor" / "socket.io.min.js").exists()
+        socket_url=rasa, vendor_ready=(STATIC_DIR / "vendor" / "socket.io.min.js").exists(),
+        clinic=load_clinic(), safety_numbers="|".join(safety_numbers()),
     )
     return html(page, headers=_security_headers(rasa))
 

@@ -139,7 +139,7 @@ def test_example_file_is_valid_and_documents_every_field() -> None:
     # every field, uncommented, is still a valid file
     uncommented = text.replace("# alert_webhook_url:", "alert_webhook_url:").replace(
         "# retention_days:", "retention_days:"
-    )
+    ).replace("# logo:", "logo:")
     full = yaml.safe_load(uncommented)
     assert set(full) == set(ClinicConfig.__dataclass_fields__)
 

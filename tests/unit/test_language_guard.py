@@ -213,3 +213,31 @@ def test_classifier_guess_of_another_language_stands_for_longer_messages(guard: 
     message = _message("ka pai tō mahi e hoa", NON_ENGLISH_INTENT)
     guard.process([message])
     assert message.get(INTENT)["name"] == NON_ENGLISH_INTENT
+
+
+# -------------------------------------------------------------- a bare invitation code
+
+
+@pytest.mark.parametrize("text", ["69CL3T6L", "69cl3t6l", " 69CL-3T6L ", "69CL 3T6L", "k7pm2qxr."])
+@pytest.mark.parametrize("intent", ["non_english", "nlu_fallback", "inform", None])
+def test_a_message_that_is_only_an_invitation_code_enters_it(
+    guard: LanguageGuard, text: str, intent: str | None
+) -> None:
+    message = _message(text, intent)
+    guard.process([message])
+    assert message.get(INTENT) == {"name": "enter_clinic_code", "confidence": 1.0}
+
+
+@pytest.mark.parametrize("text", ["20261205", "gardening", "ok thanks", "walk 4 days", "12345678",
+                                  "my code is 69CL3T6L and i have a question"])
+def test_other_short_messages_are_not_codes(text: str) -> None:
+    from bot.nlu.invitation_codes import is_bare_code
+
+    assert not is_bare_code(text)
+
+
+@pytest.mark.parametrize("intent", sorted(PROTECTED_INTENTS))
+def test_a_code_never_overrides_safety(guard: LanguageGuard, intent: str) -> None:
+    message = _message("69CL3T6L", intent)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == intent

@@ -26,8 +26,8 @@ class WebServer:
         env.update({
             "DATABASE_URL": database_url, "PACER_SECRET_KEY": secret_key, "PACER_WEB_PORT": str(self.port),
             "PACER_WEB_URL": self.base_url, "PYTHONUNBUFFERED": "1",
-            "PACER_CLINIC_NAME": "Test Valley Pain Clinic",
         })
+        env.setdefault("PACER_CLINIC_NAME", "Test Valley Pain Clinic")  # "" leaves the clinic file's
         env.pop("PACER_ALERT_WEBHOOK", None)
         env.pop("PACER_ALERT_EMAIL", None)
         self.process = subprocess.Popen(

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from bot.config import PROJECT_ROOT
 from bot.store import db
@@ -223,6 +225,7 @@ def test_chat_page_in_a_real_browser(web_stack: PacerStack, phone_browser) -> No
         phone = ChatPage(other, page.url)
         phone.open()
         assert phone.session_id() != session
+        other.find_element("id", "menu-toggle").click()  # "Link this device" sits in the menu
         other.find_element("id", "link-toggle").click()
         assert other.execute_script("return document.activeElement.id") == "link-code"
         other.find_element("id", "link-code").send_keys(code.group(1) + code.group(2))
@@ -248,3 +251,57 @@ def test_history_is_only_for_web_sessions(web_stack: PacerStack) -> None:
     page = httpx.get(f"{base}/chat", timeout=30)
     assert "default-src 'self'" in page.headers["content-security-policy"]
     assert httpx.get(f"{base}/chat/static/vendor/socket.io.min.js", timeout=30).status_code == 200
+
+
+def _service(stack: PacerStack, name: str):  # noqa: ANN202 - processes.Service
+    return next(service for service in stack.services if name in service.name)
+
+
+def test_failures_show_on_the_chat_page(web_stack: PacerStack, phone_browser) -> None:  # noqa: ANN001
+    """A slow action server and a stopped rasa are not silent: the page says Pacer is slow,
+    and a message that did not arrive stays, with Retry, until it is answered."""
+    import os
+    import signal
+
+    browser = phone_browser
+    page = ChatPage(browser, f"{web_stack.settings.web_url}/chat")
+    page.open()
+    page.say("hello")
+    yes = next(b for b in page.buttons() if b.text.startswith("Yes"))
+
+    actions = _service(web_stack, "action").process
+    os.kill(actions.pid, signal.SIGSTOP)
+    try:
+        before = len(page.bot_texts())
+        yes.click()
+        assert browser.execute_script("return document.activeElement.id") != "chat-input"  # no keyboard
+        page.wait(lambda: "longer than usual" in browser.find_element(By.ID, "chat-typing").text,
+                  "the slow-reply notice", timeout=40)
+        page.screenshot("slow-reply")
+    finally:
+        os.kill(actions.pid, signal.SIGCONT)
+    page.settle(before, "the answer once the action server is back")
+    assert not browser.find_elements(By.CSS_SELECTOR, ".msg--failed")
+
+    rasa = _service(web_stack, "rasa").process
+    os.kill(rasa.pid, signal.SIGSTOP)
+    try:
+        box = browser.find_element(By.ID, "chat-input")
+        box.send_keys("Mereana")
+        box.send_keys(Keys.ENTER)
+        failed = page.wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".msg--failed"),
+                           "the message marked as not arrived", timeout=120)
+        assert "Mereana" in failed[0].text and failed[0].find_element(By.CSS_SELECTOR, ".msg__retry")
+        page.screenshot("not-delivered")
+    finally:
+        os.kill(rasa.pid, signal.SIGCONT)
+    page.wait(lambda: browser.find_element(By.ID, "chat-input").is_enabled(), "the reconnect", timeout=120)
+    retry = browser.find_elements(By.CSS_SELECTOR, ".msg__retry")
+    if retry:  # rasa may also read the frame it had buffered: then the history holds it, no retry
+        retry[0].click()
+    page.wait(lambda: not browser.find_elements(By.CSS_SELECTOR, ".msg--failed"), "the retry", timeout=60)
+    page.wait(lambda: any("mereana" in t.lower() for t in page.bot_texts()[-3:]), "the answer to the retry")
+    mine = [text for who, text in page.bubbles() if who == "user" and text == "Mereana"]
+    assert len(mine) == 1
+    with db.session_scope() as s:
+        assert find_patient(s, page.session_id()).display_name == "Mereana"

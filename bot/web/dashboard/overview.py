@@ -111,17 +111,27 @@ def _charts(overview: ov.Overview) -> dict[str, Markup]:
          charts.Series("Active patients", [(at(w.start), w.active) for w in weeks]),
          charts.Series("Check-ins sent", [(at(w.start), w.sent) for w in weeks]),
          charts.Series("Check-ins answered", [(at(w.start), w.answered) for w in weeks])],
-        y_step=step,
+        y_step=step, zone=zone,
     ))
     drop_off = charts.bar_chart(charts.BarSpec(
         "Still engaged, by week since start", [str(d.week) for d in overview.drop_off],
-        [d.share for d in overview.drop_off], 1.0, "{:.0%}", caption="week since start (0 = first week)"))
+        [d.share for d in overview.drop_off], 1.0, "{:.0%}", caption="week since start (0 = first week)",
+        empty_text=_drop_off_empty(overview.cohort)))
     peg = charts.bar_chart(charts.BarSpec(
         "PEG change, first to latest (patients)", [label for label, _ in overview.peg.bins],
         [count if overview.peg.patients else None for _, count in overview.peg.bins],
         max([1] + [count for _, count in overview.peg.bins]), "{:g}",
-        caption="change in PEG points (lower is better)"))
+        caption="change in PEG points (lower is better)",
+        empty_text="No patient has 2 or more PEG answers in this period"))
     return {"engagement": Markup(engagement), "drop_off": Markup(drop_off), "peg": Markup(peg)}
+
+
+def _drop_off_empty(cohort: int) -> str:
+    """Agrees with the count above the chart: patients who started, none with a whole week yet."""
+    if not cohort:
+        return "No patient started in this period"
+    started = "1 patient started" if cohort == 1 else f"{cohort} patients started"
+    return f"{started}; no first week has ended yet"
 
 
 def _step(top: int) -> float:

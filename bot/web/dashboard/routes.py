@@ -82,6 +82,7 @@ _env.filters["when"] = _when
 _env.filters["day"] = lambda value: _when(value, "%d %b %Y")
 _env.filters["ago"] = _ago
 _env.filters["pct"] = lambda value: "-" if value is None else f"{round(value * 100)}%"
+_env.filters["channel"] = queries.channel_words
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTTPResponse:
@@ -176,11 +177,13 @@ async def patient_list(request: Request) -> HTTPResponse:
             .order_by(InvitationCode.created_at.desc())
             .limit(5)
         ).scalars())
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
-    page = min(page, pages)
-    shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        pages = max(1, -(-len(rows) // PAGE_SIZE))
+        page = min(page, pages)
+        shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        channels = queries.channels_by_patient(session, [row.id for row in shown])
     return render(request, "list.html", rows=shown, total=len(rows), page=page, pages=pages,
-                  first=(page - 1) * PAGE_SIZE + 1, search=search, flag=flag, invitations=invitations)
+                  first=(page - 1) * PAGE_SIZE + 1, search=search, flag=flag, invitations=invitations,
+                  channels=channels)
 
 
 @blueprint.post("/dashboard/invitations")
@@ -200,7 +203,7 @@ def _psfs_chart(activities: list) -> str:
         for goal in activities if goal.active
     ]
     return charts.line_chart(charts.ChartSpec("PSFS ability (0 unable - 10 as before)", 0, 10, series,
-                                              y_step=2))
+                                              y_step=2, zone=_zone(), group_by_day=True))
 
 
 def _phq4_chart(points: list[queries.Phq4Point]) -> str:
@@ -209,7 +212,8 @@ def _phq4_chart(points: list[queries.Phq4Point]) -> str:
         charts.Series("GAD-2 (anxiety)", [(p.at, p.gad2) for p in points]),
     ]
     return charts.line_chart(charts.ChartSpec(
-        "PHQ-4 subscales (0-6)", 0, 6, series, thresholds=[charts.Threshold(3, "follow-up at 3+")]))
+        "PHQ-4 subscales (0-6)", 0, 6, series, thresholds=[charts.Threshold(3, "follow-up at 3+")],
+        zone=_zone(), group_by_day=True))
 
 
 def _peg_chart(points: list[queries.PegPoint]) -> str:
@@ -219,7 +223,8 @@ def _peg_chart(points: list[queries.PegPoint]) -> str:
         charts.Series("Enjoyment", [(p.at, p.enjoyment) for p in points]),
         charts.Series("Activity", [(p.at, p.activity) for p in points]),
     ]
-    return charts.line_chart(charts.ChartSpec("PEG-3 (0 best - 10 worst)", 0, 10, series, y_step=2))
+    return charts.line_chart(charts.ChartSpec("PEG-3 (0 best - 10 worst)", 0, 10, series, y_step=2,
+                                              zone=_zone(), group_by_day=True))
 
 
 @blueprint.get("/dashboard/patients/<patient_id:int>")
@@ -236,6 +241,7 @@ async def patient_page(request: Request, patient_id: int) -> HTTPResponse:
         peg = queries.peg_history(session, patient.id)
         context = {
             "patient": patient,
+            "devices": queries.linked_devices(session, patient),
             "values": queries.patient_values(session, patient.id),
             "activities": activities,
             "current_plans": current_plans,
@@ -313,6 +319,18 @@ async def pause_checkins(request: Request, patient_id: int) -> HTTPResponse:
 def _back(patient_id: int, anchor: str, error: str | None = None) -> HTTPResponse:
     query = f"?error={quote(error)}" if error else ""
     return redirect(f"/dashboard/patients/{patient_id}{query}#{anchor}", status=303)
+
+
+@blueprint.post("/dashboard/patients/<patient_id:int>/reference")
+@auth.login_required
+async def set_reference(request: Request, patient_id: int) -> HTTPResponse:
+    """The clinic's own reference (record number): how the clinic finds the patient in its systems."""
+    reference = " ".join((request.form.get("clinic_reference") or "").split())[:40] or None
+    with session_scope() as session:
+        patient = _patient_or_404(session, request, patient_id)
+        patient.clinic_reference = reference
+        queries.record_audit(session, request.ctx.clinician, "set_clinic_reference", patient.id)
+    return redirect(f"/dashboard/patients/{patient_id}", status=303)
 
 
 @blueprint.post("/dashboard/patients/<patient_id:int>/notes")
@@ -456,16 +474,69 @@ async def export_fhir(request: Request, patient_id: int) -> HTTPResponse:
 # --- admin --------------------------------------------------------------------------------------------
 
 
+ADMIN_MESSAGES = {
+    "added": "Clinician added. Give them their email and password; they can sign in now.",
+    "deactivated": "Clinician deactivated: they are signed out and cannot sign in.",
+    "reactivated": "Clinician reactivated.",
+    "assigned": "Patient assigned.",
+}
+
+
+def _admin_back(done: str | None = None, error: str | None = None, anchor: str = "") -> HTTPResponse:
+    query = f"?done={done}" if done else (f"?error={quote(error)}" if error else "")
+    return redirect(f"/dashboard/admin{query}{anchor}", status=303)
+
+
 @blueprint.get("/dashboard/admin")
 @auth.admin_required
 async def admin_page(request: Request) -> HTTPResponse:
+    search = (request.args.get("q") or "")[:80]
     with session_scope() as session:
-        clinicians = list(session.execute(select(Clinician).order_by(Clinician.email)).scalars())
+        clinicians = list(session.execute(
+            select(Clinician).order_by(Clinician.active.desc(), Clinician.display_name)).scalars())
         unlinked = list(session.execute(
             select(SafetyEvent).where(SafetyEvent.patient_id.is_(None), SafetyEvent.acknowledged_at.is_(None))
             .order_by(SafetyEvent.created_at.desc())
         ).scalars())
-        return render(request, "admin.html", clinicians=clinicians, unlinked=unlinked, message=None)
+        unassigned = queries.unassigned_consented(session, search)
+        return render(request, "admin.html", clinicians=clinicians, unlinked=unlinked,
+                      caseloads=queries.clinician_caseloads(session), unassigned=unassigned,
+                      unassigned_channels=queries.channels_by_patient(session, [p.id for p in unassigned]),
+                      search=search, message=ADMIN_MESSAGES.get(request.args.get("done") or ""),
+                      error=(request.args.get("error") or "")[:200] or None)
+
+
+@blueprint.post("/dashboard/admin/clinicians")
+@auth.admin_required
+async def admin_add_clinician(request: Request) -> HTTPResponse:
+    form = request.form
+    role = "admin" if form.get("role") == "admin" else "clinician"
+    try:
+        clinician_id = auth.create_clinician(form.get("email", ""), form.get("display_name", ""),
+                                             form.get("password", ""), role=role)
+    except ValueError as error:
+        return _admin_back(error=str(error), anchor="#clinicians")
+    with session_scope() as session:
+        queries.record_audit(session, request.ctx.clinician, "add_clinician", None,
+                             f"clinician {clinician_id} ({role})")
+    return _admin_back("added", anchor="#clinicians")
+
+
+@blueprint.post("/dashboard/admin/clinicians/<clinician_id:int>/active")
+@auth.admin_required
+async def admin_set_active(request: Request, clinician_id: int) -> HTTPResponse:
+    active = request.form.get("active") == "1"
+    if clinician_id == request.ctx.clinician.id and not active:
+        return _admin_back(error="You cannot deactivate your own account.", anchor="#clinicians")
+    with session_scope() as session:
+        clinician = session.get(Clinician, clinician_id)
+        if clinician is None:
+            raise NotFound("No such clinician.")
+        clinician.active = active
+        queries.record_audit(session, request.ctx.clinician,
+                             "reactivate_clinician" if active else "deactivate_clinician", None,
+                             f"clinician {clinician_id}")
+    return _admin_back("reactivated" if active else "deactivated", anchor="#clinicians")
 
 
 @blueprint.post("/dashboard/admin/assign")
@@ -475,12 +546,15 @@ async def admin_assign(request: Request) -> HTTPResponse:
         clinician_id = int(request.form.get("clinician_id", ""))
         patient_id = int(request.form.get("patient_id", ""))
         with session_scope() as session:
+            clinician = session.get(Clinician, clinician_id)
+            if clinician is None or not clinician.active:
+                raise LookupError("choose an active clinician")
             queries.assign(session, clinician_id, patient_id)
             queries.record_audit(session, request.ctx.clinician, "assign_patient", patient_id,
                                  f"to clinician {clinician_id}")
     except (ValueError, LookupError) as error:
-        return html(f"Could not assign: {Markup.escape(str(error))}", status=400)
-    return redirect("/dashboard/admin", status=303)
+        return _admin_back(error=f"Could not assign: {error}", anchor="#unassigned")
+    return _admin_back("assigned", anchor="#unassigned")
 
 
 @blueprint.post("/dashboard/admin/safety/<event_id:int>/acknowledge")

@@ -4,13 +4,19 @@
  *   conversation (history is read from Pacer's web app with it, in a POST body).
  * - History is restored on load and after a reconnect, so proactive messages sent
  *   while the page was closed show up on the next visit.
- * - Buttons are real buttons; the person's choice is shown with its title.
+ * - Buttons are real buttons; the person's choice is shown with its title. The latest
+ *   unanswered question keeps its buttons after a reload, even when more text follows it.
+ * - Nothing fails silently: a message that could not be sent stays with "Retry", and a
+ *   reply that takes too long says so.
+ * - Crisis-line and emergency numbers become tappable tel:/sms: links, and a message
+ *   that gives one is set apart from the coaching.
  */
 (function () {
   "use strict";
 
   var STORAGE_KEY = "pacer.chat.session";
-  var TYPING_TIMEOUT_MS = 30000;
+  var SLOW_REPLY_MS = 15000;
+  var NO_REPLY_MS = 45000;
 
   var root = document.getElementById("pacer-chat");
   var log = document.getElementById("chat-log");
@@ -24,12 +30,21 @@
   var linkForm = document.getElementById("link-form");
   var linkCode = document.getElementById("link-code");
   var linkResult = document.getElementById("link-result");
+  var typingText = document.getElementById("chat-typing-text");
+  var menuToggle = document.getElementById("menu-toggle");
+  var menu = document.getElementById("chat-menu");
+  var SAFETY_NUMBERS = (root.dataset.safetyNumbers || "").split("|").filter(Boolean);
+  var NUMBER_PATTERN = numberPattern(SAFETY_NUMBERS);
 
   var sessionId = readSession();
   var socket = null;
   var confirmed = false;
   var everConnected = false;
-  var typingTimer = null;
+  var slowTimer = null;
+  var noReplyTimer = null;
+  var pending = null; /* {payload, shown, item, at}: sent, no reply yet */
+  var failed = []; /* {payload, shown, at, reason}: kept across history re-renders */
+  var lastDay = null;
 
   function readSession() {
     try {
@@ -58,6 +73,11 @@
     send.disabled = !ready;
   }
 
+  function closeMenu() {
+    menu.hidden = true;
+    menuToggle.setAttribute("aria-expanded", "false");
+  }
+
   function scrollToEnd() {
     log.scrollTop = log.scrollHeight;
   }
@@ -69,11 +89,116 @@
     }
   }
 
-  function bubble(from, text, note) {
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  function numberPattern(numbers) {
+    if (!numbers.length) {
+      return null;
+    }
+    var sorted = numbers.slice().sort(function (a, b) { return b.length - a.length; });
+    return new RegExp("(?<![\\d+])(" + sorted.map(escapeRegExp).join("|") + ")(?![\\d])", "g");
+  }
+
+  function dial(number) {
+    return number.replace(/[^\d+]/g, "");
+  }
+
+  function link(href, text, label) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    if (label) {
+      a.setAttribute("aria-label", label);
+    }
+    return a;
+  }
+
+  /* Writes `text` into `body`, with known crisis and emergency numbers as links.
+     Returns the numbers found. */
+  function writeText(body, text) {
+    var found = [];
+    if (!NUMBER_PATTERN) {
+      body.textContent = text;
+      return found;
+    }
+    var at = 0;
+    text.replace(NUMBER_PATTERN, function (number, _group, offset) {
+      body.appendChild(document.createTextNode(text.slice(at, offset)));
+      var before = text.slice(Math.max(0, offset - 12), offset).toLowerCase();
+      var textOnly = /(^|\W)(text|txt)\s+$/.test(before) && !/or\s+(text|txt)\s+$/.test(before);
+      if (textOnly) {
+        body.appendChild(link("sms:" + dial(number), number, "Text " + number));
+      } else {
+        body.appendChild(link("tel:" + dial(number), number, "Call " + number));
+      }
+      found.push({ number: number, call: !textOnly, sms: textOnly || /(text|txt)\s+$/.test(before) });
+      at = offset + number.length;
+      return number;
+    });
+    body.appendChild(document.createTextNode(text.slice(at)));
+    return found;
+  }
+
+  /* Big tappable "Call" / "Text" links under a safety message, one per way to reach help. */
+  function contactLinks(found) {
+    var row = document.createElement("div");
+    row.className = "msg__contacts";
+    var seen = {};
+    found.forEach(function (entry) {
+      [["call", "tel:", "Call "], ["sms", "sms:", "Text "]].forEach(function (way) {
+        var key = way[0] + entry.number;
+        if (entry[way[0]] && !seen[key]) {
+          seen[key] = true;
+          var a = link(way[1] + dial(entry.number), way[2] + entry.number);
+          a.className = "msg__contact";
+          row.appendChild(a);
+        }
+      });
+    });
+    return row;
+  }
+
+  function dayLabel(date) {
+    var today = new Date();
+    var yesterday = new Date(today.getTime() - 86400000);
+    if (date.toDateString() === today.toDateString()) {
+      return "Today";
+    }
+    if (date.toDateString() === yesterday.toDateString()) {
+      return "Yesterday";
+    }
+    return date.toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
+  }
+
+  function addDayMarker(date) {
+    var key = date.toDateString();
+    if (key === lastDay) {
+      return;
+    }
+    lastDay = key;
+    var marker = document.createElement("p");
+    marker.className = "chat__day";
+    marker.textContent = dayLabel(date);
+    log.appendChild(marker);
+  }
+
+  function timeElement(date) {
+    var time = document.createElement("time");
+    time.className = "msg__time";
+    time.dateTime = date.toISOString();
+    time.textContent = date.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+    return time;
+  }
+
+  function bubble(from, text, note, at, withTime) {
     if (empty) {
       empty.parentNode.removeChild(empty);
       empty = null;
     }
+    var date = at ? new Date(at * 1000) : new Date();
+    addDayMarker(date);
     var item = document.createElement("div");
     item.className = "msg msg--" + from;
     var who = document.createElement("span");
@@ -82,13 +207,29 @@
     item.appendChild(who);
     var body = document.createElement("p");
     body.className = "msg__text";
-    body.textContent = text;
+    var found = from === "bot" ? writeText(body, text) : (body.textContent = text, []);
     item.appendChild(body);
-    if (note) {
-      var small = document.createElement("span");
-      small.className = "msg__note";
-      small.textContent = "on " + note;
-      item.appendChild(small);
+    if (found.length) {
+      item.classList.add("msg--safety");
+      var label = document.createElement("span");
+      label.className = "msg__safety-label";
+      label.textContent = "Help now";
+      item.insertBefore(label, body);
+      item.appendChild(contactLinks(found));
+    }
+    if (withTime !== false || note) {
+      var meta = document.createElement("span");
+      meta.className = "msg__meta";
+      if (withTime !== false) {
+        meta.appendChild(timeElement(date));
+      }
+      if (note) {
+        var small = document.createElement("span");
+        small.className = "msg__note";
+        small.textContent = "on " + note;
+        meta.appendChild(small);
+      }
+      item.appendChild(meta);
     }
     log.appendChild(item);
     return item;
@@ -108,6 +249,8 @@
       el.className = "msg__button";
       el.textContent = button.title;
       el.addEventListener("click", function () {
+        /* Not the text box: on a phone that would open the keyboard over the answers. */
+        log.focus({ preventScroll: true });
         sendMessage(button.payload, button.title);
       });
       group.appendChild(el);
@@ -115,7 +258,8 @@
     item.appendChild(group);
   }
 
-  function addBotMessage(text, buttons, note) {
+  /* A bot message, split into bubbles at blank lines; the time goes on the last one. */
+  function addBotMessage(text, buttons, note, at) {
     var parts = (text || "").split(/\n\n+/).filter(function (part) {
       return part.trim().length > 0;
     });
@@ -123,45 +267,127 @@
       parts = [""];
     }
     var item = null;
-    parts.forEach(function (part) {
-      item = bubble("bot", part, note);
+    parts.forEach(function (part, index) {
+      item = bubble("bot", part, note, at, index === parts.length - 1);
     });
     addButtons(item, buttons);
+    return item;
   }
 
   function showTyping(on) {
-    window.clearTimeout(typingTimer);
     typing.hidden = !on;
-    if (on) {
-      typingTimer = window.setTimeout(function () {
-        typing.hidden = true;
-      }, TYPING_TIMEOUT_MS);
+    typingText.textContent = "Pacer is typing…";
+  }
+
+  function stopWaiting() {
+    window.clearTimeout(slowTimer);
+    window.clearTimeout(noReplyTimer);
+    showTyping(false);
+  }
+
+  function waitForReply() {
+    stopWaiting();
+    showTyping(true);
+    slowTimer = window.setTimeout(function () {
+      typingText.textContent = "Pacer is taking longer than usual to reply…";
+    }, SLOW_REPLY_MS);
+    noReplyTimer = window.setTimeout(function () {
+      showTyping(false);
+      if (pending) {
+        markFailed(pending, "timeout");
+      }
+      setStatus("Pacer hasn't replied. It may be busy or having a problem: try again in a moment.");
+    }, NO_REPLY_MS);
+  }
+
+  function failureText(reason) {
+    return reason === "timeout" ? "No reply yet." : "Not delivered.";
+  }
+
+  function showFailure(entry) {
+    var item = entry.item;
+    item.classList.add("msg--failed");
+    var meta = item.querySelector(".msg__meta") || item.appendChild(document.createElement("span"));
+    meta.className = "msg__meta";
+    var note = document.createElement("span");
+    note.className = "msg__failure";
+    note.textContent = failureText(entry.reason);
+    meta.appendChild(note);
+    var retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "msg__retry";
+    retry.textContent = "Retry";
+    retry.setAttribute("aria-label", "Retry sending: " + (entry.shown || entry.payload));
+    retry.addEventListener("click", function () {
+      if (!confirmed) {
+        setStatus("Still offline. Your message will be ready to retry when Pacer is back.");
+        return;
+      }
+      failed = failed.filter(function (other) { return other !== entry; });
+      item.parentNode.removeChild(item);
+      sendMessage(entry.payload, entry.shown);
+    });
+    meta.appendChild(retry);
+    scrollToEnd();
+  }
+
+  function markFailed(entry, reason) {
+    if (entry === pending) {
+      pending = null;
     }
+    stopWaiting();
+    entry.reason = reason;
+    failed.push(entry);
+    showFailure(entry);
+  }
+
+  /* A reply arrived: a message marked "no reply yet" was delivered after all. */
+  function clearTimeouts() {
+    failed = failed.filter(function (entry) {
+      if (entry.reason !== "timeout") {
+        return true;
+      }
+      entry.item.classList.remove("msg--failed");
+      var marks = entry.item.querySelectorAll(".msg__failure, .msg__retry");
+      for (var i = 0; i < marks.length; i++) {
+        marks[i].parentNode.removeChild(marks[i]);
+      }
+      return false;
+    });
   }
 
   function renderHistory(messages) {
     log.textContent = "";
     empty = null;
-    var lastBot = null;
+    lastDay = null;
+    var question = null;
     messages.forEach(function (message) {
       if (message.from === "user") {
-        bubble("user", message.text, message.channel);
-        lastBot = null;
+        bubble("user", message.text, message.channel, message.at);
+        question = null;
       } else {
-        var parts = (message.text || "").split(/\n\n+/).filter(function (p) {
-          return p.trim();
-        });
-        var item = null;
-        (parts.length ? parts : [""]).forEach(function (part) {
-          item = bubble("bot", part, message.channel);
-        });
-        lastBot = { item: item, buttons: message.buttons };
+        var item = addBotMessage(message.text, [], message.channel, message.at);
+        if (message.buttons && message.buttons.length) {
+          question = { item: item, buttons: message.buttons };
+        }
       }
     });
-    if (lastBot) {
-      addButtons(lastBot.item, lastBot.buttons); /* only the latest question stays answerable */
+    if (question) {
+      /* Only the latest unanswered question stays answerable, even with text after it. */
+      addButtons(question.item, question.buttons);
     }
-    if (!messages.length) {
+    /* Messages that never arrived stay, with Retry; drop those the history now holds. */
+    failed = failed.filter(function (entry) {
+      return !messages.some(function (message) {
+        return message.from === "user" && message.text === (entry.shown || entry.payload) &&
+          message.at >= entry.at - 5;
+      });
+    });
+    failed.forEach(function (entry) {
+      entry.item = bubble("user", entry.shown || entry.payload, null, entry.at);
+      showFailure(entry);
+    });
+    if (!messages.length && !failed.length) {
       empty = document.createElement("p");
       empty.className = "chat__empty";
       empty.id = "chat-empty";
@@ -199,20 +425,37 @@
   }
 
   function sendMessage(payload, shown) {
-    if (!confirmed || !payload.trim()) {
+    if (!payload.trim()) {
       return;
     }
     clearButtons();
     setStatus("");
-    bubble("user", shown || payload);
+    var entry = { payload: payload, shown: shown, at: Date.now() / 1000 };
+    entry.item = bubble("user", shown || payload);
     scrollToEnd();
+    if (!confirmed) {
+      markFailed(entry, "offline");
+      setStatus("Pacer can't be reached right now. Your message was not sent: retry when it's back.");
+      return;
+    }
     var data = { message: payload, session_id: sessionId };
     if (shown) {
       data.metadata = { display: shown };
     }
+    if (pending) {
+      pending = null; /* a new message: the earlier one was sent while connected */
+    }
+    pending = entry;
     socket.emit("user_uttered", data);
-    showTyping(true);
-    input.focus();
+    waitForReply();
+  }
+
+  function growInput() {
+    if (window.CSS && CSS.supports && CSS.supports("field-sizing", "content")) {
+      return; /* the stylesheet grows it */
+    }
+    input.style.height = "auto";
+    input.style.height = Math.min(input.scrollHeight + 2, 8 * 16) + "px";
   }
 
   function connect() {
@@ -246,7 +489,9 @@
       }
     });
     socket.on("bot_uttered", function (message) {
-      showTyping(false);
+      pending = null;
+      stopWaiting();
+      clearTimeouts();
       var buttons = message.quick_replies || message.buttons || [];
       if (buttons.length) {
         clearButtons();
@@ -257,7 +502,10 @@
     socket.on("disconnect", function () {
       confirmed = false;
       setReady(false);
-      showTyping(false);
+      if (pending) {
+        markFailed(pending, "offline");
+      }
+      stopWaiting();
       setStatus("Connection lost. Reconnecting…");
     });
     socket.on("connect_error", function () {
@@ -272,7 +520,33 @@
       return;
     }
     input.value = "";
+    growInput();
     sendMessage(text, null);
+    input.focus();
+  });
+
+  input.addEventListener("input", growInput);
+
+  menuToggle.addEventListener("click", function () {
+    var open = menu.hidden;
+    menu.hidden = !open;
+    menuToggle.setAttribute("aria-expanded", String(open));
+    if (open) {
+      menu.querySelector("button, a").focus();
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !menu.hidden) {
+      closeMenu();
+      menuToggle.focus();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    if (!menu.hidden && !menu.contains(event.target) && !menuToggle.contains(event.target)) {
+      closeMenu();
+    }
   });
 
   input.addEventListener("keydown", function (event) {
@@ -283,6 +557,7 @@
   });
 
   linkToggle.addEventListener("click", function () {
+    closeMenu();
     var open = linkForm.hidden;
     linkForm.hidden = !open;
     linkToggle.setAttribute("aria-expanded", String(open));
@@ -307,7 +582,7 @@
         loadHistory().then(function () {
           if (confirmed) {
             socket.emit("user_uttered", { message: "/greet", session_id: sessionId });
-            showTyping(true);
+            waitForReply();
           }
           input.focus();
         });
