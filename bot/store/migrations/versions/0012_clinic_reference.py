@@ -1,15 +1,15 @@
 """The clinic's own reference for a patient (its record number), shown on the dashboard.
 
-Revision ID: 0011_clinic_reference
-Revises: 0010_scheduler_leader
+Revision ID: 0012_clinic_reference
+Revises: 0011_doors
 Create Date: 2026-12-05
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_clinic_reference"
-down_revision = "0010_scheduler_leader"
+revision = "0012_clinic_reference"
+down_revision = "0011_doors"
 branch_labels = None
 depends_on = None
 
