@@ -422,11 +422,11 @@ class ValidateCheckinPrefsForm(FormValidationAction):
             return {"checkin_prefs_zone": zone, "checkin_prefs_zone_asks": None}
         if KEEP_ZONE.search(text) or asked >= 1:  # no dead end: keep the zone they have
             dispatcher.utter_message(response="utter_checkin_zone_kept")
-            return {"checkin_prefs_zone": KEEP, "checkin_prefs_zone_asks": None}
+            return {"checkin_prefs_zone": KEEP_CURRENT_ZONE, "checkin_prefs_zone_asks": None}
         return {"checkin_prefs_zone": None, "checkin_prefs_zone_asks": asked + 1}
 
 
-KEEP = "keep"
+KEEP_CURRENT_ZONE = "keep"
 KEEP_ZONE = re.compile(
     r"\b(keep|skip|same|leave it|never ?mind|don'?t know|dont know|dunno|not sure|no idea|whatever)\b", re.I
 )
@@ -471,12 +471,13 @@ class ActionSaveCheckinPrefs(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         text = tracker.get_slot("checkin_prefs_text") or ""
-        zone = tracker.get_slot("checkin_prefs_zone")
+        answer = tracker.get_slot("checkin_prefs_zone")
+        zone = parse_timezone(answer) if answer and answer != KEEP_CURRENT_ZONE else None
         changes = _preferences(text)
-        if zone and zone != KEEP:
+        if zone:
             changes["timezone"] = zone
         reading = _zone_question(text)
-        if reading and reading.region and (zone in (None, KEEP) or region_for_zone(zone) != reading.region):
+        if reading and reading.region and (zone is None or region_for_zone(zone) != reading.region):
             regions.note_region_said(tracker.sender_id, reading.region)  # "I'm in Australia"
         view = checkins.update_preferences(tracker.sender_id, restart=wants_restart(text), **changes)
         if view is not None:
