@@ -382,10 +382,13 @@ def is_place_statement(text: str) -> bool:
         m for m in _mentions(lowered) if not m.negated
         and (m.stated or (_whole_message(lowered, m) and m.name not in _NEEDS_CONTEXT))
     ]
-    if not mentions:
-        return False
     rest = lowered
-    for mention in sorted(_mentions(lowered), key=lambda m: -m.start):
+    if not mentions:
+        unknown = _unknown_place(text or "")  # "I live in Much Wenlock": where, if not which zone
+        if not unknown:
+            return False
+        rest = lowered.replace(f" {unknown.lower()}", " ", 1)
+    for mention in sorted(_mentions(rest), key=lambda m: -m.start):
         rest = rest[: mention.start] + " " + rest[mention.end:]
     words = re.findall(r"[a-z']+", rest)
     content = [word for word in words if word not in _FILLER and not re.fullmatch(r"\d+", word)]

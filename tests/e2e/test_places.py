@@ -61,9 +61,9 @@ def test_a_place_on_its_own_outside_any_form_changes_the_zone(stack: PacerStack)
 
 def test_an_unknown_town_gets_a_zone_question_with_buttons(stack: PacerStack) -> None:
     sender = patient_with_a_plan(stack)
-    replies = stack.say(sender, "mondays at 5pm, I live in Little Snoring")
+    replies = stack.say(sender, "mondays at 5pm, I live in Much Wenlock")
     reply = texts(replies)
-    assert "little snoring" in reply and "time zone" in reply
+    assert "much wenlock" in reply and "time zone" in reply
     buttons = [b for r in replies for b in r.get("buttons") or []]
     perth = next(b for b in buttons if b["title"] == "Perth")
     reply = texts(stack.say(sender, perth["payload"]))

@@ -91,6 +91,8 @@ def test_a_country_with_several_zones_or_an_unknown_town_is_asked_about() -> Non
         ("my son lives in Sydney and visits on the weekend", False),
         ("walk along the beach in Perth for 20 minutes", False),
         ("im in pain", False),
+        ("thursdays at 4, I live in Much Wenlock", True),  # a town no table knows
+        ("I live in a small town with my dogs", False),
     ],
 )
 def test_place_statements(text: str, expected: bool) -> None:
