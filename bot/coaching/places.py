@@ -180,6 +180,12 @@ _NEGATED = re.compile(
     r"even|using|on|in|at|near|for|the))*|from|left|leaving|instead of|rather than|other than|"
     r"except|than)\s*$"
 )
+# Someone else's place: "my daughter lives in Sydney", "she's moved to Perth".
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:(?:my|our|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?|he|she|they|he's|she's|they're)\s+"
+    r"(?:(?:has|have|is|are|just|now|still|also)\s+)*(?:lives?|living|is|are|'s|was|were|moved|moving|"
+    r"stays?|staying|works?|working|based)\s+(?:\w+\s+)?(?:in|to|near|at)\s+(?:the\s+)?$"
+)
 _CLAUSE_BREAK = re.compile(r"[.;!?]|,\s*(?:but|and)?\b|\bbut\b")
 # Words a message about when and where check-ins come may have besides the place.
 _FILLER = set("""
@@ -272,7 +278,8 @@ def _mentions(lowered: str) -> list[_Mention]:
                 or re.match(rf"\s*(?:'s\s+)?{_ZONE_WORDS}\b", after)
                 or (in_table and name not in _NEEDS_CONTEXT)
             )
-            found.append(_Mention(name, start, end, candidates, stated, bool(_NEGATED.search(before))))
+            negated = bool(_NEGATED.search(before) or _SOMEONE_ELSE.search(before))
+            found.append(_Mention(name, start, end, candidates, stated, negated))
             taken.append((start, end))
     found.sort(key=lambda mention: mention.start)
     for index, (first, second) in enumerate(zip(found, found[1:], strict=False)):

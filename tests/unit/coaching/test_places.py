@@ -62,6 +62,8 @@ def test_the_clinic_region_decides_a_town_in_two_countries() -> None:
         "im in pain most days",
         "I'm not in New Zealand",
         "i had a hot bath",
+        "my son lives in brisbane and rings on sundays",  # someone else's place
+        "she's just moved to perth",
         "9am my time",
         "tuesdays",
     ],
