@@ -62,7 +62,12 @@ def region_for(conversation_id: str, clinic: ClinicConfig | None = None) -> str:
     """The crisis-contact region code for a conversation: the one function the safety
     replies call (with `bot.safety.contacts.contacts_for`)."""
     with session_scope() as session:
-        return region_of(repo.find_patient(session, conversation_id), clinic).code
+        found = region_of(repo.find_patient(session, conversation_id), clinic)
+    if found.source == CLINIC:  # SMS: the conversation id is the sender's E.164 number
+        from_number = region_from_phone(conversation_id)
+        if from_number in supported_regions():
+            return from_number
+    return found.code
 
 
 def set_region(session: Session, patient: Patient, region: str | None, source: str) -> bool:

@@ -44,6 +44,7 @@ def test_the_phone_number_country_beats_the_clinic_default() -> None:
     assert regions.region_for(conv) == "AU"
     set_phone(conv, "+16045550123")  # a Vancouver number: +1 told apart by area code
     assert regions.region_for(conv) == "CA"
+    assert regions.region_for("+447400123456") == "GB"  # an SMS sender not (yet) a patient
 
 
 def test_a_check_in_time_zone_sets_the_region_and_beats_the_phone() -> None:
