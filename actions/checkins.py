@@ -18,8 +18,10 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import as_int, latest_entity, latest_intent, latest_text
 from actions.shared_decisions import deliver_notes
+from bot.clinic import load_clinic
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.peg import PegResult, parse_item
+from bot.coaching.places import PlaceReading, common_zones, read_place, region_for_zone
 from bot.coaching.progress import OUTCOMES, classify_outcome
 from bot.scheduler.rasa_api import CHECKIN_INTENT, DELIVERY_ENTITY, DELIVERY_SLOT
 from bot.scheduler.schedule import NOTE_KIND
@@ -33,7 +35,7 @@ from bot.scheduler.text import (
     parse_weekday,
     wants_restart,
 )
-from bot.services import checkins, clinician_notes, goal_proposals, goals, resources
+from bot.services import checkins, clinician_notes, goal_proposals, goals, regions, resources
 
 PSFS_ACTIVITY_SLOTS = tuple(f"checkin_psfs_activity_{i}" for i in range(3))
 PSFS_SCORE_SLOTS = tuple(f"checkin_psfs_{i}" for i in range(3))
@@ -338,15 +340,26 @@ class ActionSnoozeCheckin(Action):
         return [ActiveLoop(None), SlotSet("requested_slot", None), *reset_checkin_slots()]
 
 
-def _preferences(text: str) -> dict[str, Any]:
+def _preferences(text: str, region: str | None = None) -> dict[str, Any]:
+    """Everything the message says about check-ins, in one pass: "tuesday evenings after
+    dinner, I'm in Perth" gives the weekday, about 7pm and Australia/Perth together."""
     found: dict[str, Any] = {}
-    zone = parse_timezone(text)
+    zone = parse_timezone(text, region or load_clinic().region)
     quiet = parse_quiet_hours(text)
     at = None if quiet else parse_time(text)
     values = {"timezone": zone, "at": at, "weekday": parse_weekday(text), "frequency": parse_frequency(text),
               "quiet": (quiet.start, quiet.end) if quiet else None}
     found.update({key: value for key, value in values.items() if value is not None})
     return found
+
+
+def _zone_question(text: str) -> PlaceReading | None:
+    """A place Pacer cannot turn into one zone ("I live in Timbuktu", "I'm in Australia"):
+    the reading to ask about, else None."""
+    reading = read_place(text, load_clinic().region)
+    if reading.place is None and (reading.unknown or reading.region):
+        return reading
+    return None
 
 
 class ActionChangeCheckins(Action):
@@ -362,6 +375,8 @@ class ActionChangeCheckins(Action):
             dispatcher.utter_message(response="utter_checkins_not_set_up")
             return [SlotSet("checkin_route", "end")]
         text = latest_text(tracker)
+        if _zone_question(text):  # keep the whole message; the form asks only for the zone
+            return [SlotSet("checkin_prefs_text", text[:MAX_NOTE]), SlotSet("checkin_route", "prefs")]
         changes = _preferences(text)
         restart = wants_restart(text)
         if not changes and not restart:
@@ -376,16 +391,76 @@ class ActionChangeCheckins(Action):
 
 
 class ValidateCheckinPrefsForm(FormValidationAction):
+    """When and where: one message may say all of it; a place Pacer does not know (or a
+    country with several zones) is asked about once more, with buttons."""
+
     def name(self) -> str:
         return "validate_checkin_prefs_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        text = tracker.get_slot("checkin_prefs_text")
+        if text and _zone_question(text):
+            return ["checkin_prefs_text", "checkin_prefs_zone"]
+        return ["checkin_prefs_text"]
 
     def validate_checkin_prefs_text(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> dict[str, Any]:
         text = latest_text(tracker)
-        if not _preferences(text) and not wants_restart(text):
+        if not _preferences(text) and not wants_restart(text) and not _zone_question(text):
             dispatcher.utter_message(response="utter_checkin_prefs_unclear")
             return {"checkin_prefs_text": None}
         return {"checkin_prefs_text": text[:MAX_NOTE]}
+
+    def validate_checkin_prefs_zone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> dict[str, Any]:
+        text = latest_text(tracker)
+        asked = tracker.get_slot("checkin_prefs_zone_asks") or 0
+        zone = parse_timezone(text, _said_region(tracker) or load_clinic().region)
+        if zone:
+            return {"checkin_prefs_zone": zone, "checkin_prefs_zone_asks": None}
+        if KEEP_ZONE.search(text) or asked >= 1:  # no dead end: keep the zone they have
+            dispatcher.utter_message(response="utter_checkin_zone_kept")
+            return {"checkin_prefs_zone": KEEP_CURRENT_ZONE, "checkin_prefs_zone_asks": None}
+        return {"checkin_prefs_zone": None, "checkin_prefs_zone_asks": asked + 1}
+
+
+KEEP_CURRENT_ZONE = "keep"
+KEEP_ZONE = re.compile(
+    r"\b(keep|skip|same|leave it|never ?mind|don'?t know|dont know|dunno|not sure|no idea|whatever)\b", re.I
+)
+
+
+def _said_region(tracker: Tracker) -> str | None:
+    reading = _zone_question(tracker.get_slot("checkin_prefs_text") or "")
+    return reading.region if reading else None
+
+
+class ActionAskCheckinPrefsZone(Action):
+    """Which zone, with buttons for the zones most of the clinic's patients use (or the
+    zones of the country they named); the second ask says it differently."""
+
+    def name(self) -> str:
+        return "action_ask_checkin_prefs_zone"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        reading = _zone_question(tracker.get_slot("checkin_prefs_text") or "")
+        region = (reading.region if reading else None) or load_clinic().region
+        view = checkins.get_schedule(tracker.sender_id)
+        current = view.timezone if view else checkins.default_timezone()
+        buttons = [{"title": label, "payload": zone} for label, zone in common_zones(region)]
+        buttons.append({"title": f"Keep {current}", "payload": "keep the same time zone"})
+        if tracker.get_slot("checkin_prefs_zone_asks"):
+            dispatcher.utter_message(response="utter_ask_checkin_prefs_zone_again", buttons=buttons)
+        elif reading and reading.unknown:
+            dispatcher.utter_message(response="utter_ask_checkin_prefs_zone_place", buttons=buttons,
+                                     place=reading.unknown[:40])
+        else:
+            dispatcher.utter_message(response="utter_ask_checkin_prefs_zone", buttons=buttons)
+        return []
 
 
 class ActionSaveCheckinPrefs(Action):
@@ -396,13 +471,20 @@ class ActionSaveCheckinPrefs(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         text = tracker.get_slot("checkin_prefs_text") or ""
-        view = checkins.update_preferences(
-            tracker.sender_id, restart=wants_restart(text), **_preferences(text)
-        )
+        answer = tracker.get_slot("checkin_prefs_zone")
+        zone = parse_timezone(answer) if answer and answer != KEEP_CURRENT_ZONE else None
+        changes = _preferences(text)
+        if zone:
+            changes["timezone"] = zone
+        reading = _zone_question(text)
+        if reading and reading.region and (zone is None or region_for_zone(zone) != reading.region):
+            regions.note_region_said(tracker.sender_id, reading.region)  # "I'm in Australia"
+        view = checkins.update_preferences(tracker.sender_id, restart=wants_restart(text), **changes)
         if view is not None:
             dispatcher.utter_message(response="utter_checkin_prefs_saved", schedule_text=view.summary,
                                      next_checkin=view.next_text)
-        return [SlotSet("checkin_prefs_text", None)]
+        return [SlotSet("checkin_prefs_text", None), SlotSet("checkin_prefs_zone", None),
+                SlotSet("checkin_prefs_zone_asks", None)]
 
 
 class ActionStopCheckins(Action):

@@ -38,8 +38,8 @@ from twilio.request_validator import RequestValidator
 from bot.channels import bounds, render
 from bot.channels.output import OptionsOutputChannel
 from bot.clinic import load_clinic
-from bot.safety.contacts import contacts_for, resolve_region
-from bot.services import identities, opt_out, prompts
+from bot.safety.contacts import contacts_for
+from bot.services import identities, opt_out, prompts, regions
 
 logger = logging.getLogger(__name__)
 
@@ -318,7 +318,7 @@ class TwilioSmsInput(InputChannel):
     @staticmethod
     def help_text(phone: str) -> str:
         clinic = load_clinic()
-        region = resolve_region(None, phone, clinic.region)
+        region = regions.region_for(phone, clinic)  # what they told Pacer, else the number's country
         emergency = contacts_for(region).emergency
         contact = f" Contact the clinic on {clinic.phone}." if clinic.phone else ""
         return HELP_REPLY.format(clinic=clinic.name, emergency=emergency, contact=contact)

@@ -1,7 +1,8 @@
 """Crisis contacts per region (data/safety/crisis_contacts.yml) and the region to use.
 
 Region order (DESIGN.md): the patient's own choice, then their phone number's
-country code, then the clinic default.
+country code, then the clinic default. `bot.services.regions.region_for` applies it to a
+patient.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import phonenumbers
 import yaml
 
 from bot.config import PROJECT_ROOT
 
 CONTACTS_FILE = PROJECT_ROOT / "data" / "safety" / "crisis_contacts.yml"
-# Country calling codes of the supported regions (E.164 prefixes).
-CALLING_CODES = {"+64": "NZ", "+61": "AU", "+44": "GB", "+353": "IE", "+1": "US"}
-REGION_ALIASES = {"UK": "GB"}
+# Crown dependencies share the UK's crisis lines (Samaritans: 116 123) and 999.
+REGION_ALIASES = {"UK": "GB", "GG": "GB", "JE": "GB", "IM": "GB"}
 
 
 @dataclass(frozen=True)
@@ -82,21 +83,27 @@ def supported_regions() -> list[str]:
     return sorted(_load())
 
 
+def normalise_region(region: str | None) -> str:
+    """ "uk" -> "GB"; "" for nothing."""
+    code = (region or "").strip().upper()
+    return REGION_ALIASES.get(code, code)
+
+
 def region_from_phone(phone: str | None) -> str | None:
-    if not phone:
+    """The country of an E.164 number (phonenumbers; +1 numbers by area code: US or CA)."""
+    if not phone or not phone.strip().startswith("+"):
         return None
-    if phone.startswith("+1"):
-        return None  # +1 is shared by the US and Canada: ask, or use the clinic default
-    for prefix, code in sorted(CALLING_CODES.items(), key=lambda item: -len(item[0])):
-        if phone.startswith(prefix):
-            return code
-    return None
+    try:
+        number = phonenumbers.parse(phone.strip(), None)
+    except phonenumbers.NumberParseException:
+        return None
+    return normalise_region(phonenumbers.region_code_for_number(number)) or None
 
 
 def resolve_region(chosen: str | None, phone: str | None, clinic_default: str) -> str:
     regions = _load()
     for candidate in (chosen, region_from_phone(phone), clinic_default):
-        code = REGION_ALIASES.get((candidate or "").upper(), (candidate or "").upper())
+        code = normalise_region(candidate)
         if code in regions:
             return code
     return "NZ"
@@ -104,4 +111,4 @@ def resolve_region(chosen: str | None, phone: str | None, clinic_default: str) -
 
 def contacts_for(region: str) -> RegionContacts:
     regions = _load()
-    return regions.get(REGION_ALIASES.get(region.upper(), region.upper()), regions["NZ"])
+    return regions.get(normalise_region(region), regions["NZ"])

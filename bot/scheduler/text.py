@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
-from zoneinfo import available_timezones
 
+from bot.coaching.places import find_place
 from bot.scheduler.schedule import QuietHours, add_months
 
 _NUMBER_WORDS = {
@@ -24,63 +23,38 @@ WEEKDAYS = {
     "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
     "sunday": 6, "sun": 6,
 }
-# Places and abbreviations that are not the last part of an IANA name.
-ZONE_ALIASES = {
-    "new zealand": "Pacific/Auckland", "nz": "Pacific/Auckland", "aotearoa": "Pacific/Auckland",
-    "wellington": "Pacific/Auckland", "christchurch": "Pacific/Auckland",
-    "dunedin": "Pacific/Auckland", "tauranga": "Pacific/Auckland", "nzst": "Pacific/Auckland",
-    "nzdt": "Pacific/Auckland", "nelson": "Pacific/Auckland", "napier": "Pacific/Auckland",
-    "chatham islands": "Pacific/Chatham",
-    "canberra": "Australia/Sydney", "aest": "Australia/Sydney", "aedt": "Australia/Sydney",
-    "gold coast": "Australia/Brisbane", "queensland": "Australia/Brisbane",
-    "awst": "Australia/Perth", "western australia": "Australia/Perth", "acst": "Australia/Adelaide",
-    "tasmania": "Australia/Hobart", "victoria": "Australia/Melbourne",
-    "uk": "Europe/London", "england": "Europe/London", "britain": "Europe/London",
-    "scotland": "Europe/London", "wales": "Europe/London", "edinburgh": "Europe/London",
-    "manchester": "Europe/London", "bst": "Europe/London", "gmt": "Europe/London",
-    "ireland": "Europe/Dublin", "cork": "Europe/Dublin",
-    "eastern time": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
-    "central time": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
-    "mountain time": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
-    "pacific time": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
-    "california": "America/Los_Angeles", "san francisco": "America/Los_Angeles",
-    "seattle": "America/Los_Angeles", "ontario": "America/Toronto", "ottawa": "America/Toronto",
-    "utc": "UTC",
-}
 _TIME = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?![\d])", re.I
 )
-_NAMED_TIMES = {
-    "noon": time(12, 0), "midday": time(12, 0), "lunchtime": time(12, 30), "morning": time(9, 0),
-    "afternoon": time(14, 0), "evening": time(18, 30), "after work": time(18, 0),
-}
+# Times of day as people say them, most specific first ("first thing in the morning" is 8,
+# "evenings after dinner" is 7pm). In NZ, AU and the UK "tea" is often the evening meal.
+# Nothing before 8am or after 8:30pm: the default quiet hours are 9pm to 8am.
+_NAMED_TIMES: tuple[tuple[str, time], ...] = (
+    (r"first thing|early (?:in the )?morning|when i wake up|wake up", time(8, 0)),
+    (r"after (?:breakfast|brekkie|brekky)", time(9, 0)),
+    (r"mid ?-?morning|morning tea", time(10, 30)),
+    (r"before lunch", time(11, 30)),
+    (r"after lunch|early afternoon", time(13, 30)),
+    (r"noon|midday", time(12, 0)),
+    (r"lunch ?time|lunch", time(12, 30)),
+    (r"after school|school pick ?up|late afternoon", time(15, 30)),
+    (r"after work|when i get home|after i finish work", time(18, 0)),
+    (r"before (?:dinner|tea|supper)", time(17, 0)),
+    (r"after (?:dinner|tea|supper)|after we(?:'ve)? eaten|after i(?:'ve)? eaten", time(19, 0)),
+    (r"dinner ?time|tea ?time|supper ?time", time(18, 0)),
+    (r"before bed|bed ?time|last thing|late evening", time(20, 30)),
+    (r"mornings?|brekkie|breakfast", time(9, 0)),
+    (r"afternoons?|arvo", time(14, 0)),
+    (r"tonight|evenings?", time(18, 30)),
+    (r"nights?", time(20, 0)),
+)
 
 
-@lru_cache(maxsize=1)
-def _zone_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for key in sorted(available_timezones()):
-        if key.startswith(("Etc/", "SystemV/", "posix/", "right/")) or "/" not in key:
-            continue
-        city = key.rsplit("/", 1)[-1].replace("_", " ").lower()
-        index.setdefault(city, key)
-    index.update(ZONE_ALIASES)
-    return index
-
-
-def parse_timezone(text: str) -> str | None:
-    """An IANA zone from a city, region, abbreviation or IANA name in `text`."""
-    lowered = " " + re.sub(r"[^a-z/_ ]+", " ", text.lower()) + " "
-    for token in re.findall(r"[a-z]+/[a-z_/]+", lowered):
-        for key in available_timezones():
-            if key.lower() == token:
-                return key
-    index = _zone_index()
-    best: tuple[int, str] | None = None
-    for name, key in index.items():
-        if f" {name} " in lowered and (best is None or len(name) > best[0]):
-            best = (len(name), key)
-    return best[1] if best else None
+def parse_timezone(text: str, prefer_region: str = "NZ") -> str | None:
+    """An IANA zone from a city, region, abbreviation or IANA name in `text`
+    (bot.coaching.places; a town in several countries is read as the clinic's region's)."""
+    place = find_place(text, prefer_region)
+    return place.zone if place else None
 
 
 def parse_time(text: str) -> time | None:
@@ -103,8 +77,8 @@ def parse_time(text: str) -> time | None:
         elif hour < 7 and _pm_context(lowered):
             hour += 12
         return time(hour, minute)
-    for name, value in _NAMED_TIMES.items():
-        if name in lowered:
+    for pattern, value in _NAMED_TIMES:
+        if re.search(rf"\b(?:{pattern})\b", lowered):
             return value
     return None
 
@@ -142,7 +116,10 @@ def parse_quiet_hours(text: str) -> QuietHours | None:
         start, end = parse_time("at " + between.group(1)), parse_time("at " + between.group(2))
         if start and end:
             return QuietHours(start, end)
-    if not re.search(r"\b(not|never|no|nothing|don'?t|dont|avoid|too (late|early))\b", lowered):
+    # the "no" must be about the time: "not after 8pm", "dont send them before 9"; not the
+    # "no," of a correction ("no, tuesday evenings after dinner")
+    if not re.search(r"\b(?:not|never|no|nothing|don'?t|dont|avoid)(?:\s+[\w']+){0,5}?\s+(?:after|before)\b"
+                     r"|\btoo (?:late|early)\b", lowered):
         return None
     after = re.search(r"\bafter (.+?)(?:$|,| or | and | but | please)", lowered)
     before = re.search(r"\bbefore (.+?)(?:$|,| or | and | but | please)", lowered)

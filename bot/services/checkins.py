@@ -24,6 +24,7 @@ from bot.scheduler.schedule import (
 )
 from bot.scheduler.store import hhmm, prefs_of
 from bot.scheduler.text import describe_local
+from bot.services import regions
 from bot.store import repository as repo
 from bot.store.db import session_scope
 from bot.store.models import (
@@ -156,6 +157,7 @@ def update_preferences(
         schedule = _schedule_for(session, patient.id) or _create(session, patient.id, now, timezone)
         if timezone:
             schedule.timezone = timezone
+            regions.set_region_from_zone(session, patient, timezone)  # "I'm in Perth": 000, not 111
         if at is not None:
             schedule.local_time = hhmm(at)
         if quiet is not None:

@@ -48,6 +48,7 @@ def export_patient(patient: Patient) -> dict[str, Any]:
             "consent_status": patient.consent_status,
             "consent_at": _iso(patient.consent_at),
             "region": patient.region,
+            "region_source": patient.region_source,
             "created_at": _iso(patient.created_at),
             "last_seen_at": _iso(patient.last_seen_at),
         },

@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from bot.clinic import ClinicConfig, load_clinic
 from bot.safety import alerts
-from bot.safety.contacts import RegionContacts, contacts_for, resolve_region
+from bot.safety.contacts import RegionContacts, contacts_for
+from bot.services.regions import region_for
 from bot.store import repository as repo
 from bot.store.db import session_scope
 from bot.store.models import Patient, PatientRequest, SafetyEvent, utcnow
@@ -50,12 +51,8 @@ def record_safety_event(
 
 
 def region_contacts(conversation_id: str, clinic: ClinicConfig | None = None) -> RegionContacts:
-    clinic = clinic or load_clinic()
-    with session_scope() as session:
-        patient = repo.find_patient(session, conversation_id)
-        chosen = patient.region if patient else None
-        phone = patient.phone_number if patient else None
-    return contacts_for(resolve_region(chosen, phone, clinic.region))
+    """Crisis contacts of the patient's region (bot.services.regions.region_for)."""
+    return contacts_for(region_for(conversation_id, clinic))
 
 
 def last_crisis_at(patient_id: int) -> datetime | None:

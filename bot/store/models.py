@@ -40,7 +40,8 @@ class Patient(Base):
     clinic_reference = Column(String(40))  # the clinic's own record number, set on the dashboard
     consent_status = Column(String(16))  # given | refused | withdrawn
     consent_at = Column(DateTime(timezone=True))
-    region = Column(String(8))
+    region = Column(String(8))  # crisis-contact region they gave (bot.services.regions)
+    region_source = Column(String(16))  # said | timezone: how `region` was learnt
     phone_number = Column(String(20))  # E.164, from the SMS channel
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     last_seen_at = Column(DateTime(timezone=True))

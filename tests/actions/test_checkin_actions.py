@@ -9,15 +9,18 @@ import pytest
 from sqlalchemy import select
 
 from actions.checkins import (
+    ActionAskCheckinPrefsZone,
     ActionBoosterCheckin,
     ActionChangeCheckins,
     ActionFinishCheckin,
     ActionOfferCheckins,
+    ActionSaveCheckinPrefs,
     ActionStopCheckins,
     ValidateCheckinForm,
+    ValidateCheckinPrefsForm,
 )
 from bot.coaching.action_plan import PlanDraft
-from bot.services import checkins, goals
+from bot.services import checkins, goals, regions
 from bot.store.db import session_scope
 from bot.store.models import CheckinDelivery, CheckinSchedule, PegResult, utcnow
 from tests.actions.test_goal_actions import form_turn, make_tracker, responses, run
@@ -169,6 +172,71 @@ def test_schedule_changes_from_free_text(domain: dict[str, Any]) -> None:
         assert (schedule.timezone, schedule.local_time, schedule.weekday) == ("Australia/Perth", "18:00", 1)
     vague = make_tracker(domain, text="change my check ins", intent="change_checkins", sender_id=CONV)
     assert run(ActionChangeCheckins(), vague, domain)[1] == {"checkin_route": "prefs"}
+
+
+def schedule_row() -> tuple[str, str, int | None]:
+    with session_scope() as session:
+        schedule = session.execute(select(CheckinSchedule)).scalars().one()
+        return schedule.timezone, schedule.local_time, schedule.weekday
+
+
+def test_day_time_and_place_in_one_message_set_zone_time_and_region(domain: dict[str, Any]) -> None:
+    patient_with_plan()
+    text = "wednesdays after tea would suit, we're in perth now"
+    tracker = make_tracker(domain, text=text, intent="change_checkins", sender_id=CONV)
+    messages, slots = run(ActionChangeCheckins(), tracker, domain)
+    assert slots == {"checkin_route": "end"} and responses(messages) == ["utter_checkin_prefs_saved"]
+    assert schedule_row() == ("Australia/Perth", "19:00", 2)
+    assert regions.region_for(CONV) == "AU"
+    assert "Australia/Perth" in messages[0]["schedule_text"]
+
+
+def prefs_turn(domain: dict[str, Any], asked: str, text: str, slots: dict | None = None) -> Any:
+    tracker = form_turn(domain, asked, text, intent="change_checkins", slots=slots)
+    tracker.sender_id = CONV
+    tracker.active_loop = {"name": "checkin_prefs_form"}
+    return tracker
+
+
+def test_an_unknown_place_keeps_the_rest_and_asks_only_for_the_zone(domain: dict[str, Any]) -> None:
+    patient_with_plan()
+    text = "fridays at 5pm, I live in Little Snoring"
+    tracker = make_tracker(domain, text=text, intent="change_checkins", sender_id=CONV)
+    assert run(ActionChangeCheckins(), tracker, domain)[1] == {
+        "checkin_prefs_text": text, "checkin_route": "prefs"}
+    asked = prefs_turn(domain, "checkin_prefs_zone", "", slots={"checkin_prefs_text": text})
+    messages, _ = run(ActionAskCheckinPrefsZone(), asked, domain)
+    assert responses(messages) == ["utter_ask_checkin_prefs_zone_place"]
+    assert messages[0]["place"] == "Little Snoring"
+    titles = [button["title"] for button in messages[0]["buttons"]]
+    assert "New Zealand" in titles and "Perth" in titles and titles[-1].startswith("Keep ")
+    # an answer that is no zone: asked again, differently; then the current zone is kept
+    vague = prefs_turn(domain, "checkin_prefs_zone", "umm the one with the beach",
+                       slots={"checkin_prefs_text": text})
+    assert run(ValidateCheckinPrefsForm(), vague, domain)[1]["checkin_prefs_zone_asks"] == 1
+    again = prefs_turn(domain, "checkin_prefs_zone", "", slots={"checkin_prefs_text": text,
+                                                                "checkin_prefs_zone_asks": 1})
+    reasked = responses(run(ActionAskCheckinPrefsZone(), again, domain)[0])
+    assert reasked == ["utter_ask_checkin_prefs_zone_again"]
+    answer = prefs_turn(domain, "checkin_prefs_zone", "Australia/Brisbane",
+                        slots={"checkin_prefs_text": text})
+    assert run(ValidateCheckinPrefsForm(), answer, domain)[1]["checkin_prefs_zone"] == "Australia/Brisbane"
+    done = prefs_turn(domain, "checkin_prefs_zone", "Australia/Brisbane",
+                      slots={"checkin_prefs_text": text, "checkin_prefs_zone": "Australia/Brisbane"})
+    messages, slots = run(ActionSaveCheckinPrefs(), done, domain)
+    assert responses(messages) == ["utter_checkin_prefs_saved"]
+    assert schedule_row() == ("Australia/Brisbane", "17:00", 4)
+    assert regions.region_for(CONV) == "AU" and slots["checkin_prefs_text"] is None
+
+
+def test_a_country_with_several_zones_sets_the_region_even_when_the_zone_is_kept(
+        domain: dict[str, Any]) -> None:
+    patient_with_plan()
+    text = "im in canada now"
+    done = prefs_turn(domain, "checkin_prefs_zone", "keep",
+                      slots={"checkin_prefs_text": text, "checkin_prefs_zone": "keep"})
+    run(ActionSaveCheckinPrefs(), done, domain)
+    assert schedule_row()[0] == "Pacific/Auckland" and regions.region_for(CONV) == "CA"
 
 
 def test_pause_for_a_holiday_then_stop(domain: dict[str, Any]) -> None:

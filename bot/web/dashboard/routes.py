@@ -22,7 +22,7 @@ from sanic.response import HTTPResponse, html, raw, redirect
 from sqlalchemy import select
 
 from bot.clinic import ClinicConfig, load_clinic
-from bot.services import clinician_notes, fhir_export, goal_proposals, resources, summaries
+from bot.services import clinician_notes, fhir_export, goal_proposals, regions, resources, summaries
 from bot.services import dashboard as queries
 from bot.store.db import session_scope
 from bot.store.models import Clinician, InvitationCode, Patient, SafetyEvent
@@ -242,6 +242,7 @@ async def patient_page(request: Request, patient_id: int) -> HTTPResponse:
         context = {
             "patient": patient,
             "devices": queries.linked_devices(session, patient),
+            "region": regions.region_of(patient),
             "values": queries.patient_values(session, patient.id),
             "activities": activities,
             "current_plans": current_plans,

@@ -104,3 +104,33 @@ def test_snooze_and_restart() -> None:
     assert wants_restart("restart check-ins")
     assert wants_restart("turn them back on")
     assert not wants_restart("move them to tuesday")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wednesday evenings after tea, I'm in Perth", time(19, 0)),  # "after tea" beats "evenings"
+        ("after dinner most nights", time(19, 0)),
+        ("first thing in the morning", time(8, 0)),
+        ("lunchtime is best", time(12, 30)),
+        ("at noon", time(12, 0)),
+        ("evenings", time(18, 30)),
+        ("in the arvo", time(14, 0)),
+        ("just before bed", time(20, 30)),
+        ("after work on fridays", time(18, 0)),
+        ("at 6pm, after dinner", time(18, 0)),  # a clock time wins over a named one
+    ],
+)
+def test_named_times_of_day(text: str, expected: time) -> None:
+    assert parse_time(text) == expected
+
+
+def test_a_correction_starting_with_no_is_not_quiet_hours() -> None:
+    assert parse_quiet_hours("no, thursdays after dinner") is None
+    assert parse_quiet_hours("no messages after 8pm please") == QuietHours(time(20), time(8))
+    assert parse_quiet_hours("please dont send them before 9") == QuietHours(time(21), time(9))
+
+
+def test_timezone_prefers_the_clinic_region_for_a_shared_name() -> None:
+    assert parse_timezone("london") == "Europe/London"
+    assert parse_timezone("london", prefer_region="CA") == "America/Toronto"

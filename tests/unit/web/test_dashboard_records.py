@@ -14,6 +14,7 @@ from bot.store.models import (
     CheckinSchedule,
     FlareEpisode,
     FlarePlanRecord,
+    Patient,
     PegResult,
     ProblemSolvingRecord,
 )
@@ -154,3 +155,16 @@ def test_fhir_export_carries_stored_peg(server: WebServer, clinic: dict) -> None
     assert "peg-3-score" not in observations
     csv_text = client.get(f"/dashboard/patients/{clinic['full']}/export.csv").text
     assert f"{clinic['full']},PEG-3,enjoyment,3," in csv_text
+
+
+def test_patient_page_shows_the_crisis_contact_region_and_where_it_came_from(
+    server: WebServer, clinic: dict
+) -> None:
+    client = signed_in(server, clinic["email"])
+    page = client.get(f"/dashboard/patients/{clinic['steady']}").text
+    assert "crisis contacts" in page and "NZ (clinic default)" in page
+    with session_scope() as session:
+        patient = session.get(Patient, clinic["steady"])
+        patient.region, patient.region_source = "AU", "timezone"
+    page = client.get(f"/dashboard/patients/{clinic['steady']}").text
+    assert "AU (from their check-in time zone)" in page
