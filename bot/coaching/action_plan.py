@@ -23,6 +23,7 @@ from dataclasses import dataclass, fields, replace
 from bot.coaching._text import (
     DIGITS,
     NUMBER,
+    WEEKDAY_NAMES,
     fmt_number,
     nice_floor,
     normalise,
@@ -219,7 +220,7 @@ _RE_N_DAYS = _c(
 _RE_BARE_TIMES = _c(rf"\b({NUMBER})(?:{_RANGE}({NUMBER}))?\s*(?:x|times)(?![a-z])|\bx\s*(\d+)\b")
 _RE_WEEKLY = _c(r"\bweekly\b")
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_NAMES = WEEKDAY_NAMES
 _DAY = (
     r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|wensday|wendsday|wednsday"
     r"|thu(?:r(?:s(?:day)?)?)?|thurday|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?"

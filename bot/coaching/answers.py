@@ -1,0 +1,241 @@
+"""One reading of a free-text answer, shared by the plan, problem-solving and check-in forms.
+
+Patients answer in sentences: "not sure really, last time I did an hour and was in bed
+for two days lol", "no, 15 minutes not an hour", "2. actually no wait, 1, my mate is
+always busy". Before any form takes a value from such a message, the same steps run:
+
+- chatter around the answer ("lol", "tbh", "I suppose", "he's very persuasive") is not
+  part of it;
+- a story about the past ("last time I did an hour") is context, not this week's plan;
+- a part that is ruled out ("not an hour", "I don't want to do an hour") is dropped;
+- a change of mind ("actually", "instead", "would be better", "no, ...") marks the
+  answer as a correction, and only what follows the last change of mind counts.
+
+What is left is parsed for every plan part (``action_plan.parse_plan``), so what is
+given is kept and only what is missing is asked, whatever question was on screen.
+Plain Python: no Rasa or database imports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.coaching._text import NUMBER_WORDS, ORDINALS, normalise
+from bot.coaching.action_plan import PlanDraft, parse_plan
+
+#: Answers longer than this are never quoted back whole (issue 14: "about 200 characters").
+QUOTE_LIMIT = 200
+#: The most of a message any form reads; longer messages are read up to a phrase boundary.
+READ_LIMIT = 500
+
+_CHATTER = re.compile(
+    r"\b(?:lol+|lmao|rofl|ha(?:ha)+|he(?:he)+|hah|tbh|tho|ngl|jk|xx+|haha\w*"
+    r"|i\s+suppose|i\s+guess|i\s+reckon|honestly|to\s+be\s+honest|you\s+know|ugh+|meh"
+    r"|or\s+something|if\s+that\s+makes\s+sense|i\s+think)\b"
+    r"|[\U0001F300-\U0001FAFF\u2600-\u27BF]+|[:;]-?[()dp]\B",
+    re.I,
+)
+# A clause that comments on someone or something rather than answering ("he's very
+# persuasive", "that's what put me in bed", "the rain isn't my fault").
+_COMMENT = re.compile(
+    r"^(?:and\s+|but\s+|cos\s+|because\s+)?(?:he|she|they|it|that|this|which|there)(?:'s|s|'re|\s+is|\s+was|\s+are"
+    r"|\s+were|\s+has|\s+had|\s+will|\s+would|\s+gets|\s+keeps|\s+makes)\b"
+    r"|\b(?:isn'?t|wasn'?t|not)\s+my\s+fault\b|\bpersuasive\b|\bkidding\b|\bjoking\b",
+    re.I,
+)
+# A story about the past: context for the coach, never this week's plan.
+_PAST = re.compile(
+    r"\b(?:last\s+(?:time|week|month|year)|yesterday|the\s+other\s+day|used\s+to|i\s+did|i\s+went"
+    r"|i\s+tried|i\s+was|i\s+had|was\s+in\s+bed|ended\s+up|put\s+me|wiped\s+me|paid\s+for\s+it"
+    r"|that'?s\s+what|thats\s+what|before\s+the\s+(?:pain|injury|surgery|accident))\b",
+    re.I,
+)
+# A change of mind: everything before the last marker is what they no longer want.
+_CHANGE = re.compile(
+    r"\b(?:actually|on\s+second\s+thoughts?|scratch\s+that|no\s+wait|wait\s+no|i\s+mean|i\s+meant"
+    r"|change\s+(?:it|that)\s+to|make\s+(?:it|that)|let'?s\s+(?:do|make\s+it|say)|how\s+about"
+    r"|can\s+we\s+(?:do|make\s+it)|could\s+we\s+(?:do|make\s+it))\b",
+    re.I,
+)
+_LEADING_NO = re.compile(r"^\s*(?:no+|nope|nah|oops|sorry|not\s+quite|wrong)\b[\s,.!:-]*", re.I)
+# Words of a change of mind that are not part of any value ("3 days would be better").
+_CHANGE_WORDS = re.compile(
+    r"\b(?:instead|rather(?!\s+than)|(?:would|will|is|it'?s|works?|might)\s+(?:be\s+)?(?:a\s+lot\s+|much\s+)?better"
+    r"(?:\s+for\s+me)?)\b",
+    re.I,
+)
+_POLITE = re.compile(r"\b(?:please|pls|plz|thanks|thank\s+you|cheers)\b", re.I)
+# A part that is ruled out: "not an hour", "I don't want to do an hour", "instead of Monday".
+_NEGATOR = re.compile(
+    r"\b(?:not|never|no\s+more\s+than(?=\s*$)|instead\s+of|rather\s+than"
+    r"|(?:i\s+)?(?:don'?t|dont|do\s+not|won'?t|wont|can'?t|cant)\s+(?:want\s+to\s+|wanna\s+)?(?:do|manage)"
+    r")\s+",
+    re.I,
+)
+_NEGATED_STOP = {"but", "and", "maybe", "just", "so", "instead", "rather", "after", "before", "in", "at",
+                 "on", "every", "each", "when", "then", "or", "if", "because", "cos"}
+_UNSURE = re.compile(
+    r"\b(?:not\s+sure|unsure|dunno|idk|i\s+don'?t\s+know|i\s+dont\s+know|no\s+idea|no\s+clue"
+    r"|you\s+(?:choose|pick|decide|tell\s+me)|any\s+ideas|can'?t\s+think)\b",
+    re.I,
+)
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\s*[!?;\n]+\s*|\.(?=\s|$)|\s*,\s*")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a message gives as an answer, with everything around it taken off."""
+
+    text: str  # the answer itself: no chatter, past stories or ruled-out parts
+    plan: PlanDraft  # every plan part in ``text``
+    correction: bool  # the person changed their mind ("actually", "no, ...", "instead")
+    unsure: bool  # "not sure", "dunno", "you choose"
+
+    @property
+    def parts(self) -> int:
+        """How many plan parts were given (activity, amount, when, how often)."""
+        plan = self.plan
+        return sum(value is not None for value in (plan.what, plan.how_much, plan.when, plan.days_per_week))
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` cut to ``limit`` at a phrase boundary (or at least a word), never mid-word."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    phrase = max(head.rfind(mark) for mark in (". ", "! ", "? ", "; ", ", ", " - "))
+    if phrase >= limit // 3:
+        return head[:phrase].rstrip(" ,;-")
+    word = head.rfind(" ")
+    return head[: word if word > 0 else limit].rstrip(" ,;-") + "…"
+
+
+def without_chatter(text: str) -> str:
+    """The message without laughter, hedges and asides ("lol", "tbh", "I suppose")."""
+    out = _CHATTER.sub(" ", text or "")
+    out = re.sub(r"\s+([,.!?;])", r"\1", out)
+    out = re.sub(r"([,.;])(?:\s*[,.;])+", r"\1", out)
+    return re.sub(r"\s+", " ", out).strip(" ,;-")
+
+
+def _drop_negated(clause: str) -> str:
+    """"15 minutes not an hour after breakfast" -> "15 minutes after breakfast"."""
+    while True:
+        match = _NEGATOR.search(clause)
+        if match is None:
+            return clause
+        tail = clause[match.end():]
+        words = tail.split(" ")
+        taken = 0
+        for index, word in enumerate(words[:4]):
+            bare = word.strip(",.!?;:").lower()
+            if index > 0 and (bare in _NEGATED_STOP or not bare):
+                break
+            taken = index + 1
+            if word != word.rstrip(",.!?;:"):
+                break
+        rest = " ".join(words[taken:])
+        clause = (clause[: match.start()] + " " + rest).strip()
+
+
+def clauses(text: str) -> list[str]:
+    """The message in clauses: sentences and comma-separated parts."""
+    return [c.strip(" ,.-") for c in _CLAUSE_SPLIT.split(text or "") if c and c.strip(" ,.-")]
+
+
+def is_unsure(text: str) -> bool:
+    """The person does not know yet ("not sure", "dunno", "you pick"): they need help, not a re-ask."""
+    return bool(_UNSURE.search(normalise(text)))
+
+
+def read_answer(text: str) -> Answer:
+    """Read one free-text answer: the answer part, its plan parts, and whether it corrects."""
+    text = shorten(text or "", READ_LIMIT)
+    unsure = is_unsure(text)
+    norm = normalise(without_chatter(text))
+    correction = bool(_LEADING_NO.match(norm) or _CHANGE.search(norm) or _CHANGE_WORDS.search(norm))
+    changes = list(_CHANGE.finditer(norm))
+    if changes:  # "2 days, actually 3" -> "3"; "actually 3 days would be better" -> "3 days ..."
+        after = norm[changes[-1].end():].strip(" ,.:-")
+        norm = after or norm
+    norm = _LEADING_NO.sub("", norm)
+    kept: list[str] = []
+    for clause in clauses(norm):
+        clause = _drop_negated(clause)
+        clause = _POLITE.sub(" ", _CHANGE_WORDS.sub(" ", clause))
+        clause = re.sub(r"\s+", " ", clause).strip(" ,.-")
+        if not clause or _PAST.search(clause) or _UNSURE.fullmatch(clause):
+            continue
+        if _COMMENT.search(clause) and not _has_plan_part(clause):
+            continue
+        kept.append(clause)
+    answer = ", ".join(kept)
+    return Answer(text=answer, plan=parse_plan(answer) if answer else PlanDraft(), correction=correction,
+                  unsure=unsure)
+
+
+def _has_plan_part(clause: str) -> bool:
+    plan = parse_plan(clause)
+    return any(value is not None for value in (plan.how_much, plan.when, plan.days_per_week))
+
+
+# --- picking from a numbered list --------------------------------------------------
+
+REJECTS = re.compile(
+    r"\b(?:makes?\s+no\s+sense|no\s+good|won'?t\s+work|wont\s+work|doesn'?t\s+work|doesnt|not\s+for\s+me"
+    r"|rubbish|useless|stupid|hate|dumb|silly|pointless|isn'?t\s+(?:for|right)|no\s+way|not\s+(?:that|it))\b",
+    re.I,
+)
+_NONE_OF_THEM = re.compile(
+    r"\b(?:none\s+of\s+(?:those|them|these|that|the\s+above)|neither|not\s+(?:any|one)\s+of\s+(?:those|them|these)"
+    r"|nothing\s+there|don'?t\s+like\s+(?:any|them|those|these))\b",
+    re.I,
+)
+_NUMBER_REF = re.compile(
+    r"(?:\b(?:number|no\.?|option|idea|#)\s*)?(?<![\d.])\b(\d{1,2})\b(?!\s*(?:[.,]\d|min|mins|minutes?|hours?|hrs?|h\b"
+    r"|days?|times?|x\b|am\b|pm\b|%|/|k\b|km|weeks?|bucks|dollars))"
+    r"|\b(?:number|option|idea)\s+(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    r"|\b(?:the\s+)?(" + "|".join(ORDINALS) + r")(?:\s+(?:one|idea|option))?\b",
+    re.I,
+)
+
+
+def refuses_all(text: str) -> bool:
+    """"none of those", "neither", "I don't like any of them": no choice, and nothing to store."""
+    return bool(_NONE_OF_THEM.search(normalise(text)))
+
+
+def pick_number(text: str, count: int) -> int | None:
+    """Which of ``count`` numbered options the person picked (1-based), or None.
+
+    "2. actually no wait, 1" is 1 (the last change of mind wins); "number 1 makes no
+    sense" picks nothing (an option they reject is never their choice); two different
+    options in one message is no choice either: ask, don't guess.
+    """
+    norm = normalise(without_chatter(text))
+    alone = re.fullmatch(r"\W*(?:the\s+)?(" + "|".join(NUMBER_WORDS) + r")(?:\s+(?:one|please))?\W*", norm)
+    if alone:  # "two", "the third one" is handled below
+        value = NUMBER_WORDS[alone.group(1)]
+        return value if 1 <= value <= count else None
+    changes = list(_CHANGE.finditer(norm))
+    if changes and norm[changes[-1].end():].strip():
+        norm = norm[changes[-1].end():]
+    picked: list[int] = []
+    for clause in clauses(norm) or [norm]:
+        rejected = bool(REJECTS.search(clause))
+        for match in _NUMBER_REF.finditer(clause):
+            digits, word, ordinal = match.groups()
+            if digits:
+                value = int(digits)
+            elif word:
+                value = NUMBER_WORDS[word.lower()]
+            else:
+                value = ORDINALS[ordinal.lower()]
+                value = count if value == -1 else value
+            if not 1 <= value <= count or rejected:
+                continue
+            if value not in picked:
+                picked.append(value)
+    return picked[0] if len(picked) == 1 else None
