@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.coaching._text import NUMBER_WORDS, ORDINALS, normalise
+from bot.coaching._text import NUMBER, NUMBER_WORDS, ORDINALS, normalise
 from bot.coaching.action_plan import PlanDraft, parse_plan
 
 #: Answers longer than this are never quoted back whole (issue 14: "about 200 characters").
@@ -41,7 +41,8 @@ _CHATTER = re.compile(
 _COMMENT = re.compile(
     r"^(?:and\s+|but\s+|cos\s+|because\s+)?(?:he|she|they|it|that|this|which|there)(?:'s|s|'re|\s+is|\s+was|\s+are"
     r"|\s+were|\s+has|\s+had|\s+will|\s+would|\s+gets|\s+keeps|\s+makes)\b"
-    r"|\b(?:isn'?t|wasn'?t|not)\s+my\s+fault\b|\bpersuasive\b|\bkidding\b|\bjoking\b",
+    r"|\b(?:isn'?t|wasn'?t|not)\s+my\s+fault\b|\bpersuasive\b|\bkidding\b|\bjoking\b"
+    r"|\b(?:reckons|thinks|says|said|keeps\s+saying|is\s+always|always\s+on\s+at\s+me)\b",
     re.I,
 )
 # A story about the past: context for the coach, never this week's plan.
@@ -53,15 +54,24 @@ _PAST = re.compile(
 )
 # A change of mind: everything before the last marker is what they no longer want.
 _CHANGE = re.compile(
-    r"\b(?:actually|on\s+second\s+thoughts?|scratch\s+that|no\s+wait|wait\s+no|i\s+mean|i\s+meant"
+    r"\b(?:actually|on\s+second\s+thoughts?|scratch\s+that|no\s+wait|wait\s+no|hang\s+on|i\s+mean|i\s+meant"
+    r"|(?<=,\s)no(?=\s*,)"
     r"|change\s+(?:it|that)\s+to|make\s+(?:it|that)|let'?s\s+(?:do|make\s+it|say)|how\s+about"
     r"|can\s+we\s+(?:do|make\s+it)|could\s+we\s+(?:do|make\s+it))\b",
     re.I,
 )
-_LEADING_NO = re.compile(r"^\s*(?:no+|nope|nah|oops|sorry|not\s+quite|wrong)\b[\s,.!:-]*", re.I)
+_LEADING_NO = re.compile(
+    r"^\s*(?:no+(?!\s+(?:idea|clue))|nope|nah|oops|sorry|not\s+quite|wrong)\b[\s,.!:-]*", re.I
+)
+# Leftovers that are never an activity ("20 mins a go" leaves "a go").
+_NOT_AN_ACTIVITY = re.compile(
+    r"(?:a|each|per|at\s+a)\s+(?:go|time|session)|only|just|max|tops|plenty|enough|at\s+most"
+    r"|(?:(?:that|this|it|which)\s+)?(?:is|'s|would\s+be|will\s+be)\s+(?:plenty|enough|fine|ok|okay|good|heaps)",
+    re.I,
+)
 # Words of a change of mind that are not part of any value ("3 days would be better").
 _CHANGE_WORDS = re.compile(
-    r"\b(?:instead|rather(?!\s+than)|(?:would|will|is|it'?s|works?|might)\s+(?:be\s+)?(?:a\s+lot\s+|much\s+)?better"
+    r"\b(?:instead|rather(?!\s+than)|(?:would|will|is|it'?s|works?|might)\s+(?:be\s+|work\s+)?(?:a\s+lot\s+|much\s+)?better"
     r"(?:\s+for\s+me)?)\b",
     re.I,
 )
@@ -106,7 +116,7 @@ def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
         return text
     head = text[: limit + 1]
     phrase = max(head.rfind(mark) for mark in (". ", "! ", "? ", "; ", ", ", " - "))
-    if phrase >= limit // 3:
+    if phrase >= limit // 4:
         return head[:phrase].rstrip(" ,;-")
     word = head.rfind(" ")
     return head[: word if word > 0 else limit].rstrip(" ,;-") + "…"
@@ -157,14 +167,15 @@ def read_answer(text: str) -> Answer:
     norm = normalise(without_chatter(text))
     correction = bool(_LEADING_NO.match(norm) or _CHANGE.search(norm) or _CHANGE_WORDS.search(norm))
     changes = list(_CHANGE.finditer(norm))
-    if changes:  # "2 days, actually 3" -> "3"; "actually 3 days would be better" -> "3 days ..."
-        after = norm[changes[-1].end():].strip(" ,.:-")
-        norm = after or norm
+    if changes:  # "2 days, actually 3" -> "3 days"; "actually 3 days would be better" -> "3 days ..."
+        before, after = norm[: changes[-1].start()], norm[changes[-1].end():].strip(" ,.:-")
+        norm = _carry_unit(before, after) if after else norm
+    norm = _UNSURE.sub(" ", norm)
     norm = _LEADING_NO.sub("", norm)
     kept: list[str] = []
     for clause in clauses(norm):
         clause = _drop_negated(clause)
-        clause = _POLITE.sub(" ", _CHANGE_WORDS.sub(" ", clause))
+        clause = _POLITE.sub(" ", _CHANGE_WORDS.sub(" ", _CHANGE.sub(" ", clause)))
         clause = re.sub(r"\s+", " ", clause).strip(" ,.-")
         if not clause or _PAST.search(clause) or _UNSURE.fullmatch(clause):
             continue
@@ -172,8 +183,25 @@ def read_answer(text: str) -> Answer:
             continue
         kept.append(clause)
     answer = ", ".join(kept)
-    return Answer(text=answer, plan=parse_plan(answer) if answer else PlanDraft(), correction=correction,
-                  unsure=unsure)
+    plan = parse_plan(answer) if answer else PlanDraft()
+    if plan.what and _NOT_AN_ACTIVITY.fullmatch(plan.what.strip()):
+        plan = PlanDraft(None, plan.how_much, plan.when, plan.days_per_week)
+    return Answer(text=answer, plan=plan, correction=correction, unsure=unsure)
+
+
+def _carry_unit(before: str, after: str) -> str:
+    """"2 days. no wait, 3" -> "3 days": a bare number after a change of mind replaces the
+    last number before it, so it keeps that number's unit."""
+    if not re.fullmatch(NUMBER, after.strip()):
+        return after
+    numbers = list(re.finditer(NUMBER, before))
+    if not numbers:
+        return after
+    last = numbers[-1]
+    clause_start = max(before.rfind(mark, 0, last.start()) for mark in (".", ",", ";", "!", "?")) + 1
+    ends = [before.find(mark, last.end()) for mark in (".", ",", ";", "!", "?")]
+    clause_end = min([i for i in ends if i >= 0] or [len(before)])
+    return (before[clause_start: last.start()] + after.strip() + before[last.end(): clause_end]).strip()
 
 
 def _has_plan_part(clause: str) -> bool:
