@@ -32,7 +32,7 @@ from bot.coaching.action_plan import (
     parse_days_per_week,
     parse_when,
 )
-from bot.coaching.answers import read_answer
+from bot.coaching.answers import days_named, merge_when, read_answer, split_when
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.pacing import pacing_advice
 from bot.coaching.psfs import MAX_ACTIVITIES, parse_activities
@@ -168,7 +168,7 @@ def _changed_activity(what: str) -> str:
     return text.strip(" .!?")
 
 
-def _updates_from_text(text: str, asked: str) -> dict[str, Any]:
+def _updates_from_text(text: str, asked: str, current_when: str | None = None) -> dict[str, Any]:
     """Every plan part a free-text message holds, whatever was asked (``bot.coaching.answers``).
 
     Chatter, past stories and ruled-out parts ("not an hour") are never values. The
@@ -186,6 +186,12 @@ def _updates_from_text(text: str, asked: str) -> dict[str, Any]:
         what = None
     if what:
         updates["plan_what"] = what
+    if updates.get("plan_when") and current_when:  # new days keep the time of day, and back
+        updates["plan_when"] = merge_when(current_when, updates["plan_when"])
+    elif updates.get("plan_how_often") and days_named(current_when) not in (
+            None, as_int(updates["plan_how_often"])):
+        # "4 days" after "on Monday and Friday": the named days no longer hold, the time of day does
+        updates["plan_when"] = split_when(current_when)[0] or None
     return updates
 
 
@@ -245,7 +251,7 @@ class ValidatePlanForm(FormValidationAction):
             dispatcher.utter_message(response="utter_plan_part_unclear")
             return {slot: None}
         answer = read_answer(text)
-        updates = _updates_from_text(text, slot)
+        updates = _updates_from_text(text, slot, tracker.get_slot("plan_when"))
         if not updates and not answer.unsure and latest_intent(tracker) not in NOT_AN_ANSWER_INTENTS:
             # a bare answer to this question ("15", "after tea", "the garden"), chatter taken off
             parsed = bare_parser(answer.text) if answer.text else None
@@ -306,7 +312,7 @@ class ValidatePlanForm(FormValidationAction):
             return {**updates, "plan_confirmed": None, "pacing_offered": True}
         text = latest_text(tracker)
         listen(dispatcher, tracker, text)
-        updates = _updates_from_text(text, "plan_confirmed")
+        updates = _updates_from_text(text, "plan_confirmed", tracker.get_slot("plan_when"))
         if updates:
             return {**updates, "plan_confirmed": None}
         intent = latest_intent(tracker)
@@ -323,7 +329,7 @@ class ValidatePlanForm(FormValidationAction):
         if field in PLAN_FIELD_SLOTS:
             return {PLAN_FIELD_SLOTS[field]: None, "plan_change": None, "plan_confirmed": None}
         listen(dispatcher, tracker, latest_text(tracker))
-        updates = _updates_from_text(latest_text(tracker), "plan_change")
+        updates = _updates_from_text(latest_text(tracker), "plan_change", tracker.get_slot("plan_when"))
         if updates:
             return {**updates, "plan_change": None, "plan_confirmed": None}
         if latest_intent(tracker) == "affirm":
@@ -338,7 +344,7 @@ class ValidatePlanForm(FormValidationAction):
         listen(dispatcher, tracker, text)
         score = parse_score(read_answer(text).text or text)
         if score is None:
-            updates = _updates_from_text(text, "plan_confidence")
+            updates = _updates_from_text(text, "plan_confidence", tracker.get_slot("plan_when"))
             if updates:  # they changed the plan instead of rating it
                 return {**updates, "plan_confidence": None}
             dispatcher.utter_message(response="utter_confidence_unclear")
@@ -357,7 +363,7 @@ class ValidatePlanForm(FormValidationAction):
         if option is not None and option.isdigit() and int(option) < len(options):
             chosen = slots_from_draft(options[int(option)])
             return {**chosen, "plan_revision": None, "plan_confidence": None}
-        updates = _updates_from_text(text, "plan_revision")
+        updates = _updates_from_text(text, "plan_revision", tracker.get_slot("plan_when"))
         if updates:
             return {**updates, "plan_revision": None, "plan_confidence": None}
         score = parse_score(text)

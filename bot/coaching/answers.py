@@ -267,3 +267,44 @@ def pick_number(text: str, count: int) -> int | None:
             if value not in picked:
                 picked.append(value)
     return picked[0] if len(picked) == 1 else None
+
+
+# --- when: time of day and days are two parts ----------------------------------------
+
+_DAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_PART = re.compile(
+    rf"\s*\b(?:on\s+weekdays|at\s+the\s+weekend|on\s+{_DAY_NAME}(?:,\s+{_DAY_NAME})*(?:\s+and\s+{_DAY_NAME})?)\s*$"
+)
+
+
+def split_when(when: str | None) -> tuple[str, str]:
+    """("in the morning", "on Monday and Friday") from "in the morning on Monday and Friday"."""
+    when = (when or "").strip()
+    match = _DAY_PART.search(when)
+    if match is None:
+        return when, ""
+    return when[: match.start()].strip(), match.group(0).strip()
+
+
+def merge_when(old: str | None, new: str | None) -> str | None:
+    """A new "when" that gives only days keeps the old time of day, and the other way round:
+    "after breakfast" then "actually Mon Wed Fri" is "after breakfast on Monday, Wednesday and Friday"."""
+    if not new:
+        return old
+    old_time, old_days = split_when(old)
+    new_time, new_days = split_when(new)
+    time = new_time or old_time
+    days = new_days or old_days
+    return " ".join(part for part in (time, days) if part) or None
+
+
+def days_named(when: str | None) -> int | None:
+    """How many days a "when" names ("on weekdays" -> 5), or None when it names none."""
+    _, days = split_when(when)
+    if not days:
+        return None
+    if "weekdays" in days:
+        return 5
+    if "weekend" in days:
+        return 2
+    return len(re.findall(_DAY_NAME, days))

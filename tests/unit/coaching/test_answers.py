@@ -6,11 +6,14 @@ import pytest
 
 from bot.coaching.answers import (
     QUOTE_LIMIT,
+    days_named,
     is_unsure,
+    merge_when,
     pick_number,
     read_answer,
     refuses_all,
     shorten,
+    split_when,
     without_chatter,
 )
 from bot.coaching.problem_solving import Idea, choose_idea, split_problem_and_ideas
@@ -115,3 +118,14 @@ def test_an_idea_is_not_found_inside_a_when_clause_of_the_problem() -> None:
     assert ideas == [] and problem.startswith("resting feels lazy")
     problem, ideas = split_problem_and_ideas("the pool is too dear, maybe i could walk by the river")
     assert ideas == ["walk by the river"]
+
+
+def test_when_keeps_the_time_of_day_when_only_the_days_change_and_back() -> None:
+    assert merge_when("after breakfast", "on Tuesday and Friday") == "after breakfast on Tuesday and Friday"
+    changed_time = merge_when("after breakfast on Tuesday and Friday", "at lunchtime")
+    assert changed_time == "at lunchtime on Tuesday and Friday"
+    both = merge_when("after breakfast on weekdays", "in the evening at the weekend")
+    assert both == "in the evening at the weekend"
+    assert split_when("before it gets hot on Monday") == ("before it gets hot", "on Monday")
+    assert days_named("after tea on Monday, Wednesday and Friday") == 3
+    assert days_named("at the weekend") == 2 and days_named("after tea") is None
