@@ -213,7 +213,8 @@ def _has_plan_part(clause: str) -> bool:
 
 REJECTS = re.compile(
     r"\b(?:makes?\s+no\s+sense|no\s+good|won'?t\s+work|wont\s+work|doesn'?t\s+work|doesnt|not\s+for\s+me"
-    r"|rubbish|useless|stupid|hate|dumb|silly|pointless|isn'?t\s+(?:for|right)|no\s+way|not\s+(?:that|it))\b",
+    r"|rubbish|useless|stupid|hate|dumb|silly|pointless|weird|odd|strange|not\s+keen|nah|meh|"
+    r"isn'?t\s+(?:for|right)|no\s+way|not\s+(?:that|it))\b",
     re.I,
 )
 _NONE_OF_THEM = re.compile(

@@ -154,7 +154,8 @@ BARRIERS: tuple[Barrier, ...] = (
         "boom_bust",
         "overdoing it, then paying for it (boom and bust)",
         _p(r"\b(overd(o|id|oing|one) it|over-?do|too much on (a|the) good day|paid for it|pay for it|"
-           r"in bed for (\d+|a|two|three|a few|a couple of) days|wiped (me )?out|boom and bust)\b"),
+           r"(in bed|flat on my back|laid up|on the couch) for (\d+|a|two|three|a few|a couple of) days|"
+           r"wiped (me )?out|boom and bust)\b"),
         (
             "stop while you still feel you could do more, even on good days",
             "set a timer and keep to the same amount on good and bad days",

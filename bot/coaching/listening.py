@@ -33,7 +33,9 @@ def _p(pattern: str) -> re.Pattern[str]:
 # Cues with their own acknowledgement, most specific first. Each names the barrier whose
 # ideas help with it, so problem solving can start from it.
 _CUES: tuple[tuple[str, re.Pattern[str], str | None], ...] = (
-    ("grief", _p(r"\b(died|passed away|passed on|since \w+ passed|lost my (wife|husband|partner|son|daughter|"
+    ("grief", _p(r"\b(died|passed away|passed on|(wife|husband|partner|son|daughter|mum|mom|dad|mother|father"
+                 r"|brother|sister|friend) passed\b(?! (the|a|my|it|that|me|him|her|them))"
+                 r"|since \w+ (passed|died)|lost my (wife|husband|partner|son|daughter|"
                  r"mum|mom|dad|mother|father|brother|sister)|widow\w*|grie(f|ving)|funeral)\b"), "distress"),
     ("low_mood", _p(r"\b(feel(ing)? (pretty |so |really |quite )?(low|down|flat|hopeless|miserable)|low mood|"
                     r"depress\w*|(no|didn'?t see the|what'?s the) point|don'?t do much( any ?more)?)\b"),

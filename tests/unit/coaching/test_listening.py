@@ -39,3 +39,9 @@ def test_every_cue_has_a_response() -> None:
     domain = domain_dict()
     for key in cue_keys():
         assert f"utter_heard_{key}" in domain["responses"]
+
+
+def test_grief_is_heard_only_for_a_person() -> None:
+    assert first_cue("since Margaret passed i hardly go out").key == "grief"
+    assert hear("the sharp bit passed by lunch") == []
+    assert hear("i passed my driving test") == []
