@@ -32,7 +32,7 @@ from bot.coaching.action_plan import (
     parse_days_per_week,
     parse_when,
 )
-from bot.coaching.answers import days_named, merge_when, read_answer, split_when
+from bot.coaching.answers import days_named, merge_when, not_an_activity, read_answer, split_when
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.pacing import pacing_advice
 from bot.coaching.psfs import MAX_ACTIVITIES, parse_activities
@@ -257,7 +257,8 @@ class ValidatePlanForm(FormValidationAction):
             parsed = bare_parser(answer.text) if answer.text else None
             if parsed is not None:
                 updates[slot] = str(parsed) if slot == "plan_how_often" else parsed
-        if slot == "plan_when" and answer.text:
+        if slot == "plan_when" and answer.text and not (
+                "plan_how_often" in updates and "plan_when" not in updates):  # "every day" is how often
             whole = parse_when(answer.text)
             if whole and len(whole) > len(updates.get(slot) or ""):
                 updates[slot] = whole  # keep "in the morning before it gets hot" whole
@@ -375,7 +376,7 @@ class ValidatePlanForm(FormValidationAction):
 
 def _clean_activity(text: str) -> str | None:
     words = text.strip(" .!?,").split()
-    if not words or len(words) > 20:
+    if not words or len(words) > 20 or not_an_activity(text):
         return None
     return " ".join(words)
 

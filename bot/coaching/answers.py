@@ -66,6 +66,7 @@ _LEADING_NO = re.compile(
 # Leftovers that are never an activity ("20 mins a go" leaves "a go").
 _NOT_AN_ACTIVITY = re.compile(
     r"(?:a|each|per|at\s+a)\s+(?:go|time|session)|only|just|max|tops|plenty|enough|at\s+most"
+    r"|whatever|anything|nothing|something|who\s+cares|don'?t\s+care|dont\s+care|no|yes|ok|okay|fine|sure"
     r"|(?:(?:that|this|it|which)\s+)?(?:is|'s|would\s+be|will\s+be)\s+(?:plenty|enough|fine|ok|okay|good|heaps)",
     re.I,
 )
@@ -187,6 +188,11 @@ def read_answer(text: str) -> Answer:
     if plan.what and _NOT_AN_ACTIVITY.fullmatch(plan.what.strip()):
         plan = PlanDraft(None, plan.how_much, plan.when, plan.days_per_week)
     return Answer(text=answer, plan=plan, correction=correction, unsure=unsure)
+
+
+def not_an_activity(text: str) -> bool:
+    """A shrug or a filler ("whatever", "each go", "that's plenty"), never a plan's activity."""
+    return bool(_NOT_AN_ACTIVITY.fullmatch(normalise(without_chatter(text)).strip(" .!?,")))
 
 
 def _carry_unit(before: str, after: str) -> str:

@@ -9,6 +9,7 @@ from bot.coaching.answers import (
     days_named,
     is_unsure,
     merge_when,
+    not_an_activity,
     pick_number,
     read_answer,
     refuses_all,
@@ -129,3 +130,10 @@ def test_when_keeps_the_time_of_day_when_only_the_days_change_and_back() -> None
     assert split_when("before it gets hot on Monday") == ("before it gets hot", "on Monday")
     assert days_named("after tea on Monday, Wednesday and Friday") == 3
     assert days_named("at the weekend") == 2 and days_named("after tea") is None
+
+
+def test_a_shrug_is_never_an_activity() -> None:
+    for text in ("ugh whatever", "anything i guess", "who cares lol"):
+        assert read_answer(text).plan.what is None
+        assert not_an_activity(text)
+    assert not not_an_activity("swimming")
