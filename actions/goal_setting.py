@@ -32,13 +32,22 @@ from bot.coaching.action_plan import (
     parse_days_per_week,
     parse_when,
 )
-from bot.coaching.answers import days_named, merge_when, not_an_activity, read_answer, split_when
+from bot.coaching.answers import (
+    QUOTE_LIMIT,
+    days_named,
+    is_new_activity,
+    merge_when,
+    not_an_activity,
+    read_answer,
+    split_when,
+)
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.pacing import pacing_advice
 from bot.coaching.psfs import MAX_ACTIVITIES, parse_activities
 from bot.services import goals
 
 MAX_FREE_TEXT = 500
+MAX_ACTIVITY_WORDS = 12  # a longer "activity" is a story around it: ask for the short version
 QUOTABLE_WORDS = 8  # longer answers are acknowledged, not quoted back
 PSFS_SCORE_SLOTS = tuple(f"psfs_score_{i}" for i in range(MAX_ACTIVITIES))
 PSFS_ACTIVITY_SLOTS = tuple(f"psfs_activity_{i}" for i in range(MAX_ACTIVITIES))
@@ -180,8 +189,9 @@ def _updates_from_text(text: str, asked: str, current_when: str | None = None) -
     answer = read_answer(text)
     updates = slots_from_draft(answer.plan)
     what = updates.pop("plan_what", None)
-    if what and answer.correction:
+    if what and answer.correction and asked != "plan_what":
         what = _changed_activity(what)
+        what = what if is_new_activity(what) else None
     elif asked != "plan_what":
         what = None
     if what:
@@ -263,6 +273,12 @@ class ValidatePlanForm(FormValidationAction):
             if whole and len(whole) > len(updates.get(slot) or ""):
                 updates[slot] = whole  # keep "in the morning before it gets hot" whole
         heard = listen(dispatcher, tracker, text)
+        if slot == "plan_what" and len((updates.get(slot) or "").split()) > MAX_ACTIVITY_WORDS:
+            del updates[slot]  # a story, not an activity: keep the parts found, ask for the short version
+        if slot not in updates and len(text) > QUOTE_LIMIT and not answer.unsure:
+            dispatcher.utter_message(response="utter_plan_ask_short")
+            updates.setdefault(slot, None)
+            return updates
         if slot not in updates:
             kept = _kept_text(updates, slot)
             if kept:  # "10 minutes each time" at "what will you do?": keep it, ask only for the rest

@@ -67,13 +67,14 @@ _LEADING_NO = re.compile(
 _NOT_AN_ACTIVITY = re.compile(
     r"(?:a|each|per|at\s+a)\s+(?:go|time|session)|only|just|max|tops|plenty|enough|at\s+most"
     r"|whatever|anything|nothing|something|who\s+cares|don'?t\s+care|dont\s+care|no|yes|ok|okay|fine|sure"
-    r"|(?:(?:that|this|it|which)\s+)?(?:is|'s|would\s+be|will\s+be)\s+(?:plenty|enough|fine|ok|okay|good|heaps)",
+    r"|(?:(?:that|this|it|which)\s+)?(?:is|'s|would\s+be|will\s+be)\s+(?:plenty|enough|fine|ok|okay|good|heaps|lots)"
+    r"|heaps|lots",
     re.I,
 )
 # Words of a change of mind that are not part of any value ("3 days would be better").
 _CHANGE_WORDS = re.compile(
     r"\b(?:instead|rather(?!\s+than)|(?:would|will|is|it'?s|works?|might)\s+(?:be\s+|work\s+)?(?:a\s+lot\s+|much\s+)?better"
-    r"(?:\s+for\s+me)?)\b",
+    r"(?:\s+for\s+me)?|(?:would|will|might|that'?d|it'?d)?\s*suits?\s+(?:me\s+)?(?:better|best)?)\b",
     re.I,
 )
 _POLITE = re.compile(r"\b(?:please|pls|plz|thanks|thank\s+you|cheers)\b", re.I)
@@ -81,6 +82,7 @@ _POLITE = re.compile(r"\b(?:please|pls|plz|thanks|thank\s+you|cheers)\b", re.I)
 _NEGATOR = re.compile(
     r"\b(?:not|never|no\s+more\s+than(?=\s*$)|instead\s+of|rather\s+than"
     r"|(?:i\s+)?(?:don'?t|dont|do\s+not|won'?t|wont|can'?t|cant)\s+(?:want\s+to\s+|wanna\s+)?(?:do|manage)"
+    r"|(?:i\s+)?(?:didn'?t|didnt|did\s+not|never)\s+(?:want|wanted|say|said|mean|meant)(?:\s+to\s+do)?"
     r")\s+",
     re.I,
 )
@@ -188,6 +190,17 @@ def read_answer(text: str) -> Answer:
     if plan.what and _NOT_AN_ACTIVITY.fullmatch(plan.what.strip()):
         plan = PlanDraft(None, plan.how_much, plan.when, plan.days_per_week)
     return Answer(text=answer, plan=plan, correction=correction, unsure=unsure)
+
+
+# Words that make a leftover a remark about the plan, not a new activity ("would suit me").
+_REMARK = re.compile(r"\b(?:want|wanted|would|could|should|suits?|better|prefer|rather|think|is|was|are|were"
+                     r"|meant|mean|said|says)\b", re.I)
+
+
+def is_new_activity(text: str) -> bool:
+    """Whether a leftover read at a later step ("no, the weeding") names an activity rather
+    than a remark about the plan ("that would suit me better", "I didn't want")."""
+    return bool(text) and not not_an_activity(text) and not _REMARK.search(text) and len(text.split()) <= 8
 
 
 def not_an_activity(text: str) -> bool:
