@@ -42,7 +42,8 @@ _COMMENT = re.compile(
     r"^(?:and\s+|but\s+|cos\s+|because\s+)?(?:he|she|they|it|that|this|which|there)(?:'s|s|'re|\s+is|\s+was|\s+are"
     r"|\s+were|\s+has|\s+had|\s+will|\s+would|\s+gets|\s+keeps|\s+makes)\b"
     r"|\b(?:isn'?t|wasn'?t|not)\s+my\s+fault\b|\bpersuasive\b|\bkidding\b|\bjoking\b"
-    r"|\b(?:reckons|thinks|says|said|keeps\s+saying|is\s+always|always\s+on\s+at\s+me)\b",
+    r"|\b(?:reckons|thinks|says|said|keeps\s+saying|is\s+always|always\s+on\s+at\s+me)\b"
+    r"|^(?:and\s+|but\s+)?(?:my|his|her|their|the|our)\s+\w+\s+(?:will|would|is|was|gets|hates|loves|won'?t|wont)\b",
     re.I,
 )
 # A story about the past: context for the coach, never this week's plan.
@@ -267,9 +268,16 @@ def pick_number(text: str, count: int) -> int | None:
     if alone:  # "two", "the third one" is handled below
         value = NUMBER_WORDS[alone.group(1)]
         return value if 1 <= value <= count else None
-    changes = list(_CHANGE.finditer(norm))
-    if changes and norm[changes[-1].end():].strip():
-        norm = norm[changes[-1].end():]
+    # "1... hang on, 2 actually": the last stretch between changes of mind that names an option
+    for segment in reversed(_CHANGE.split(norm)):
+        picked = _numbers_in(segment, count)
+        if picked:
+            return picked[0] if len(picked) == 1 else None
+    return None
+
+
+def _numbers_in(norm: str, count: int) -> list[int]:
+    """The options (1-based) named in a stretch of text, minus any it rejects."""
     picked: list[int] = []
     for clause in clauses(norm) or [norm]:
         rejected = bool(REJECTS.search(clause))
@@ -286,7 +294,7 @@ def pick_number(text: str, count: int) -> int | None:
                 continue
             if value not in picked:
                 picked.append(value)
-    return picked[0] if len(picked) == 1 else None
+    return picked
 
 
 # --- when: time of day and days are two parts ----------------------------------------

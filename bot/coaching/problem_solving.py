@@ -140,12 +140,24 @@ def choose_idea(text: str, ideas: list[Idea]) -> Idea | None:
     return _own_idea(text)
 
 
+_OPENERS = re.compile(r"^\W*(?:(?:hmm+|um+|so|ok(?:ay)?|but|and|well|yeah|right)\b[\s,.]*)+", re.I)
+
+
+def _without_questions(text: str) -> str:
+    """The message without its questions ("hmm but what about the cost?")."""
+    sentences = re.split(r"(?<=[.!?])\s+", text or "")
+    kept = [s for s in sentences
+            if not s.rstrip().endswith("?") and not _QUESTION.search(_OPENERS.sub("", s))]
+    return " ".join(kept)
+
+
 def _own_idea(text: str) -> Idea | None:
     """A new idea in their words, or None when the message is a question, a rejection or chatter."""
-    answer = read_answer(text)
+    answer = read_answer(_without_questions(text))
     if not answer.text or answer.unsure:
         return None
-    parts = [part for part in clauses(answer.text) if not _QUESTION.search(part) and not REJECTS.search(part)]
+    parts = [part for part in clauses(answer.text)
+             if not _QUESTION.search(_OPENERS.sub("", part)) and not REJECTS.search(part)]
     idea = _clean(", ".join(parts))
     if len(idea) < 3 or has_no_ideas(idea):
         return None
