@@ -84,6 +84,7 @@ _NEGATOR = re.compile(
     r"\b(?:not|never|no\s+more\s+than(?=\s*$)|instead\s+of|rather\s+than"
     r"|(?:i\s+)?(?:don'?t|dont|do\s+not|won'?t|wont|can'?t|cant)\s+(?:want\s+to\s+|wanna\s+)?(?:do|manage)"
     r"|(?:i\s+)?(?:didn'?t|didnt|did\s+not|never)\s+(?:want|wanted|say|said|mean|meant)(?:\s+to\s+do)?"
+    r"|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:want|wanna)(?:\s+to)?"
     r")\s+",
     re.I,
 )
