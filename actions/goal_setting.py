@@ -40,6 +40,7 @@ from bot.coaching.answers import (
     not_an_activity,
     read_answer,
     split_when,
+    swap_days,
 )
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.pacing import pacing_advice
@@ -196,7 +197,11 @@ def _updates_from_text(text: str, asked: str, current_when: str | None = None) -
         what = None
     if what:
         updates["plan_what"] = what
-    if updates.get("plan_when") and current_when:  # new days keep the time of day, and back
+    swapped = swap_days(current_when, answer)
+    if swapped is not None:  # "tuesday not wednesday": swap that day, keep the others
+        updates["plan_when"], days = swapped
+        updates["plan_how_often"] = str(days)
+    elif updates.get("plan_when") and current_when:  # new days keep the time of day, and back
         updates["plan_when"] = merge_when(current_when, updates["plan_when"])
     elif updates.get("plan_how_often") and days_named(current_when) not in (
             None, as_int(updates["plan_how_often"])):

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from bot.coaching._text import NUMBER, NUMBER_WORDS, ORDINALS, normalise
-from bot.coaching.action_plan import PlanDraft, parse_plan
+from bot.coaching.action_plan import PlanDraft, day_phrase, named_days, parse_plan
 
 #: Answers longer than this are never quoted back whole (issue 14: "about 200 characters").
 QUOTE_LIMIT = 200
@@ -106,6 +106,7 @@ class Answer:
     plan: PlanDraft  # every plan part in ``text``
     correction: bool  # the person changed their mind ("actually", "no, ...", "instead")
     unsure: bool  # "not sure", "dunno", "you choose"
+    ruled_out: tuple[str, ...] = ()  # parts they said no to ("wednesday" in "tuesday not wednesday")
 
     @property
     def parts(self) -> int:
@@ -135,8 +136,9 @@ def without_chatter(text: str) -> str:
     return re.sub(r"\s+", " ", out).strip(" ,;-")
 
 
-def _drop_negated(clause: str) -> str:
-    """"15 minutes not an hour after breakfast" -> "15 minutes after breakfast"."""
+def _drop_negated(clause: str, ruled_out: list[str] | None = None) -> str:
+    """"15 minutes not an hour after breakfast" -> "15 minutes after breakfast"; what was
+    dropped ("an hour") is added to ``ruled_out``."""
     while True:
         match = _NEGATOR.search(clause)
         if match is None:
@@ -151,6 +153,8 @@ def _drop_negated(clause: str) -> str:
             taken = index + 1
             if word != word.rstrip(",.!?;:"):
                 break
+        if ruled_out is not None and taken:
+            ruled_out.append(" ".join(words[:taken]).strip(",.!?;: "))
         rest = " ".join(words[taken:])
         clause = (clause[: match.start()] + " " + rest).strip()
 
@@ -178,8 +182,9 @@ def read_answer(text: str) -> Answer:
     norm = _UNSURE.sub(" ", norm)
     norm = _LEADING_NO.sub("", norm)
     kept: list[str] = []
+    ruled_out: list[str] = []
     for clause in clauses(norm):
-        clause = _drop_negated(clause)
+        clause = _drop_negated(clause, ruled_out)
         clause = _POLITE.sub(" ", _CHANGE_WORDS.sub(" ", _CHANGE.sub(" ", clause)))
         clause = re.sub(r"\s+", " ", clause).strip(" ,.-")
         if not clause or _PAST.search(clause) or _UNSURE.fullmatch(clause):
@@ -191,7 +196,7 @@ def read_answer(text: str) -> Answer:
     plan = parse_plan(answer) if answer else PlanDraft()
     if plan.what and _NOT_AN_ACTIVITY.fullmatch(plan.what.strip()):
         plan = PlanDraft(None, plan.how_much, plan.when, plan.days_per_week)
-    return Answer(text=answer, plan=plan, correction=correction, unsure=unsure)
+    return Answer(text=answer, plan=plan, correction=correction, unsure=unsure, ruled_out=tuple(ruled_out))
 
 
 # Words that make a leftover a remark about the plan, not a new activity ("would suit me").
@@ -337,3 +342,20 @@ def days_named(when: str | None) -> int | None:
     if "weekend" in days:
         return 2
     return len(re.findall(_DAY_NAME, days))
+
+
+def swap_days(current_when: str | None, answer: Answer) -> tuple[str | None, int] | None:
+    """"tuesday not wednesday" against "after tea on Monday, Wednesday and Saturday" ->
+    ("after tea on Monday, Tuesday and Saturday", 3): the days ruled out are swapped for the
+    days named, the others kept. None when the answer does not swap days."""
+    dropped = [day for part in answer.ruled_out for day in named_days(part)]
+    time, days_text = split_when(current_when)
+    current = named_days(days_text) if days_text else []
+    if not dropped or not current:
+        return None
+    added = named_days(answer.text)
+    days = sorted({day for day in current if day not in dropped} | set(added))
+    if not days:
+        return None
+    phrase = day_phrase(days) or "every day"
+    return " ".join(part for part in (time, phrase) if part), len(days)

@@ -46,7 +46,8 @@ _CUES: tuple[tuple[str, re.Pattern[str], str | None], ...] = (
     ("guilt", _p(r"\b(guilt\w*|indulgent|selfish|don'?t deserve"
                  r"|feel bad (about|for) (taking|resting|doing))\b"),
      "pleasure_indulgent"),
-    ("body_position", _p(r"\b(kneel\w*|bend\w*|crouch\w*|squat\w*|getting (up|down)"
+    ("body_position", _p(r"\b(kneel\w*|bend\w*|crouch\w*|squat\w*|getting (back )?(up|down)"
+                         r"|stairs|steps|climb\w*"
                          r"|get (up|down) (off|from))\b"
                          r"[^.!?]{0,40}\b(hard|tough|worst|difficult|problem|kills?|killer|agony|can'?t)\b"
                          r"|\b(hard|tough|worst|difficult) (bit|part|thing) is\b[^.!?]{0,20}"

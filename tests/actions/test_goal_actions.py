@@ -782,12 +782,16 @@ def test_an_amount_at_the_activity_question_is_kept_and_only_the_activity_asked(
         ("ugh no i didnt want 4 days, 2 days is heaps", {"plan_how_often": "2"}),
         ("actually sat and sun would suit me better", {"plan_how_often": "2",
                                                       "plan_when": "after lunch at the weekend"}),
+        ("hmm make it friday not tuesday", {"plan_how_often": "2",
+                                            "plan_when": "after lunch on Monday and Friday"}),
     ],
 )
 def test_a_correction_changes_one_part_without_chatter_or_ruled_out_parts(
     domain: dict[str, Any], text: str, changed: dict[str, Any]
 ) -> None:
-    tracker = form_turn(domain, "plan_confirmed", text, intent="deny", slots=FULL_PLAN)
+    plan = {**FULL_PLAN, "plan_when": "after lunch on Monday and Tuesday", "plan_how_often": "2"} if (
+        "tuesday" in text) else FULL_PLAN
+    tracker = form_turn(domain, "plan_confirmed", text, intent="deny", slots=plan)
     _, slots = run(ValidatePlanForm(), tracker, domain)
     assert slots == {**changed, "plan_confirmed": None, "requested_slot": "plan_confirmed"}
 

@@ -15,6 +15,7 @@ from bot.coaching.answers import (
     refuses_all,
     shorten,
     split_when,
+    swap_days,
     without_chatter,
 )
 from bot.coaching.problem_solving import Idea, choose_idea, split_problem_and_ideas
@@ -137,3 +138,12 @@ def test_a_shrug_is_never_an_activity() -> None:
         assert read_answer(text).plan.what is None
         assert not_an_activity(text)
     assert not not_an_activity("swimming")
+
+
+def test_a_day_ruled_out_is_swapped_for_the_day_named() -> None:
+    current = "after tea on Monday, Wednesday and Friday"
+    assert swap_days(current, read_answer("oops, thursday not wednesday")) == (
+        "after tea on Monday, Thursday and Friday", 3)
+    assert swap_days(current, read_answer("not friday")) == ("after tea on Monday and Wednesday", 2)
+    assert swap_days(current, read_answer("15 minutes not 10")) is None
+    assert swap_days("after tea", read_answer("sunday not saturday")) is None
