@@ -16,6 +16,7 @@ from actions.common import (
     PLAN_FLOW_SLOTS,
     as_int,
     draft_from_slots,
+    draft_from_values,
     latest_entity,
     latest_intent,
     latest_text,
@@ -215,7 +216,7 @@ def _kept_text(updates: dict[str, Any], asked: str) -> str | None:
     others = {slot: value for slot, value in updates.items() if slot != asked and value is not None}
     if not others:
         return None
-    draft = draft_from_slots_dict(others)
+    draft = draft_from_values(others)
     pieces = [draft.how_much, draft.when]
     if draft.days_per_week is not None and not (draft.when and any(
             day in draft.when for day in ("day", "weekend"))):
@@ -224,12 +225,6 @@ def _kept_text(updates: dict[str, Any], asked: str) -> str | None:
     if draft.what:
         words = f"{draft.what}, {words}" if words else draft.what
     return words or None
-
-
-def draft_from_slots_dict(slots: dict[str, Any]) -> PlanDraft:
-    days = as_int(slots.get("plan_how_often"))
-    return PlanDraft(what=slots.get("plan_what"), how_much=slots.get("plan_how_much"),
-                     when=slots.get("plan_when"), days_per_week=days if days and 1 <= days <= 7 else None)
 
 
 class ValidatePlanForm(FormValidationAction):
