@@ -12,9 +12,20 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.coaching.listening import GENERAL_KEY, Cue, barrier_label, hear
 
+# Named in full so that every response is found in the code (tests/test_rasa_project.py).
+RESPONSES = {
+    "grief": "utter_heard_grief",
+    "low_mood": "utter_heard_low_mood",
+    "loneliness": "utter_heard_loneliness",
+    "boom_bust": "utter_heard_boom_bust",
+    "guilt": "utter_heard_guilt",
+    "body_position": "utter_heard_body_position",
+    GENERAL_KEY: "utter_heard_barrier",
+}
+
 
 def response_for(cue: Cue) -> str:
-    return f"utter_heard_{cue.key}"
+    return RESPONSES[cue.key]
 
 
 def said_before(tracker: Tracker, response: str) -> bool:

@@ -18,8 +18,10 @@ from actions.flare import (
     ValidateFlarePlanForm,
 )
 from actions.followups import ActionFollowupAnswer, ask_due_followup
+from actions.listening import RESPONSES
 from actions.problem_solving import ActionAskPsChoice, ActionSaveProblemSolving, ValidateProblemForm
 from bot.coaching.flare_plan import DEFAULT_STEPS
+from bot.coaching.listening import cue_keys
 from bot.services import flare, followups
 from bot.services import problem_solving as ps
 from bot.store.models import utcnow
@@ -210,3 +212,8 @@ def test_guilt_in_the_problem_is_acknowledged_once(domain: dict[str, Any]) -> No
         domain, "problem_form", "ps_problem", "resting feels selfish when the kids need me"), domain)
     assert responses(msgs) == ["utter_heard_guilt"]
     assert slots["ps_problem"] == "resting feels selfish when the kids need me"
+
+
+def test_every_listening_cue_has_a_response(domain: dict[str, Any]) -> None:
+    assert set(RESPONSES) == cue_keys()
+    assert all(response in domain["responses"] for response in RESPONSES.values())

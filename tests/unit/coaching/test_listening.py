@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.coaching.listening import GENERAL_KEY, barriers_heard, cue_keys, first_cue, hear
-from bot.training import domain_dict
+from bot.coaching.listening import GENERAL_KEY, barriers_heard, first_cue, hear
 
 
 @pytest.mark.parametrize(("text", "key", "barrier"), [
@@ -33,12 +32,6 @@ def test_pain_alone_gets_no_general_line() -> None:
 
 def test_barriers_heard_feed_the_barrier_library() -> None:
     assert barriers_heard("nobody to go with and money is tight") == ["loneliness", "money"]
-
-
-def test_every_cue_has_a_response() -> None:
-    domain = domain_dict()
-    for key in cue_keys():
-        assert f"utter_heard_{key}" in domain["responses"]
 
 
 def test_grief_is_heard_only_for_a_person() -> None:
