@@ -17,8 +17,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import as_int, latest_entity, latest_intent, latest_text
+from actions.listening import listen
 from actions.shared_decisions import deliver_notes
 from bot.clinic import load_clinic
+from bot.coaching.answers import read_answer, shorten, without_chatter
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.peg import PegResult, parse_item
 from bot.coaching.places import PlaceReading, common_zones, read_place, region_for_zone
@@ -152,7 +154,7 @@ class ValidateCheckinForm(FormValidationAction):
             return {"checkin_outcome": None}
         text = latest_text(tracker)
         button = latest_entity(tracker, "outcome")
-        outcome = button if button in OUTCOMES else classify_outcome(text)
+        outcome = button if button in OUTCOMES else classify_outcome(without_chatter(text))
         if outcome is None:
             snooze = parse_snooze(text)
             if snooze:
@@ -163,13 +165,15 @@ class ValidateCheckinForm(FormValidationAction):
             dispatcher.utter_message(response="utter_checkin_celebrate")
         else:
             dispatcher.utter_message(response=f"utter_checkin_normalise_{outcome}")
-        note = None if text.startswith("/") else text[:MAX_NOTE]
+        listen(dispatcher, tracker, text)  # "nobody to walk with": heard, in one line
+        note = None if text.startswith("/") else shorten(without_chatter(text), MAX_NOTE) or None
         return {"checkin_outcome": outcome, "checkin_note": note}
 
     def _score(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher, parser) -> dict:  # noqa: ANN001
         if tracker.get_slot("requested_slot") != slot:
             return {slot: None}
-        score = parser(latest_text(tracker))
+        text = latest_text(tracker)
+        score = parser(read_answer(text).text or text)
         if score is None:
             dispatcher.utter_message(response="utter_peg_unclear")
         return {slot: score}
@@ -202,16 +206,22 @@ class ValidateCheckinForm(FormValidationAction):
                               domain: DomainDict) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "checkin_next":
             return {"checkin_next": None}
-        choice = next_choice(latest_text(tracker))
-        if choice is None:
+        text = latest_text(tracker)
+        answer = text if text.startswith("/") else (read_answer(text).text or without_chatter(text))
+        choice = next_choice(answer)
+        heard = listen(dispatcher, tracker, text)
+        if choice is None and heard is None:
             dispatcher.utter_message(response="utter_checkin_next_unclear")
+        elif choice is None:  # they told us something that matters: offer to work on it together
+            dispatcher.utter_message(response="utter_checkin_next_after_heard")
         return {"checkin_next": choice}
 
     def validate_checkin_confidence(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "checkin_confidence":
             return {"checkin_confidence": None}
-        score = parse_score(latest_text(tracker))
+        text = latest_text(tracker)
+        score = parse_score(read_answer(text).text or text)
         if score is None:
             dispatcher.utter_message(response="utter_peg_unclear")
         return {"checkin_confidence": score}

@@ -76,6 +76,12 @@ def draft_from_slots(tracker: Tracker, overrides: dict[str, Any] | None = None) 
     """The plan as the form holds it, with this turn's validated values on top."""
     values = {slot: tracker.get_slot(slot) for slot in PLAN_FIELD_SLOTS.values()}
     values.update(overrides or {})
+    return draft_from_values(values)
+
+
+def draft_from_values(values: dict[str, Any]) -> PlanDraft:
+    """A plan from plan-form slot values (missing ones stay empty)."""
+    values = {slot: values.get(slot) for slot in PLAN_FIELD_SLOTS.values()}
     return PlanDraft(
         what=values["plan_what"] or None,
         how_much=values["plan_how_much"] or None,

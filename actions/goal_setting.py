@@ -16,13 +16,14 @@ from actions.common import (
     PLAN_FLOW_SLOTS,
     as_int,
     draft_from_slots,
-    is_unsure,
+    draft_from_values,
     latest_entity,
     latest_intent,
     latest_text,
     prefilled,
     slots_from_draft,
 )
+from actions.listening import listen
 from actions.shared_decisions import resolve_plan_proposal
 from bot.coaching.action_plan import (
     PlanDraft,
@@ -30,8 +31,17 @@ from bot.coaching.action_plan import (
     make_easier,
     parse_amount,
     parse_days_per_week,
-    parse_plan,
     parse_when,
+)
+from bot.coaching.answers import (
+    QUOTE_LIMIT,
+    days_named,
+    is_new_activity,
+    merge_when,
+    not_an_activity,
+    read_answer,
+    split_when,
+    swap_days,
 )
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.pacing import pacing_advice
@@ -39,10 +49,8 @@ from bot.coaching.psfs import MAX_ACTIVITIES, parse_activities
 from bot.services import goals
 
 MAX_FREE_TEXT = 500
+MAX_ACTIVITY_WORDS = 12  # a longer "activity" is a story around it: ask for the short version
 QUOTABLE_WORDS = 8  # longer answers are acknowledged, not quoted back
-CHANGE_OF_MIND = re.compile(
-    r"\b(actually|instead|rather|change (it|that)|on second thoughts?|scratch that)\b", re.I
-)
 PSFS_SCORE_SLOTS = tuple(f"psfs_score_{i}" for i in range(MAX_ACTIVITIES))
 PSFS_ACTIVITY_SLOTS = tuple(f"psfs_activity_{i}" for i in range(MAX_ACTIVITIES))
 SCORE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (0, 2, 4, 6, 8, 10)]
@@ -152,20 +160,18 @@ class ActionSavePsfs(Action):
 
 
 # Words a change of mind starts with ("actually, can we do swimming instead"): they
-# are stripped from the front of the leftover activity, and "instead"/"rather" anywhere.
+# are stripped from the front of the new activity.
 LEADING_FILLER = re.compile(
     r"^(?:actually|no|nah|ok|okay|so|well|hmm|i'?d|i would|i'?ll|rather|let'?s|lets|can we|could we|"
     r"can i|could i|change (?:it|that)(?: to)?|make (?:it|that)|do|go for|how about|maybe|"
     r"on second thoughts?|scratch that|to|it|that|instead|please|pls)\b[\s,]*",
     re.I,
 )
-ANYWHERE_FILLER = re.compile(r"\b(?:instead|rather|actually|please|pls)\b", re.I)
 
 
-def _changed_activity(leftover: str) -> str:
+def _changed_activity(what: str) -> str:
     """The new activity in a change of mind, or "" when only filler words are left."""
-    text = ANYWHERE_FILLER.sub(" ", leftover.replace(",", " "))
-    text = " ".join(text.split())
+    text = " ".join(what.replace(",", " ").split())
     previous = None
     while text and text != previous:
         previous = text
@@ -173,23 +179,52 @@ def _changed_activity(leftover: str) -> str:
     return text.strip(" .!?")
 
 
-def _updates_from_text(text: str, asked: str) -> dict[str, Any]:
-    """Every plan part a free-text message holds, whatever was asked.
+def _updates_from_text(text: str, asked: str, current_when: str | None = None) -> dict[str, Any]:
+    """Every plan part a free-text message holds, whatever was asked (``bot.coaching.answers``).
 
-    The activity is only taken from the answer to "what", or when the person
-    signals a change of mind ("actually, swimming instead"); otherwise leftover
-    words ("make it", "that's right") would overwrite it.
+    Chatter, past stories and ruled-out parts ("not an hour") are never values. The
+    activity is only taken from the answer to "what", or when the person changes their
+    mind ("no, the weeding"); otherwise leftover words would overwrite it.
     """
     if not text or text.startswith("/"):
         return {}
-    draft = parse_plan(text[:MAX_FREE_TEXT])
-    updates = slots_from_draft(draft)
+    answer = read_answer(text)
+    updates = slots_from_draft(answer.plan)
     what = updates.pop("plan_what", None)
-    if what and asked != "plan_what":
-        what = _changed_activity(what) if CHANGE_OF_MIND.search(text) else ""
+    if what and answer.correction and asked != "plan_what":
+        what = _changed_activity(what)
+        what = what if is_new_activity(what) else None
+    elif asked != "plan_what":
+        what = None
     if what:
         updates["plan_what"] = what
+    swapped = swap_days(current_when, answer)
+    if swapped is not None:  # "tuesday not wednesday": swap that day, keep the others
+        updates["plan_when"], days = swapped
+        updates["plan_how_often"] = str(days)
+    elif updates.get("plan_when") and current_when:  # new days keep the time of day, and back
+        updates["plan_when"] = merge_when(current_when, updates["plan_when"])
+    elif updates.get("plan_how_often") and days_named(current_when) not in (
+            None, as_int(updates["plan_how_often"])):
+        # "4 days" after "on Monday and Friday": the named days no longer hold, the time of day does
+        updates["plan_when"] = split_when(current_when)[0] or None
     return updates
+
+
+def _kept_text(updates: dict[str, Any], asked: str) -> str | None:
+    """Plain words for the parts taken from an answer to another question ("10 minutes")."""
+    others = {slot: value for slot, value in updates.items() if slot != asked and value is not None}
+    if not others:
+        return None
+    draft = draft_from_values(others)
+    pieces = [draft.how_much, draft.when]
+    if draft.days_per_week is not None and not (draft.when and any(
+            day in draft.when for day in ("day", "weekend"))):
+        pieces.append("every day" if draft.days_per_week == 7 else f"{draft.days_per_week} days a week")
+    words = ", ".join(piece for piece in pieces if piece)
+    if draft.what:
+        words = f"{draft.what}, {words}" if words else draft.what
+    return words or None
 
 
 class ValidatePlanForm(FormValidationAction):
@@ -222,20 +257,36 @@ class ValidatePlanForm(FormValidationAction):
         if prefilled(tracker, slot):
             return {slot: tracker.get_slot(slot)}
         text = latest_text(tracker).strip()
-        updates = _updates_from_text(text, slot)
-        if not updates and text and not text.startswith("/"):
-            if is_unsure(text):
-                return self._unsure(slot, tracker, dispatcher)
-            if latest_intent(tracker) not in NOT_AN_ANSWER_INTENTS:
-                parsed = bare_parser(text[:MAX_FREE_TEXT])
-                if parsed is not None:
-                    updates[slot] = str(parsed) if slot == "plan_how_often" else parsed
-        if slot == "plan_when" and text and not text.startswith("/"):
-            whole = parse_when(text[:MAX_FREE_TEXT])
+        if not text or text.startswith("/"):
+            dispatcher.utter_message(response="utter_plan_part_unclear")
+            return {slot: None}
+        answer = read_answer(text)
+        updates = _updates_from_text(text, slot, tracker.get_slot("plan_when"))
+        if not updates and not answer.unsure and latest_intent(tracker) not in NOT_AN_ANSWER_INTENTS:
+            # a bare answer to this question ("15", "after tea", "the garden"), chatter taken off
+            parsed = bare_parser(answer.text) if answer.text else None
+            if parsed is not None:
+                updates[slot] = str(parsed) if slot == "plan_how_often" else parsed
+        if slot == "plan_when" and answer.text and not (
+                "plan_how_often" in updates and "plan_when" not in updates):  # "every day" is how often
+            whole = parse_when(answer.text)
             if whole and len(whole) > len(updates.get(slot) or ""):
                 updates[slot] = whole  # keep "in the morning before it gets hot" whole
-        if not updates:
-            dispatcher.utter_message(response="utter_plan_part_unclear")
+        heard = listen(dispatcher, tracker, text)
+        if slot == "plan_what" and len((updates.get(slot) or "").split()) > MAX_ACTIVITY_WORDS:
+            del updates[slot]  # a story, not an activity: keep the parts found, ask for the short version
+        if slot not in updates and len(text) > QUOTE_LIMIT and not answer.unsure:
+            dispatcher.utter_message(response="utter_plan_ask_short")
+            updates.setdefault(slot, None)
+            return updates
+        if slot not in updates:
+            kept = _kept_text(updates, slot)
+            if kept:  # "10 minutes each time" at "what will you do?": keep it, ask only for the rest
+                dispatcher.utter_message(response="utter_plan_part_kept", kept_text=kept)
+            elif answer.unsure:
+                return {**self._unsure(slot, tracker, dispatcher), **updates}
+            elif heard is None:
+                dispatcher.utter_message(response="utter_plan_part_unclear")
         updates.setdefault(slot, None)
         return updates
 
@@ -277,7 +328,8 @@ class ValidatePlanForm(FormValidationAction):
             updates = slots_from_draft(suggestion.suggested) if suggestion else {}
             return {**updates, "plan_confirmed": None, "pacing_offered": True}
         text = latest_text(tracker)
-        updates = _updates_from_text(text, "plan_confirmed")
+        listen(dispatcher, tracker, text)
+        updates = _updates_from_text(text, "plan_confirmed", tracker.get_slot("plan_when"))
         if updates:
             return {**updates, "plan_confirmed": None}
         intent = latest_intent(tracker)
@@ -293,7 +345,8 @@ class ValidatePlanForm(FormValidationAction):
         field = latest_entity(tracker, "plan_field")
         if field in PLAN_FIELD_SLOTS:
             return {PLAN_FIELD_SLOTS[field]: None, "plan_change": None, "plan_confirmed": None}
-        updates = _updates_from_text(latest_text(tracker), "plan_change")
+        listen(dispatcher, tracker, latest_text(tracker))
+        updates = _updates_from_text(latest_text(tracker), "plan_change", tracker.get_slot("plan_when"))
         if updates:
             return {**updates, "plan_change": None, "plan_confirmed": None}
         if latest_intent(tracker) == "affirm":
@@ -305,9 +358,10 @@ class ValidatePlanForm(FormValidationAction):
     def validate_plan_confidence(self, value: Any, dispatcher: CollectingDispatcher,
                                  tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         text = latest_text(tracker)
-        score = parse_score(text)
+        listen(dispatcher, tracker, text)
+        score = parse_score(read_answer(text).text or text)
         if score is None:
-            updates = _updates_from_text(text, "plan_confidence")
+            updates = _updates_from_text(text, "plan_confidence", tracker.get_slot("plan_when"))
             if updates:  # they changed the plan instead of rating it
                 return {**updates, "plan_confidence": None}
             dispatcher.utter_message(response="utter_confidence_unclear")
@@ -318,6 +372,7 @@ class ValidatePlanForm(FormValidationAction):
                                tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         option = latest_entity(tracker, "plan_option")
         text = latest_text(tracker)
+        listen(dispatcher, tracker, text)
         if option == "keep" or (option is None and _wants_to_keep(text, latest_intent(tracker))):
             return {"plan_revision": "kept"}
         options = make_easier(draft_from_slots(tracker))
@@ -325,7 +380,7 @@ class ValidatePlanForm(FormValidationAction):
         if option is not None and option.isdigit() and int(option) < len(options):
             chosen = slots_from_draft(options[int(option)])
             return {**chosen, "plan_revision": None, "plan_confidence": None}
-        updates = _updates_from_text(text, "plan_revision")
+        updates = _updates_from_text(text, "plan_revision", tracker.get_slot("plan_when"))
         if updates:
             return {**updates, "plan_revision": None, "plan_confidence": None}
         score = parse_score(text)
@@ -337,7 +392,7 @@ class ValidatePlanForm(FormValidationAction):
 
 def _clean_activity(text: str) -> str | None:
     words = text.strip(" .!?,").split()
-    if not words or len(words) > 20:
+    if not words or len(words) > 20 or not_an_activity(text):
         return None
     return " ".join(words)
 

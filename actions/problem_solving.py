@@ -15,13 +15,14 @@ from actions.common import (
     as_int,
     channel_of,
     consented_state,
-    is_unsure,
     latest_entity,
     latest_intent,
     latest_text,
 )
 from actions.education import answer_question_in_form
-from bot.coaching.action_plan import parse_plan
+from actions.listening import listen
+from bot.coaching.answers import QUOTE_LIMIT, is_unsure, read_answer, refuses_all, shorten, without_chatter
+from bot.coaching.barriers import GENERAL_IDEAS, detect_barriers, suggest_ideas
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.problem_solving import (
     Idea,
@@ -45,6 +46,14 @@ PS_SLOTS = ("ps_problem", "ps_ideas_text", "ps_choice", "ps_plan", "ps_confidenc
 PROBLEM_PREFIX = ("actually", "no wait", "on second thoughts", "on second thought", "thinking about it",
                   "the real problem is", "the actual problem is", "the bigger problem is", "the problem is",
                   "the real issue is", "it's", "its", "is")
+
+
+def _ideas_for_new_barriers(text: str, ideas: list[Idea]) -> list[Idea]:
+    """Library ideas for a barrier named at the choice step that the list does not cover yet."""
+    have = [idea.text for idea in ideas]
+    fresh = [Idea(idea, "suggested") for idea in suggest_ideas(text, exclude=have, limit=3)
+             if idea not in GENERAL_IDEAS]
+    return fresh if detect_barriers(text) else []
 
 
 def quotable(text: str | None) -> bool:
@@ -132,8 +141,9 @@ class ValidateProblemForm(FormValidationAction):
         if len(text) < 3 or text.startswith("/") or latest_intent(tracker) in NOT_A_PROBLEM_INTENTS:
             dispatcher.utter_message(response="utter_ps_problem_unclear")
             return {"ps_problem": None}
-        problem, ideas = split_problem_and_ideas(text[:MAX_TEXT])
-        self._heard(dispatcher, problem)
+        problem, ideas = split_problem_and_ideas(shorten(without_chatter(text), MAX_TEXT))
+        if listen(dispatcher, tracker, text, general=False) is None:
+            self._heard(dispatcher, problem)
         slots: dict[str, Any] = {"ps_problem": problem}
         if ideas:  # an idea came with the problem: keep it, and ask only for a choice
             slots["ps_ideas_text"] = "; ".join(ideas)
@@ -148,7 +158,7 @@ class ValidateProblemForm(FormValidationAction):
             dispatcher.utter_message(response="utter_ps_problem_heard_long")
 
     def _restate(self, dispatcher: CollectingDispatcher, text: str) -> dict[str, Any]:
-        problem = _restated_problem(text)[:MAX_TEXT]
+        problem = shorten(without_chatter(_restated_problem(text)), MAX_TEXT)
         dispatcher.utter_message(response="utter_ps_problem_changed", problem=problem)
         return {"ps_problem": problem, "ps_ideas_text": None, "ps_ideas": None, "ps_choice": None,
                 "ps_plan": None, "ps_confidence": None}
@@ -163,7 +173,9 @@ class ValidateProblemForm(FormValidationAction):
         text = latest_text(tracker).strip()[:MAX_TEXT]
         if changes_problem(text):
             return self._restate(dispatcher, text)
-        own = [] if latest_intent(tracker) == "deny" else parse_ideas(text)
+        listen(dispatcher, tracker, text)
+        refused = latest_intent(tracker) == "deny" or refuses_all(text) or is_unsure(text)
+        own = [] if refused else parse_ideas(read_answer(text).text or without_chatter(text))
         ideas = build_ideas(tracker.get_slot("ps_problem") or "", own)
         return {"ps_ideas_text": text or "none", "ps_ideas": [idea.as_dict() for idea in ideas]}
 
@@ -178,17 +190,22 @@ class ValidateProblemForm(FormValidationAction):
         if changes_problem(text):
             return self._restate(dispatcher, text)
         ideas = _ideas(tracker)
+        listen(dispatcher, tracker, text)
         chosen = None if is_unsure(text) else choose_idea(text, ideas)
         if chosen is None:
+            more = _ideas_for_new_barriers(text, ideas)
+            if more:  # "what about the money thing?": ideas for what they just named
+                dispatcher.utter_message(response="utter_ps_more_ideas")
+                return {"ps_choice": None, "ps_ideas": [idea.as_dict() for idea in ideas + more]}
             dispatcher.utter_message(response="utter_ps_choice_unclear")
             return {"ps_choice": None}
         slots: dict[str, Any] = {"ps_choice": chosen.text}
         if chosen not in ideas:
             slots["ps_ideas"] = [idea.as_dict() for idea in ideas + [chosen]]
-        draft = parse_plan(text)
+        answer = read_answer(text)
         # A whole plan given as the choice ("walk at lunch, 10 min, 3 days"): keep it.
-        if sum(part is not None for part in (draft.how_much, draft.when, draft.days_per_week)) >= 2:
-            slots["ps_plan"] = text
+        if answer.parts >= 3 and answer.plan.what:
+            slots["ps_plan"] = shorten(answer.text, QUOTE_LIMIT)
         return slots
 
     def validate_ps_plan(
@@ -198,13 +215,16 @@ class ValidateProblemForm(FormValidationAction):
             return {}
         if answer_question_in_form(dispatcher, tracker):
             return {"ps_plan": None}
-        text = latest_text(tracker).strip()[:MAX_TEXT]
-        if len(text) < 3 or is_unsure(text) or text.startswith("/"):
+        raw = latest_text(tracker).strip()
+        listen(dispatcher, tracker, raw)
+        answer = read_answer(raw)
+        text = answer.text
+        if latest_intent(tracker) == "affirm" and len(raw.split()) <= 3:
+            text = tracker.get_slot("ps_choice") or text  # "yes, that" = the idea as it is
+        if len(text) < 3 or answer.unsure or raw.startswith("/"):
             dispatcher.utter_message(response="utter_ps_plan_unclear")
             return {"ps_plan": None}
-        if latest_intent(tracker) == "affirm" and len(text.split()) <= 3:
-            text = tracker.get_slot("ps_choice") or text  # "yes, that" = the idea as it is
-        return {"ps_plan": text}
+        return {"ps_plan": shorten(text, QUOTE_LIMIT)}
 
     def validate_ps_confidence(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -213,7 +233,9 @@ class ValidateProblemForm(FormValidationAction):
             return {}
         if answer_question_in_form(dispatcher, tracker):
             return {"ps_confidence": None}
-        score = parse_score(latest_text(tracker))
+        text = latest_text(tracker)
+        listen(dispatcher, tracker, text)
+        score = parse_score(read_answer(text).text or text)
         if score is None:
             dispatcher.utter_message(response="utter_ps_confidence_unclear")
             return {"ps_confidence": None}

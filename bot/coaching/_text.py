@@ -50,6 +50,17 @@ _TENS_ALT = "|".join(_TENS_WORDS)
 # Longest alternatives first so "fourteen" is not read as "four".
 _UNITS_ALT = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
 
+#: Every number word the parsers read ("seven" -> 7, "forty" -> 40): the one vocabulary
+#: for plans, problem-solving choices and check-in answers.
+NUMBER_WORDS: dict[str, int] = {**_UNITS_WORDS, **_TENS_WORDS}
+#: Ordinals people use to pick from a list, 1-based ("the second one" -> 2, "last" -> -1).
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1,
+}
+#: Day names, Monday first (Python's weekday numbering).
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 #: A number as people type it: "5", "1.5", "5,000", "twenty-five", "ten".
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"

@@ -23,6 +23,7 @@ from dataclasses import dataclass, fields, replace
 from bot.coaching._text import (
     DIGITS,
     NUMBER,
+    WEEKDAY_NAMES,
     fmt_number,
     nice_floor,
     normalise,
@@ -33,10 +34,12 @@ __all__ = [
     "FIELDS",
     "PlanDraft",
     "amount_quantity",
+    "day_phrase",
     "describe_plan",
     "format_quantity",
     "make_easier",
     "minutes_per_session",
+    "named_days",
     "parse_amount",
     "parse_days_per_week",
     "parse_plan",
@@ -219,7 +222,7 @@ _RE_N_DAYS = _c(
 _RE_BARE_TIMES = _c(rf"\b({NUMBER})(?:{_RANGE}({NUMBER}))?\s*(?:x|times)(?![a-z])|\bx\s*(\d+)\b")
 _RE_WEEKLY = _c(r"\bweekly\b")
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_NAMES = WEEKDAY_NAMES
 _DAY = (
     r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|wensday|wendsday|wednsday"
     r"|thu(?:r(?:s(?:day)?)?)?|thurday|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?"
@@ -270,6 +273,21 @@ def _day_phrase(days: list[int]) -> str | None:
     if len(names) == 1:
         return f"on {names[0]}"
     return "on " + ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def named_days(text: str) -> list[int]:
+    """Weekdays (0 = Monday) named in a text, in the order named ("tues and thurs" -> [1, 3])."""
+    days: list[int] = []
+    for m in _RE_DAY_LIST.finditer(normalise(text)):
+        for day in _days_from_list(m) or []:
+            if day not in days:
+                days.append(day)
+    return days
+
+
+def day_phrase(days: list[int]) -> str | None:
+    """"on Monday and Friday", "on weekdays", "at the weekend"; None for all seven days."""
+    return _day_phrase(days) if days else None
 
 
 def _freq_value(token: str) -> float | None:

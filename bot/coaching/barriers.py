@@ -138,6 +138,31 @@ BARRIERS: tuple[Barrier, ...] = (
             "a little daylight and movement in the morning helps sleep at night",
         ),
     ),
+    Barrier(
+        "loneliness",
+        "loneliness",
+        _p(r"\b(lonely|loneliness|isolated|on my own|by myself|nobody to|no one to|no company|"
+           r"no reason to go|miss (her|him|them) company)\b"),
+        (
+            "ask a neighbour or friend to come along once this week",
+            "go where other people are: the club, a walking group or the park",
+            "ring someone for a chat before or after you go",
+            "ask your clinic about a group where people with pain meet",
+        ),
+    ),
+    Barrier(
+        "boom_bust",
+        "overdoing it, then paying for it (boom and bust)",
+        _p(r"\b(overd(o|id|oing|one) it|over-?do|too much on (a|the) good day|paid for it|pay for it|"
+           r"(in bed|flat on my back|laid up|on the couch) for (\d+|a|two|three|a few|a couple of) days|"
+           r"wiped (me )?out|boom and bust)\b"),
+        (
+            "stop while you still feel you could do more, even on good days",
+            "set a timer and keep to the same amount on good and bad days",
+            "split it into short bits with rests in between",
+            "build up by about 10% a week, by plan rather than by how the day feels",
+        ),
+    ),
 )
 
 BY_KEY = {barrier.key: barrier for barrier in BARRIERS}

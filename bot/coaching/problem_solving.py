@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.coaching._text import ORDINALS
+from bot.coaching.answers import REJECTS, clauses, pick_number, read_answer, refuses_all
 from bot.coaching.barriers import suggest_ideas
 
 MAX_IDEAS = 6
@@ -22,9 +24,11 @@ NO_IDEAS = re.compile(
     re.I,
 )
 # "...but maybe I could walk at lunch": an idea inside the problem statement.
+# "when I could be answering emails" is part of the problem, not an idea.
 IDEA_MARKER = re.compile(
+    r"(?<!when )(?<!while )(?<!where )(?<!than )"
     r"\b(maybe i could|i could|perhaps i could|i might|what if i|i guess i could|i suppose i could|"
-    r"maybe (i'?ll|i will|try)|i was thinking (of|about|i could))\b",
+    r"maybe (i'?ll|i will|try)|i was thinking (of|about|i could))\b(?! be\b| have\b)",
     re.I,
 )
 SPLIT = re.compile(r"\s*(?:,|;|\n|\bor\b|\band also\b|\bor maybe\b|\balso\b|\d+[.)]\s)\s*", re.I)
@@ -95,26 +99,34 @@ def build_ideas(problem: str, own: list[str], limit: int = MAX_IDEAS) -> list[Id
     return ideas
 
 
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-            "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "one": 1, "two": 2, "three": 3,
-            "four": 4, "five": 5, "six": 6}
 
 
 COMMON_WORDS = {"that", "this", "with", "your", "what", "when", "just", "think", "maybe", "will", "would",
                 "like", "could", "try", "it's", "i'll", "that's", "some", "more", "less", "than", "then"}
 
 
+_QUESTION = re.compile(
+    r"\?\s*$|^\s*(what|why|how|where|who|which|(can|could|would|will) you|should i|is it|are you)\b", re.I
+)
+
+
 def choose_idea(text: str, ideas: list[Idea]) -> Idea | None:
-    """Which idea the person picked: a number, an ordinal, words from it, or a new idea of theirs."""
+    """Which idea the person picked: a number, an ordinal, words from it, or a new idea of theirs.
+
+    Read with the shared answer parser (``bot.coaching.answers``): "2. actually no wait, 1"
+    is idea 1, an option they reject ("number 1 makes no sense") is never their choice,
+    and a refusal, a question or chatter is never kept as a new idea.
+    """
     cleaned = (text or "").strip().lower()
-    if not cleaned or not ideas:
-        return Idea(_clean(text), "own") if cleaned and not ideas else None
-    number = re.fullmatch(r"\D{0,20}?(\d)\D{0,12}", cleaned)
-    if number and 1 <= int(number.group(1)) <= len(ideas):
-        return ideas[int(number.group(1)) - 1]
-    for word, index in ORDINALS.items():
-        if re.search(rf"\b(the )?{word}( one| idea)?\b", cleaned) and len(cleaned.split()) <= 5:
-            return ideas[index - 1] if index <= len(ideas) else None
+    if not cleaned or refuses_all(cleaned) or has_no_ideas(cleaned):
+        return None
+    if not ideas:
+        return _own_idea(text)
+    number = pick_number(cleaned, len(ideas))
+    if number is not None:
+        return ideas[number - 1]
+    if re.search(r"\d|\b(" + "|".join(ORDINALS) + r")\b", cleaned) and len(cleaned.split()) <= 6:
+        return None  # a number we could not place (two options, one out of range): ask
     words = set(re.findall(r"[a-z']{4,}", cleaned)) - COMMON_WORDS
     best, best_share = None, 0.0
     for idea in ideas:
@@ -125,9 +137,31 @@ def choose_idea(text: str, ideas: list[Idea]) -> Idea | None:
                 best, best_share = idea, share
     if best is not None and best_share >= 0.5:
         return best
-    if has_no_ideas(cleaned) or len(cleaned) < 3:
+    return _own_idea(text)
+
+
+_OPENERS = re.compile(r"^\W*(?:(?:hmm+|um+|so|ok(?:ay)?|but|and|well|yeah|right)\b[\s,.]*)+", re.I)
+
+
+def _without_questions(text: str) -> str:
+    """The message without its questions ("hmm but what about the cost?")."""
+    sentences = re.split(r"(?<=[.!?])\s+", text or "")
+    kept = [s for s in sentences
+            if not s.rstrip().endswith("?") and not _QUESTION.search(_OPENERS.sub("", s))]
+    return " ".join(kept)
+
+
+def _own_idea(text: str) -> Idea | None:
+    """A new idea in their words, or None when the message is a question, a rejection or chatter."""
+    answer = read_answer(_without_questions(text))
+    if not answer.text or answer.unsure:
         return None
-    return Idea(_clean(text), "own")  # a new idea of their own
+    parts = [part for part in clauses(answer.text)
+             if not _QUESTION.search(_OPENERS.sub("", part)) and not REJECTS.search(part)]
+    idea = _clean(", ".join(parts))
+    if len(idea) < 3 or has_no_ideas(idea):
+        return None
+    return Idea(idea, "own")
 
 
 def numbered(ideas: list[Idea]) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from bot.coaching._text import NUMBER_WORDS
+
 Outcome = Literal["done", "partial", "missed"]
 OUTCOMES: tuple[Outcome, ...] = ("done", "partial", "missed")
 
@@ -31,10 +33,7 @@ _TYPOS = {
     "sorta": "sort of",
     "kinda": "kind of",
 }
-_NUMBER_WORDS = {
-    "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}
+_NUMBER_WORDS = {**NUMBER_WORDS, "none": 0}
 
 # Phrases whose negation is not about the plan ("didn't even flare", "no worries").
 _NEUTRAL = re.compile(

@@ -258,3 +258,30 @@ def test_offer_at_the_end_of_goal_setting_only_once(domain: dict[str, Any]) -> N
     messages, _ = run(ActionOfferCheckins(), tracker, domain)
     assert responses(messages) == ["utter_offer_checkins"] and messages[0]["zone"]
     assert run(ActionOfferCheckins(), tracker, domain)[0] == []
+
+
+def test_a_feeling_at_keep_or_change_is_heard_and_never_a_choice(domain: dict[str, Any]) -> None:
+    plan = {"checkin_plan_text": "walk"}
+    messages, slots = validate(domain, "checkin_next", "been very low since my husband died in june", plan,
+                               intent="express_distress")
+    assert slots["checkin_next"] is None
+    assert responses(messages) == ["utter_heard_grief", "utter_checkin_next_after_heard"]
+
+
+@pytest.mark.parametrize(("text", "choice"), [
+    ("i dont want to keep it, can we make it easier lol", "change"),
+    ("keep it, the weather wasnt my fault haha", "keep"),
+])
+def test_keep_or_change_reads_the_answer_not_the_chatter(
+    domain: dict[str, Any], text: str, choice: str
+) -> None:
+    _, slots = validate(domain, "checkin_next", text, {"checkin_plan_text": "walk"})
+    assert slots["checkin_next"] == choice
+
+
+def test_the_outcome_note_keeps_their_words_without_chatter(domain: dict[str, Any]) -> None:
+    messages, slots = validate(domain, "checkin_outcome", "did 3 of the 4 walks, nobody to go with tho lol",
+                               {"checkin_plan_text": "walk"}, intent="report_progress")
+    assert slots["checkin_outcome"] == "partial"
+    assert slots["checkin_note"] == "did 3 of the 4 walks, nobody to go with"
+    assert "utter_heard_loneliness" in responses(messages)

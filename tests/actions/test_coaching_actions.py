@@ -18,8 +18,10 @@ from actions.flare import (
     ValidateFlarePlanForm,
 )
 from actions.followups import ActionFollowupAnswer, ask_due_followup
+from actions.listening import RESPONSES
 from actions.problem_solving import ActionAskPsChoice, ActionSaveProblemSolving, ValidateProblemForm
 from bot.coaching.flare_plan import DEFAULT_STEPS
+from bot.coaching.listening import cue_keys
 from bot.services import flare, followups
 from bot.services import problem_solving as ps
 from bot.store.models import utcnow
@@ -159,3 +161,59 @@ def test_an_education_question_inside_a_form_is_answered_but_a_statement_is_an_a
                         intent="ask_medication", slots={"flare_step": 2})
     msgs, slots = run(ValidateFlareForm(), medication, domain)
     assert responses(msgs) == ["utter_medication_clinician"] and slots == {"flare_next": None}
+
+
+# ------------------------------------------- one answer parser and listening (issue 14)
+
+IDEAS = [{"text": "walk at lunch", "source": "own"},
+         {"text": "split it into two or three 5-minute bits across the day", "source": "suggested"}]
+
+
+@pytest.mark.parametrize("text", ["no, neither of those", "idea 1 is no good. how would that work?",
+                                  "1 or 2, not sure"])
+def test_a_rejection_or_question_at_the_choice_is_never_stored(domain: dict[str, Any], text: str) -> None:
+    consented_patient()
+    state = {"ps_problem": "no time after work", "ps_ideas_text": "walk at lunch", "ps_ideas": IDEAS}
+    tracker = answer(domain, "problem_form", "ps_choice", text, slots=state)
+    _, slots = run(ValidateProblemForm(), tracker, domain)
+    assert slots["ps_choice"] is None
+
+
+def test_a_barrier_named_at_the_choice_adds_ideas_for_it(domain: dict[str, Any]) -> None:
+    consented_patient()
+    state = {"ps_problem": "no time after work", "ps_ideas_text": "walk at lunch", "ps_ideas": IDEAS}
+    msgs, slots = run(ValidateProblemForm(), answer(
+        domain, "problem_form", "ps_choice", "hmm but what about the cost of the pool?", slots=state), domain)
+    assert slots["ps_choice"] is None and "utter_ps_more_ideas" in responses(msgs)
+    assert any("free" in idea["text"] for idea in slots["ps_ideas"][len(IDEAS):])  # money ideas
+
+
+def test_a_change_of_mind_at_the_choice_takes_the_last_one(domain: dict[str, Any]) -> None:
+    consented_patient()
+    state = {"ps_problem": "no time after work", "ps_ideas_text": "walk at lunch", "ps_ideas": IDEAS}
+    tracker = answer(domain, "problem_form", "ps_choice", "1... hang on, 2 actually, lunch is manic lol",
+                     slots=state)
+    _, slots = run(ValidateProblemForm(), tracker, domain)
+    assert slots == {"ps_choice": IDEAS[1]["text"]}
+
+
+def test_the_small_plan_is_kept_without_chatter(domain: dict[str, Any]) -> None:
+    consented_patient()
+    state = {"ps_problem": "no time", "ps_ideas": IDEAS, "ps_choice": "walk at lunch"}
+    text = "walk 10 mins at lunch on tues and thurs haha, my boss will love that"
+    tracker = answer(domain, "problem_form", "ps_plan", text, slots=state)
+    _, slots = run(ValidateProblemForm(), tracker, domain)
+    assert slots == {"ps_plan": "walk 10 mins at lunch on tues and thurs"}
+
+
+def test_guilt_in_the_problem_is_acknowledged_once(domain: dict[str, Any]) -> None:
+    consented_patient()
+    msgs, slots = run(ValidateProblemForm(), answer(
+        domain, "problem_form", "ps_problem", "resting feels selfish when the kids need me"), domain)
+    assert responses(msgs) == ["utter_heard_guilt"]
+    assert slots["ps_problem"] == "resting feels selfish when the kids need me"
+
+
+def test_every_listening_cue_has_a_response(domain: dict[str, Any]) -> None:
+    assert set(RESPONSES) == cue_keys()
+    assert all(response in domain["responses"] for response in RESPONSES.values())

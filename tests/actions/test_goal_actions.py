@@ -761,3 +761,60 @@ def test_cancel_flow_leaves_the_form_and_keeps_the_name(domain: dict[str, Any]) 
     shared = {*PROPOSAL_SLOTS, *NOTE_SLOTS, "note_route"}  # a note reply or a clinician's proposal
     assert set(FORM_SLOTS) | {"requested_slot", "next_step", "pending_plan_id"} | shared == set(slots)
     assert set(PLAN_FLOW_SLOTS) <= set(slots)
+
+
+# ------------------------------------------- one answer parser (issue 14)
+
+
+def test_an_amount_at_the_activity_question_is_kept_and_only_the_activity_asked(
+    domain: dict[str, Any],
+) -> None:
+    tracker = form_turn(domain, "plan_what", "half an hour a go")
+    messages, slots = run(ValidatePlanForm(), tracker, domain)
+    assert slots == {"plan_how_much": "30 minutes", "plan_what": None, "requested_slot": "plan_what"}
+    assert message(messages, "utter_plan_part_kept")["kept_text"] == "30 minutes"
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("nope, 5 minutes not 10 lol", {"plan_how_much": "5 minutes"}),
+        ("ugh no i didnt want 4 days, 2 days is heaps", {"plan_how_often": "2"}),
+        ("actually sat and sun would suit me better", {"plan_how_often": "2",
+                                                      "plan_when": "after lunch at the weekend"}),
+        ("hmm make it friday not tuesday", {"plan_how_often": "2",
+                                            "plan_when": "after lunch on Monday and Friday"}),
+    ],
+)
+def test_a_correction_changes_one_part_without_chatter_or_ruled_out_parts(
+    domain: dict[str, Any], text: str, changed: dict[str, Any]
+) -> None:
+    plan = {**FULL_PLAN, "plan_when": "after lunch on Monday and Tuesday", "plan_how_often": "2"} if (
+        "tuesday" in text) else FULL_PLAN
+    tracker = form_turn(domain, "plan_confirmed", text, intent="deny", slots=plan)
+    _, slots = run(ValidatePlanForm(), tracker, domain)
+    assert slots == {**changed, "plan_confirmed": None, "requested_slot": "plan_confirmed"}
+
+
+def test_a_shrug_at_the_activity_question_is_not_stored(domain: dict[str, Any]) -> None:
+    tracker = form_turn(domain, "plan_what", "meh whatever")
+    _, slots = run(ValidatePlanForm(), tracker, domain)
+    assert slots.get("plan_what") is None
+
+
+def test_a_long_story_at_the_activity_question_asks_for_the_short_version(domain: dict[str, Any]) -> None:
+    story = ("well it's complicated, my physio wants me moving more and my daughter keeps on at me about it, "
+             "and honestly most days the pain is so up and down that I never know what I'll manage, "
+             "some weeks are fine and some are a write off")
+    tracker = form_turn(domain, "plan_what", story)
+    messages, slots = run(ValidatePlanForm(), tracker, domain)
+    assert slots.get("plan_what") is None
+    assert "utter_plan_ask_short" in responses(messages)
+
+
+def test_a_boom_and_bust_story_is_heard_not_stored(domain: dict[str, Any]) -> None:
+    tracker = form_turn(domain, "plan_how_much", "not sure, last time i did an hour i was laid up for 2 days",
+                        slots={"plan_what": LETTERBOX})
+    messages, slots = run(ValidatePlanForm(), tracker, domain)
+    assert slots == {"plan_how_much": None, "requested_slot": "plan_how_much"}
+    assert responses(messages)[0] == "utter_heard_boom_bust"

@@ -8,10 +8,12 @@ from bot.coaching.barriers import BARRIERS, BY_KEY, GENERAL_IDEAS, detect_barrie
 
 SEED_BARRIERS = {"time", "money", "motivation", "distress", "pain", "unsupportive_people",
                  "pleasure_indulgent", "fatigue", "sleep"}
+# Added from what free-typing patients named (issue 14): being on your own, and boom and bust.
+LISTENED_BARRIERS = {"loneliness", "boom_bust"}
 
 
 def test_every_barrier_from_the_seeds_has_at_least_three_ideas() -> None:
-    assert {barrier.key for barrier in BARRIERS} == SEED_BARRIERS
+    assert {barrier.key for barrier in BARRIERS} == SEED_BARRIERS | LISTENED_BARRIERS
     assert all(len(barrier.ideas) >= 3 for barrier in BARRIERS)
 
 
@@ -25,6 +27,8 @@ def test_every_barrier_from_the_seeds_has_at_least_three_ideas() -> None:
     ("it feels selfish going to my craft group", "pleasure_indulgent"),
     ("im knackered by 3pm every day", "fatigue"),
     ("i slept terribly all week", "sleep"),
+    ("theres nobody to go with since my brother moved", "loneliness"),
+    ("every good day i overdo it and then im flat for a week", "boom_bust"),
 ])
 def test_detects_each_barrier(text: str, key: str) -> None:
     assert key in detect_barriers(text)
