@@ -61,6 +61,7 @@ class SafetyMatch:
     level: str
     rule: str
     category: str
+    language: str = ""  # ISO 639-1 code when a non-English crisis phrase matched
 
 
 NO_MATCH = SafetyMatch(NONE, "", "")
@@ -70,7 +71,7 @@ NO_MATCH = SafetyMatch(NONE, "", "")
 # Normalisation
 # ---------------------------------------------------------------------------
 _ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-_APOSTROPHES = re.compile("[\u2018\u2019\u201a\u201b\u02bc\u02b9\u2032\u0060\u00b4]")
+_APOSTROPHES = re.compile("[\u2018\u2019\u201a\u201b\u02bb\u02bc\u02b9\u2032\u0060\u00b4]")
 _QUOTES = re.compile("[\u201c\u201d\u201e\u00ab\u00bb]")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
 # "k!ll" -> "kill": an exclamation mark squeezed between letters is an "i".
@@ -602,6 +603,7 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            r"|cough)))",
            r"\bleak(?:ing|ed|s)? (?:urine|pee|wee)\b",
            r"\bincontinen\w+\b",
+           r"\b(?:had|having|have) an? (?:\w+ )?accidents? (?:with|from) my (?:bladder|bowels?)\b",
            r"\b(?:lost|lose|losing|no) control (?:of|over) (?:my )?(?:bladder|bowels?|pee|wee)\b",
            rf"\b(?:{CANT}|unable to|struggling to) control (?:my )?(?:bladder|bowels?|pee|wee)\b",
            r"\bbladder (?:is )?(?:not working|stopped working|won'?t empty|retention|problems?"
@@ -690,7 +692,7 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
           [r"\bslurr(?:ed|ing) (?:my )?(?:speech|words)\b",
            r"\bspeech (?:is |has |went |has gone |sounds )?(?:all )?slurr\w*",
            r"\b(?:words|talking|speech) (?:are |is |came out |coming out )?(?:all )?(?:jumbled"
-           r"|garbled|wrong)\b",
+           r"|garbled|wrong|slurr\w*)\b",
            rf"\b{CANT} (?:get (?:my )?words out|speak properly|talk properly|find (?:my|the) words)"
            r"\b(?! in (?:a|the) (?:meeting|email))"],
           veto_before=r"\b(?:drunk|wine|beer|pissed|tipsy)\b.*$"),
@@ -1370,6 +1372,132 @@ RED_FLAG_RULES += (
           r"\bfoot (?:is |keeps )?(?:dragging|slapping|catching)\b"),
 )
 
+# ---------------------------------------------------------------------------
+# Crisis phrases in the languages most likely in a New Zealand clinic (Census
+# 2023 languages after English: te reo Maori, Samoan, Northern Chinese, Hindi,
+# Spanish, Arabic among the larger groups). Pacer replies in English only, so a
+# match gives the crisis contacts together with the English-only notice. Written
+# in the normalised form (lower case; accents, macrons, Devanagari virama/nukta and
+# Arabic vowel marks are stripped by `normalise`, and so are these patterns).
+# Sources for the wording: WHO "Preventing suicide" translations, Lifeline and
+# Mental Health Foundation NZ multilingual pages; phrases kept short and literal.
+# ---------------------------------------------------------------------------
+FOREIGN_CRISIS_PHRASES: dict[str, tuple[str, ...]] = {
+    "es": (r"\bsuicid(?:arme|arse|arte|ar|io|a)\b", r"\b(?:me )?quiero matar\b|\bmatarme\b",
+           r"\bquiero morir\w*|\bme quiero morir\b", r"\bno quiero (?:seguir )?vivi\w*",
+           r"\bquitarme la vida\b", r"\b(?:acabar|terminar) con mi vida\b", r"\bhacerme dano\b",
+           r"\bno vale la pena vivir\b", r"\bmejor (?:estar )?muert[oa]\b"),
+    "zh": ("自杀", "自殺", "想死", "不想活", "活不下去", "结束(?:自己的)?生命", "結束(?:自己的)?生命", "轻生",
+           "輕生", "自残", "自殘", "割腕", "寻死", "尋死", "跳楼", "跳樓"),
+    "hi": ("आत्महत्या", "खुदकुशी", "ख़ुदकुशी", "मरना चाहत", "मर जाना चाहत", "जीना नहीं",
+           "अपनी जान (?:ले|दे)", r"\b(?:marna|mar jana|mar jaana) chaht[aie]", r"\b(?:jeena|jina) nahi",
+           r"\bkhudkushi\b", r"\ba+tmahatya\b", r"\bapni jaan (?:le|de)"),
+    "ar": ("انتحار", "انتحر", "أنتحر", "أريد أن أموت", "اريد ان اموت", "أتمنى الموت", "اتمنى الموت",
+           "لا أريد أن أعيش", "لا اريد ان اعيش", "أقتل نفسي", "اقتل نفسي", "أنهي حياتي", "انهي حياتي",
+           "إنهاء حياتي", "انهاء حياتي"),
+    "mi": (r"\bwhakamomori\b", r"\b(?:pirangi|hiahia)\b[^.?!]{0,20}\bki te mate\b",
+           r"\b(?:kaore|kore|kahore)\b[^.?!]{0,15}\b(?:pirangi|hiahia)\b[^.?!]{0,10}\bki te ora\b",
+           r"\bhoha (?:au |ahau )?ki te ora\b", r"\b(?:whakamate|patu) i (?:a )?(?:ahau|au)\b"),
+    "sm": (r"\bfia oti\b", r"\bpule i (?:le|lo'?u|lou) ola\b",
+           r"\b(?:le|leai) toe (?:mana'?o|fia)\b[^.?!]{0,10}\bola\b", r"\bfasi(?:oti)? (?:ia )?a'?u\b"),
+}
+
+
+def _fold(pattern: str) -> str:
+    """A pattern in the shape `normalise` gives the text (no accents or combining marks)."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", pattern).lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+FOREIGN_CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (language, re.compile(_fold(pattern)))
+    for language, patterns in FOREIGN_CRISIS_PHRASES.items()
+    for pattern in patterns
+)
+
+# ---------------------------------------------------------------------------
+# The classifier's second opinion. A `crisis` or `red_flag` guess without a lexicon
+# match is only a question (the check question, the red-flag screening question);
+# it is dropped when the message is a figure of speech about pain, tiredness,
+# sport, work or a device, or, for red flags, names no body symptom at all.
+# ---------------------------------------------------------------------------
+FIGURES_OF_SPEECH = re.compile("|".join((
+    r"\b(?:is|are|was|were|'s|'re|keeps?|kept) (?:\w+ )?(?:killing|murdering|slaying|destroying|wrecking"
+    r"|torturing) (?:me|my|us)\b",
+    r"\b(?:kill|killed|killing|smash|smashed|crush|crushed|nail|nailed|ace|aced) (?:it|that)\b",
+    r"\b(?:i'?d|i would|i could) (?:kill|die) for\b|\bdying (?:to|for)\b|\bto die for\b",
+    r"\b(?:the )?death of me\b|\bdead (?:tired|on my feet|to the world|beat|end|last|set on)\b",
+    r"\b(?:so|too|that) (?:tired|bored|hungry|embarrassed|sore|full) (?:that )?i could (?:die|drop)\b",
+    r"\b(?:phone|battery|batteries|laptop|computer|app|tablet|kindle|watch|fitbit|tens|charger|car|printer"
+    r"|router|wifi|telly|tv|heat (?:pack|pad)|hearing aids?|blanket|recliner|dryer|hoover|camera|remote)\b"
+    r"[^.?!]{0,25}\b(?:dead|dying|died|kill\w*|murder\w*|crash\w*|froze|fried|shot|last legs|had it|kaput)\b",
+    r"\b(?:kill|force quit|restart) (?:the |this )?(?:app|tab|program|process)\b",
+    r"\b(?:went|go|going|was|it'?s) (?:\w+ )?(?:on|to) (?:the|my|that|this) (?:last lap|hill|5k|10k|treadmill"
+    r"|rower|court|field|pitch|course)\b",
+    r"\b(?:died|die|dying|killed|murdered|slaughtered|destroyed|thrashed|hammered|crucified|bombed)"
+    r" (?:on|at|in) (?:the )?(?:last|final|second|first|quiz|bowls|darts|tennis|netball|golf|rugby|league"
+    r"|half|lap|set|game|match|review|meeting)\b",
+    r"\b(?:we|they|our team|the team|you) (?:got )?(?:killed|murdered|slaughtered|destroyed|thrashed"
+    r"|hammered|crucified)\b",
+    r"\b(?:boss|manager|coworker|co-worker|colleague|job|work|meeting|deadline|commute|shift|project"
+    r"|spreadsheet|inbox|overtime|payroll|office)\b[^.?!]{0,30}\b(?:kill\w*|murder\w*|death|dead|die|dying"
+    r"|torture|nightmare|hell|bloodbath|drown\w*|sucking the life)\b",
+    r"\b(?:kill|murder|strangle) (?:my|the|whoever|him|her) (?:\w+ )?(?:boss|manager|coworker|colleague"
+    r"|printer|broke|if)\b",
+    r"\bshot myself in the foot\b|\bthe pits\b|\bthrough the roof\b|\bgiving me hell\b"
+    r"|\bhurts? like hell\b|\bscreaming at me\b|\bhit by a (?:truck|bus)\b",
+)))
+RED_FLAG_CUES = re.compile(
+    r"\b(?:numb\w*|tingl\w*|pins and needles|bladder|bowel\w*|pee\w*|wee\w*|urin\w*|incontinen\w*"
+    r"|weak\w*|giving way|gave way|fever\w*|temperature|sweats?|chills|shiver\w*|fell|fall\w*|accident"
+    r"|crash|chest|breath\w*|weight|cancer|tumou?r|chemo|night|worst|sudden\w*|swollen|swelling|red and"
+    r"|hot and|calf|slurr\w*|droop\w*|vision|blind|faint\w*|collaps\w*|drag\w*|foot drop|saddle"
+    r"|groin|genital\w*|bum|bottom|privates|down there|wound|infect\w*|pus|oozing|jaw|arm)\b"
+)
+
+
+def figure_of_speech(text: str) -> bool:
+    """An idiom about pain, tiredness, sport, work or a device ("my knees are killing me")."""
+    return bool(FIGURES_OF_SPEECH.search(normalise(text)))
+
+
+def names_red_flag_symptom(text: str) -> bool:
+    """Does the message name any body symptom a red flag is made of? (screening gate)"""
+    return bool(RED_FLAG_CUES.search(normalise(text)))
+
+
+# Which clinical sign each red-flag rule detects (several rules can word one sign).
+RED_FLAG_SIGNS: dict[str, str] = {
+    "red_flag.saddle_numbness": "saddle",
+    "red_flag.bladder": "continence", "red_flag.bowel": "continence",
+    "red_flag.continence_sensation": "continence",
+    "red_flag.bilateral_legs": "legs", "red_flag.legs_giving_way": "legs", "red_flag.legs_wont_move": "legs",
+    "red_flag.legs_numb_walk": "legs", "red_flag.leg_weak_lay": "legs", "red_flag.both_limbs_worse": "legs",
+    "red_flag.foot_drop": "legs", "red_flag.foot_flops": "legs", "red_flag.foot_floppy": "legs",
+    "red_flag.foot_drop_lay": "legs", "red_flag.foot_dragging": "legs",
+    "red_flag.chest_pain": "chest", "red_flag.chest_lay": "chest",
+    "red_flag.breathless": "chest_with", "red_flag.arm_jaw_radiation": "chest_with",
+    "red_flag.face_droop": "stroke_face", "red_flag.face_numb": "stroke_face",
+    "red_flag.slurred_speech": "stroke_speech",
+    "red_flag.one_sided_weakness": "stroke_limb", "red_flag.limb_weak_with_stroke_sign": "stroke_limb",
+}
+# Combinations that are unambiguous on their own (GIRFT cauda equina pathway; NHS heart
+# attack and FAST stroke pages): the clinic is alerted without a screening question.
+UNAMBIGUOUS_SIGNS: tuple[frozenset[str], ...] = (
+    frozenset({"saddle", "continence"}), frozenset({"legs", "continence"}), frozenset({"saddle", "legs"}),
+    frozenset({"chest", "chest_with"}), frozenset({"stroke_face"}),
+    frozenset({"stroke_speech", "stroke_limb"}),
+)
+
+
+def red_flag_alerts_at_once(matches: Iterable[SafetyMatch]) -> bool:
+    """Unambiguous without asking: a combination of red-flag signs in one message (new
+    bladder loss with saddle numbness; chest pain with breathlessness; a drooping face).
+    One sign alone gets the screening question first."""
+    signs = {RED_FLAG_SIGNS.get(m.rule, m.rule) for m in matches if m.level == RED_FLAG}
+    return any(combination <= signs for combination in UNAMBIGUOUS_SIGNS)
+
+
 ALL_RULES: tuple[Rule, ...] = CRISIS_RULES + THIRD_RULES + CHECK_RULES + RED_FLAG_RULES
 
 # ---------------------------------------------------------------------------
@@ -1718,10 +1846,19 @@ def _scan_red_flags(text: str) -> list[SafetyMatch]:
     return out
 
 
+def _scan_foreign(text: str) -> list[SafetyMatch]:
+    """Crisis phrases in other languages: the phrase carries its own negation, so no context rules."""
+    for language, pattern in FOREIGN_CRISIS:
+        if pattern.search(text):
+            return [SafetyMatch(CRISIS, f"crisis.foreign.{language}", "non_english", language)]
+    return []
+
+
 def _scan(text: str) -> list[SafetyMatch]:
     if not text:
         return []
     found = _scan_crisis(text)
+    found += _scan_foreign(text)
     found += _scan_simple(text, THIRD_RULES, skip_third=False)
     found += _scan_simple(text, CHECK_RULES, skip_third=True)
     found += _scan_red_flags(text)
@@ -1752,4 +1889,7 @@ def classify(text: str) -> SafetyMatch:
     return found[0] if found else NO_MATCH
 
 
-__all__ = ["SafetyMatch", "classify", "classify_all", "normalise"]
+__all__ = [
+    "SafetyMatch", "classify", "classify_all", "figure_of_speech", "names_red_flag_symptom", "normalise",
+    "red_flag_alerts_at_once",
+]
