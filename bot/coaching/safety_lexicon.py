@@ -1369,7 +1369,7 @@ RED_FLAG_RULES += (
           r"\b(?:lost|losing|dropped) (?:\w+ ){0,5}?(?:weight|kilos|kgs?|pounds|stone)\b[^.?!]{0,20}"
           r"\bwithout (?:trying|dieting|meaning to)\b"),
     _rule("red_flag.foot_dragging", RED_FLAG, "neuro_deficit",
-          r"\bfoot (?:is |keeps )?(?:dragging|slapping|catching)\b"),
+          r"\bfoot (?:\w+ ){0,2}?(?:dragging|drags|slapping|slaps|catching|flopping)\b"),
 )
 
 # ---------------------------------------------------------------------------
@@ -1496,6 +1496,37 @@ def red_flag_alerts_at_once(matches: Iterable[SafetyMatch]) -> bool:
     One sign alone gets the screening question first."""
     signs = {RED_FLAG_SIGNS.get(m.rule, m.rule) for m in matches if m.level == RED_FLAG}
     return any(combination <= signs for combination in UNAMBIGUOUS_SIGNS)
+
+
+# What the red-flag screening question asks about, by category (NICE NG59 red flags;
+# GIRFT cauda equina pathway; NHS heart attack, stroke, sepsis and DVT pages).
+RED_FLAG_SCREEN_SYMPTOMS: dict[str, str] = {
+    "cauda_equina": "new numbness around your bottom or genitals, new trouble peeing or controlling your"
+                    " bladder or bowels, or weakness or numbness in both legs",
+    "neuro_deficit": "weakness in a leg or foot that is new or getting worse, a foot that drags or slaps,"
+                     " numbness that is spreading, or a drooping face or slurred speech",
+    "chest_pain": "chest pain, pressure or tightness right now, pain spreading to your arm or jaw, or"
+                  " shortness of breath",
+    "infection": "a temperature, chills or night sweats, or a wound or injection site that is hot, red or"
+                 " oozing",
+    "fever": "a temperature, chills or night sweats together with your back or neck pain",
+    "trauma": "a fall, accident or heavy knock shortly before this pain, with pain that is severe or"
+              " getting worse",
+    "cancer_history": "a past cancer, weight loss you can't explain, or pain that is new and different"
+                      " from your usual",
+    "night_pain": "pain at night that no position eases, with a temperature, weight loss or feeling"
+                  " generally unwell",
+    "new_severe_pain": "pain that came on suddenly, is severe and unlike your usual pain, or is getting"
+                       " rapidly worse",
+    "dvt": "one calf or leg that is swollen, warm, red or tender, or any shortness of breath",
+}
+RED_FLAG_SCREEN_DEFAULT = ("new numbness around your bottom or genitals, new bladder or bowel problems,"
+                           " weakness in your legs, a temperature with your back pain, or chest pain")
+
+
+def red_flag_screen_symptoms(category: str | None) -> str:
+    """The symptoms the screening question names for a red-flag category."""
+    return RED_FLAG_SCREEN_SYMPTOMS.get(category or "", RED_FLAG_SCREEN_DEFAULT)
 
 
 ALL_RULES: tuple[Rule, ...] = CRISIS_RULES + THIRD_RULES + CHECK_RULES + RED_FLAG_RULES
@@ -1891,5 +1922,5 @@ def classify(text: str) -> SafetyMatch:
 
 __all__ = [
     "SafetyMatch", "classify", "classify_all", "figure_of_speech", "names_red_flag_symptom", "normalise",
-    "red_flag_alerts_at_once",
+    "red_flag_alerts_at_once", "red_flag_screen_symptoms",
 ]
