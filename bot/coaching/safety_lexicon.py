@@ -411,7 +411,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
           [r"\bover ?-?dos(?:e|ed|es|ing)\b",
            r"\b(?:gonna|going to|want to|wanna|will|might|about to|try to|tried to|planning to"
            r"|thinking about|i'll|i'd) o\.?d\b",
-           r"\bo\.?d'?(?:e?d|ing)\b", r"\bod on\b"]),
+           r"\bo\.d\.?'?(?:e?d|ing)?\b|\bod'(?:e?d|ing)\b|\bod(?:ed|ing)\b", r"\bod on\b"]),
     _rule("crisis.took_all_pills", CRISIS, "overdose",
           [rf"\b(?:took|taken|swallowed|necked|downed|popped|(?:going to|gonna|want to|wanna"
            rf"|about to|will|'ll|could|might|thinking (?:of|about)|tempted to) (?:take|taking"
