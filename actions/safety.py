@@ -162,7 +162,6 @@ class ActionSafetyClose(Action):
             SlotSet("safety_stage", None),
             SlotSet("safety_answer", None),
             SlotSet("safety_unanswered", None),
-            SlotSet("red_flag_category", None),
         ]
 
 
@@ -179,25 +178,31 @@ class ActionRedFlagResponse(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         info = safety_info(tracker)
-        category = info.get("category") or tracker.get_slot("red_flag_category") or ""
+        pending = tracker.get_slot("red_flag_category")  # a screening question is open
+        category = info.get("category") or (pending if pending != GENERAL else "") or ""
         rule = info.get("rule", "unknown")
-        screening = tracker.get_slot("safety_stage") == "screen"
-        if info.get("level") == "red_flag_screen" and not screening:
+        if info.get("level") == "red_flag_screen" and pending is None:
             # Recorded for the clinician, but no alert until the patient confirms a symptom.
             safety.record_safety_event(
                 tracker.sender_id, "red_flag_screen", rule, category, latest_text(tracker)
             )
             symptoms = red_flag_screen_symptoms(category)
             dispatcher.utter_message(response="utter_red_flag_screen", symptoms=symptoms)
-            return END_LOOP + [SlotSet("safety_stage", "screen"), SlotSet("red_flag_category", category)]
+            return END_LOOP + [SlotSet("red_flag_category", category or GENERAL)]
+        # Unambiguous, or a second red-flag message while the screening question is open.
         safety.record_safety_event(tracker.sender_id, "red_flag", rule, category, latest_text(tracker))
         red_flag_advice(dispatcher, tracker, category)
-        return END_LOOP + [SlotSet("safety_stage", None), SlotSet("red_flag_category", None)]
+        return END_LOOP + [SlotSet("red_flag_category", None)]
 
 
 class ActionRedFlagScreenAnswer(Action):
-    """The answer to the screening question: "yes" is a confirmed red flag (advice, and
-    now the clinic is alerted); "no" is reassurance with the same-day advice if it changes."""
+    """Yes or no right after action_red_flag_response. To the screening question: "yes"
+    is a confirmed red flag (advice, and now the clinic is alerted), "no" is reassurance
+    with what to watch for. After advice (no question open): acknowledge, nothing more.
+
+    The open question is the unfeaturized `red_flag_category` slot, not `safety_stage`:
+    every form's red-flag rule ends with action_red_flag_response, and a featurized slot
+    set there would have to appear in each of those rules."""
 
     def name(self) -> str:
         return "action_red_flag_screen_answer"
@@ -205,7 +210,11 @@ class ActionRedFlagScreenAnswer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        category = tracker.get_slot("red_flag_category") or ""
+        pending = tracker.get_slot("red_flag_category")
+        if pending is None:
+            dispatcher.utter_message(response="utter_red_flag_acknowledged")
+            return []
+        category = "" if pending == GENERAL else pending
         if latest_intent(tracker) == "affirm":
             safety.record_safety_event(
                 tracker.sender_id, "red_flag", "screen.confirmed", category, latest_text(tracker)
@@ -214,9 +223,10 @@ class ActionRedFlagScreenAnswer(Action):
         else:
             contacts = safety.region_contacts(tracker.sender_id)
             dispatcher.utter_message(response="utter_red_flag_screen_clear", emergency=contacts.emergency)
-        return [SlotSet("safety_stage", None), SlotSet("red_flag_category", None)]
+        return [SlotSet("red_flag_category", None)]
 
 
+GENERAL = "general"  # screening for a classifier guess: no category known
 # Categories where the advice is "go to emergency now" rather than "same-day review".
 EMERGENCY_CATEGORIES = {"cauda_equina", "chest_pain", "neuro_deficit", "stroke", "trauma", "dvt"}
 
