@@ -3,8 +3,8 @@
     .venv/bin/python bench/safety_eval.py tests/data/safety_eval_tune.csv
     .venv/bin/python bench/safety_eval.py tests/data/safety_eval_tune.csv --model models/pacer.tar.gz
 
-Without `--model` it scores the deterministic net alone (`bot.nlu.safety_net.safety_verdict`,
-no classifier guess), which is what carries the recall. With `--model` each sentence goes
+It always scores the deterministic net alone (`bot.nlu.safety_net.safety_verdict`,
+no classifier guess), which is what carries the recall. With `--model` each sentence also goes
 through the whole trained NLU pipeline (classifier, language guard, safety net), so the
 classifier's second opinion, and its false alarms, are counted too.
 
@@ -25,6 +25,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import logging
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable
@@ -89,12 +91,53 @@ def full_pipeline(model: Path) -> Callable[[str], Outcome]:
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model))
+    # Rasa logs every parse (with the text) at debug level through structlog: keep the figures readable.
+    import structlog
+
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+    logging.getLogger().setLevel(logging.WARNING)
 
     def judge(text: str) -> Outcome:
         parsed = asyncio.run(agent.parse_message(text))
         return outcome_from_parse((parsed.get("intent") or {}).get("name"), parsed.get("safety"))
 
     return judge
+
+
+def inside_forms() -> tuple[Callable[[str], Outcome], Callable[[], None]]:
+    """Each sentence sent over HTTP to a real rasa and action server (throwaway SQLite),
+    from a new conversation that is at the consent question (even rows) or at the name
+    question (odd rows) of the onboarding form; the outcome is read from the reply."""
+    import tempfile
+
+    from bot.clinic import load_clinic
+    from bot.safety.contacts import contacts_for, resolve_region
+    from tests.e2e.stack import PacerStack, texts
+
+    workdir = Path(tempfile.mkdtemp(prefix="pacer-safety-eval-"))
+    stack = PacerStack(workdir)
+    stack.start()
+    first_line = contacts_for(resolve_region(None, None, load_clinic().region)).crisis_lines()[0]
+    marker = re.search(r"\d[\d ]{2,}\d", first_line)
+    contact_marker = (marker.group(0) if marker else first_line).lower()
+    count = 0
+
+    def judge(text: str) -> Outcome:
+        nonlocal count
+        count += 1
+        sender = f"eval-{count}"
+        stack.say(sender, "hello")
+        if count % 2:
+            stack.say(sender, "yes that's fine")
+        reply = texts(stack.say(sender, text))
+        notice = "only chat in english" in reply or "only understand english" in reply
+        if contact_marker in reply:
+            return Outcome("crisis", notice)
+        if "harming yourself" in reply or "hurting yourself" in reply:
+            return Outcome("crisis_check", notice)
+        return Outcome("none", notice)
+
+    return judge, stack.stop
 
 
 def share(hits: int, total: int) -> str:
@@ -170,14 +213,28 @@ def main() -> None:
     parser.add_argument("tables", nargs="+", type=Path)
     parser.add_argument("--model", type=Path, help="a trained model: score the whole NLU pipeline")
     parser.add_argument("--misses", action="store_true", help="list every miss and false alarm")
+    parser.add_argument("--in-form", action="store_true",
+                        help="also send the crisis rows to a real rasa at the consent and name questions")
     args = parser.parse_args()
-    judge = full_pipeline(args.model) if args.model else net_only()
+    # With --model both are printed from one run, so a sealed table is scored exactly once.
+    judges = [("deterministic net", net_only())]
+    if args.model:
+        judges.append((f"full NLU pipeline ({args.model.name})", full_pipeline(args.model)))
     for table in args.tables:
         with table.open(newline="", encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
-        mode = f"full NLU pipeline ({args.model.name})" if args.model else "deterministic net"
-        print(f"\n=== {table.name}: {len(rows)} rows, {mode} ===")
-        score(rows, judge, args.misses)
+        for mode, judge in judges:
+            print(f"\n=== {table.name}: {len(rows)} rows, {mode} ===")
+            score(rows, judge, args.misses)
+        if args.in_form:
+            crisis_rows = [row for row in rows if row["expected"] in ("crisis", "crisis_non_english")]
+            judge, stop = inside_forms()
+            try:
+                print(f"\n=== {table.name}: {len(crisis_rows)} crisis rows inside the onboarding form"
+                      " (consent and name questions), real rasa ===")
+                score(crisis_rows, judge, args.misses)
+            finally:
+                stop()
 
 
 if __name__ == "__main__":
