@@ -70,7 +70,7 @@ def outcome_from_parse(intent: str | None, info: dict | None) -> Outcome:
     if intent == "crisis":
         level = info.get("level") or "crisis_check"
     elif intent == "red_flag":
-        level = info.get("level") or "red_flag"
+        level = info.get("level") or "red_flag_screen"  # actions.safety.safety_info
     else:
         level = "none"
     notice = bool(info.get("language")) or intent == "non_english"

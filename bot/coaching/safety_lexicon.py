@@ -1444,6 +1444,21 @@ FIGURES_OF_SPEECH = re.compile("|".join((
     r"|torture|nightmare|hell|bloodbath|drown\w*|sucking the life)\b",
     r"\b(?:kill|murder|strangle) (?:my|the|whoever|him|her) (?:\w+ )?(?:boss|manager|coworker|colleague"
     r"|printer|broke|if)\b",
+    r"\b(?:die|died|dying|dead) (?:on|at|in|during) (?:the|my|that|this|a) (?:last lap|hill|5k|10k|run|walk"
+    r"|ride|climb|stairs|treadmill|rower|court|field|pitch|course|class|session|workout|game|match)\b",
+    r"\b(?:was|is|'s) (?:absolute |pure |sheer |just )?torture\b",
+    r"\b(?:sciatica|back|knees?|hips?|neck|shoulders?|body|legs|feet|pain|arthritis|fibro)\b (?:\w+ ){0,2}?"
+    r"(?:wants me dead|is trying to kill me|hates me)\b",
+    r"\b(?:swing|battery|phone|career|social life|love life|garden|plants?|joke|party|town|team|game)\b"
+    r" (?:is|was|'s) (?:\w+ )?dead\b",
+    r"\b(?:i'?m|im) (?:so |literally )?dead(?= *(?:$|[.!,]|\blol\b|\bhaha\b))",
+    r"\bdoing suicides\b|\bsuicides? (?:drills?|sprints?|runs?)\b",
+    r"\b(?:deadline|plan|idea|schedule|timeline) (?:is|was|'s) suicide\b",
+    r"\bi'?d rather die than (?:go|do|sit|listen|watch|eat|wear|attend|work)\b",
+    r"\bdone with (?:this|my|the) (?:job|work|boss|course|class|project|shift)\b",
+    r"\b(?:going to|gonna|will) (?:be )?(?:hurt|hurting|sore|feel it) (?:tomorrow|in the morning|later)\b",
+    r"\bcrawl (?:back )?into bed\b",
+    r"\bkills? my (?:knees|back|feet|hips?|neck|legs|shoulders?|wrists?|joints|ankles?)\b",
     r"\bshot myself in the foot\b|\bthe pits\b|\bthrough the roof\b|\bgiving me hell\b"
     r"|\bhurts? like hell\b|\bscreaming at me\b|\bhit by a (?:truck|bus)\b",
 )))

@@ -39,6 +39,7 @@ SAFETY_KEY = "safety"
 CRISIS_LEVELS = {"crisis", "crisis_check", "crisis_third_person"}
 RED_FLAG_LEVELS = {"red_flag", "red_flag_screen"}
 DROP = ("drop", {})  # the classifier's safety guess is withdrawn
+FALLBACK_THRESHOLD = 0.4  # the FallbackClassifier threshold in config.yml
 
 
 def safety_verdict(text: str, predicted_intent: str | None) -> tuple[str, dict[str, str]] | None:
@@ -68,6 +69,16 @@ def safety_verdict(text: str, predicted_intent: str | None) -> tuple[str, dict[s
     return None
 
 
+def withdraw_safety_guess(message: Message) -> None:
+    """Drop the classifier's crisis and red-flag guesses; a weak runner-up is no answer
+    either, so it becomes `nlu_fallback` as the FallbackClassifier would have made it."""
+    for intent in ("crisis", "red_flag"):
+        demote_intent(message, intent)
+    top = message.get(INTENT) or {}
+    if top.get("name") != "nlu_fallback" and (top.get("confidence") or 0.0) < FALLBACK_THRESHOLD:
+        message.set(INTENT, {"name": "nlu_fallback", "confidence": FALLBACK_THRESHOLD}, add_to_output=True)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class SafetyNet(GraphComponent):
     @classmethod
@@ -88,7 +99,7 @@ class SafetyNet(GraphComponent):
                 continue
             intent, info = verdict
             if verdict is DROP:
-                demote_intent(message, predicted)
+                withdraw_safety_guess(message)
                 continue
             force_intent(message, intent)
             message.set(SAFETY_KEY, info, add_to_output=True)
