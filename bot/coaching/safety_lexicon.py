@@ -835,7 +835,8 @@ CRISIS_RULES += (
     _rule("crisis.intent_now", CRISIS, "suicide",
           [r"\btonight'?s the night\b",
            r"\b(?:finally|really) (?:going to |gonna )?do(?:ing)? it\b(?! (?:properly|right|again))",
-           r"\bi'?m ready to (?:go|die|leave this world)\b",
+           r"\bi'?m ready to (?:go|die|leave this world)\b"
+           r"(?! (?:home|out|back|to|for|in|outside|shopping|and))",
            r"\bgoing to do it (?:tonight|today|now|this time)\b"]),
     # Overdose intent (NICE CG16/NG225 self-harm): whole supplies, "enough".
     _rule("crisis.overdose_intent", CRISIS, "overdose",
@@ -1371,6 +1372,83 @@ RED_FLAG_RULES += (
     _rule("red_flag.foot_dragging", RED_FLAG, "neuro_deficit",
           r"\bfoot (?:\w+ ){0,2}?(?:dragging|drags|slapping|slaps|catching|flopping)\b"),
 )
+
+# ---------------------------------------------------------------------------
+# Fifth pass, after the sealed run, from tests/data/safety_eval_tune_2.csv (written
+# to be indirect): a wish or acceptance and a state of being dead or gone anywhere in
+# one sentence, finality said as "the end for me" or "last check in", exits in slang,
+# and self-harm by a body part plus an injury. Figures of speech only downgrade these
+# to the check question (never silence).
+# ---------------------------------------------------------------------------
+_GONE = (r"(?:die|died|dying|dead|(?<!slow )death|be gone|being gone|gone for good|stop being"
+         r"(?=\s*(?:$|[.!?,]|\b(?:here|alive|around|at all)\b))|stop existing"
+         r"|not (?:let me |to )?wake|never wake|go black|stay black|never (?:been |be )?here"
+         r"|not (?:have to )?come"
+         r" back|never come back|be over for good|over for good|takes? me|join (?:her|him|them)|with my late"
+         r"|clock out of life|check out for good|my exit|not be around|won'?t be around)")
+_ACCEPT = (r"(?:want(?:s|ed|ing)?|wanna|wish(?:es|ed|ing)?|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?|ask god"
+           r"|ready|welcome|fine by me|fine with|peaceful"
+           r"|better|love|would love|waiting (?:to|for)|not be upset|wouldn'?t be upset|doesn'?t scare"
+           r"|don'?t scare"
+           r"|no longer scares|relief|at peace|planning|plan)")
+CRISIS_RULES += (
+    _rule("crisis.accept_gone", CRISIS, "passive_death_wish",
+          # The state must be the speaker's own: "i could/would ...", "to ..." right after the wish,
+          # or wording that carries "me" ("takes me", "not let me wake", "my exit").
+          [rf"\b{_ACCEPT}\b[^.?!]{{0,40}}?\b(?:i (?:could|would|can|might|'?d)?|me|myself)\b (?:just )?"
+           rf"(?:\w+ )?{_GONE}\b",
+           rf"\b{_ACCEPT}\b (?:to|2) (?:just )?{_GONE}\b",
+           rf"\b{_ACCEPT}\b[^.?!]{{0,20}}?\bit'?d be to (?:just )?{_GONE}\b",
+           rf"\b{_ACCEPT}\b[^.?!]{{0,60}}?\b(?:takes? me|not let me wake|my exit|clock out of life"
+           r"|check out of life|be with my late)\b",
+           rf"\bif i (?:just )?(?:died|was gone|were gone|was dead)\b[^.?!]{{0,30}}?\b{_ACCEPT}\b",
+           r"\bdeath (?:doesn'?t|does not|no longer) scares? me\b"],
+          veto_after=r"^\W*(?:for|to|of|laughing|on (?:the|that|this))\b",
+          idiom_after=r"^[^.?!]*\b(?:lol|haha|lmao)\b(?![^.?!]*\b(?:not joking|no joke|srs|serious))"),
+    _rule("crisis.no_will", CRISIS, "passive_death_wish",
+          r"\bno (?:will|reason|desire) to (?:keep going|go on|carry on|live|keep living)\b"),
+    _rule("crisis.finality_more", CRISIS, "farewell",
+          [r"\b(?:this|that) (?:will be|is) my (?:last|final) (?:check ?-?in|message|chat|time)\b",
+           r"\b(?:won'?t|will not|never) hear from me again\b",
+           r"\bthis is the end for me\b|\bthe end of the road for me\b",
+           r"\b(?:instructions|letters?|notes?)\b[^.?!]{0,30}\b(?:for everything after|for after"
+           r"|for when i'?m"
+           r" gone|to each of|for each of)\b",
+           r"\b(?:written|wrote|planned|chosen|picked) (?:what i want|the songs|the music|the readings) (?:at"
+           r"|for)"
+           r" my funeral\b",
+           r"\bat peace with my decision\b",
+           r"\b(?:gave|given|giving) (?:my|all my) (?:\w+ ){0,3}?(?:keys|car|house|things)\b[^.?!]{0,30}"
+           r"\bfor good\b",
+           r"\b(?:giving|gave|given|rehom\w*) (?:away )?my (?:\w+ )?(?:cat|dog"
+           r"|pets?)\b[^.?!]{0,40}\b(?:won'?t be"
+           r" (?:around|here)|not be around|after i'?m gone|for good)\b"]),
+    _rule("crisis.horizon_refusal", CRISIS, "hopelessness",
+          [r"\bcount me out\b", r"\bi'?m out of here\b", r"\bi'?d rather go now\b",
+           r"\bi'?ll do something\b(?=[^.?!]*$)", r"\bwhy bother living\b",
+           r"\bisn'?t a life i want\b|\bnot a life i want\b",
+           r"\bdon'?t want (?:forever|a future|another (?:day|year))\b",
+           r"\bno way\b(?=[^.?!]{0,5}$)"],
+          requires=rf"\b{_HORIZON}\b|\b(?:if|decade|lifetime|forever|next \d+|by \d+|ever getting better)\b"),
+    _rule("crisis.self_harm_more", CRISIS, "self_harm",
+          [r"\b(?:burn|burnt|burned|burning) my (?:hand|arm|skin|leg|wrist)s? (?:on|with) (?:the )?(?:stove"
+           r"|iron"
+           r"|lighter|kettle|cigarettes?|hob)\b[^.?!]{0,30}\b(?:to feel|on purpose|to cope|because)\b",
+           r"\bsh-?ing\b|\bbeen sh\b",
+           r"\b(?:bruise|punch|hit|beat) my (?:own )?(?:legs|thighs|arms|stomach|face|head)\b[^.?!]{0,30}"
+           r"\b(?:fists?|till|until|black and blue|on purpose|bruised)\b",
+           r"\b(?:hurting|harming|cutting) myself and hiding it\b"]),
+)
+THIRD_RULES += (
+    _rule("crisis_third_person.more_2", THIRD, "other_at_risk",
+          [rf"\b{_THIRD_NOUN}\b[^.?!]{{0,20}}\blocked (?:him|her|them)sel(?:f"
+           rf"|ves) in\b[^.?!]{{0,30}}\b(?:pills"
+           r"|tablets|meds|knife|razor|rope)\b",
+           rf"\b{_THIRD_NOUN}\b[^.?!]{{0,20}}\b(?:wants?|wanting) to (?:disappear|vanish) (?:forever"
+           rf"|for good)\b",
+           rf"\b{_THIRD_NOUN}\b[^.?!]{{0,30}}\b(?:top|off|kill|hang) (?:him|her|them)sel(?:f|ves)\b"]),
+)
+
 
 # ---------------------------------------------------------------------------
 # Crisis phrases in the languages most likely in a New Zealand clinic (Census
