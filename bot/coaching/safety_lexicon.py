@@ -1405,6 +1405,17 @@ CRISIS_RULES += (
            r"\bdeath (?:doesn'?t|does not|no longer) scares? me\b"],
           veto_after=r"^\W*(?:for|to|of|laughing|on (?:the|that|this))\b",
           idiom_after=r"^[^.?!]*\b(?:lol|haha|lmao)\b(?![^.?!]*\b(?:not joking|no joke|srs|serious))"),
+    _rule("crisis.wish_gone_more", CRISIS, "passive_death_wish",
+          [r"\bwaiting (?:to die|for death|to be dead)\b(?! (?:down|off|out))",
+           r"\b(?:want|wish)\w* (?:everything|it all|the world|it) to go (?:black|dark|quiet)\b",
+           r"\bbetter if i (?:was|were|had) never (?:been )?(?:here|born|around)\b",
+           r"\b(?:i|me|myself) (?:(?:could|would|'d|just|to) )*(?:disappear|vanish|go away)\w* and never come"
+           r" back\b",
+           rf"\b{_ACCEPT}\b[^.?!]{{0,15}}\b(?:all of it|everything|it all|my life|life|all this)\b"
+           r"[^.?!]{0,15}\bover for good\b",
+           r"\b(?:sleep|go to sleep|fall asleep)\b[^.?!]{0,10}\band (?:not|never) (?:have to )?come back\b",
+           r"\b(?:not|wouldn'?t|never) (?:be )?(?:upset|sad|sorry|mind)\b[^.?!]{0,20}\bif i (?:got|was|were)"
+           r" (?:hit|killed|run over|struck) by (?:lightning|a (?:bus|car|truck|train|lorry))\b"]),
     _rule("crisis.no_will", CRISIS, "passive_death_wish",
           r"\bno (?:will|reason|desire) to (?:keep going|go on|carry on|live|keep living)\b"),
     _rule("crisis.finality_more", CRISIS, "farewell",
@@ -1422,7 +1433,8 @@ CRISIS_RULES += (
            r"\bfor good\b",
            r"\b(?:giving|gave|given|rehom\w*) (?:away )?my (?:\w+ )?(?:cat|dog"
            r"|pets?)\b[^.?!]{0,40}\b(?:won'?t be"
-           r" (?:around|here)|not be around|after i'?m gone|for good)\b"]),
+           r" (?:around|here)|not be around|after i'?m gone|for good)\b"],
+          subject_check=False),
     _rule("crisis.horizon_refusal", CRISIS, "hopelessness",
           [r"\bcount me out\b", r"\bi'?m out of here\b", r"\bi'?d rather go now\b",
            r"\bi'?ll do something\b(?=[^.?!]*$)", r"\bwhy bother living\b",
