@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import latest_intent, latest_text
 from bot.clinic import contact_line, load_clinic
+from bot.coaching.safety_lexicon import red_flag_screen_symptoms
 from bot.services import safety
 
 END_LOOP: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
@@ -33,7 +34,7 @@ def safety_info(tracker: Tracker) -> dict[str, str]:
     if not info and latest_intent(tracker) == "crisis":
         return {"level": "crisis_check", "rule": "classifier.crisis", "category": ""}
     if not info and latest_intent(tracker) == "red_flag":
-        return {"level": "red_flag", "rule": "classifier.red_flag", "category": ""}
+        return {"level": "red_flag_screen", "rule": "classifier.red_flag", "category": ""}
     return info
 
 
@@ -46,6 +47,23 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, response: s
         crisis_lines="\n".join(f"• {line}" for line in contacts.crisis_lines()),
         clinic_line=contact_line(clinic),
     )
+    if (safety_info(tracker) or {}).get("language"):
+        # A crisis phrase in another language: contacts first, then say why Pacer answers in English.
+        dispatcher.utter_message(response="utter_english_only_after_crisis")
+
+
+def red_flag_advice(dispatcher: CollectingDispatcher, tracker: Tracker, category: str) -> None:
+    """Urgent medical review (emergency for the categories below), then "your clinic knows"."""
+    clinic = load_clinic()
+    contacts = safety.region_contacts(tracker.sender_id, clinic)
+    advice = contacts.medical_advice()
+    dispatcher.utter_message(
+        response="utter_red_flag_emergency" if category in EMERGENCY_CATEGORIES else "utter_red_flag",
+        emergency=contacts.emergency,
+        advice_line=f"You can also call {advice} for advice." if advice else "",
+        clinic_line=contact_line(clinic),
+    )
+    dispatcher.utter_message(response="utter_offer_continue")
 
 
 class ActionSafetyResponse(Action):
@@ -148,7 +166,10 @@ class ActionSafetyClose(Action):
 
 
 class ActionRedFlagResponse(Action):
-    """Urgent medical review (emergency for suspected cauda equina), recorded and alerted."""
+    """Red flags screen before they alert. One sign in free text: the short screening
+    question, recorded without an alert (safety mode waits for the answer). An
+    unambiguous message, or a second red-flag message while screening: urgent medical
+    review (emergency for suspected cauda equina), recorded and alerted."""
 
     def name(self) -> str:
         return "action_red_flag_response"
@@ -157,24 +178,55 @@ class ActionRedFlagResponse(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         info = safety_info(tracker)
-        category = info.get("category") or ""
-        safety.record_safety_event(
-            tracker.sender_id, "red_flag", info.get("rule", "unknown"), category, latest_text(tracker)
-        )
-        clinic = load_clinic()
-        contacts = safety.region_contacts(tracker.sender_id, clinic)
-        advice = contacts.medical_advice()
-        emergency_now = category in EMERGENCY_CATEGORIES
-        dispatcher.utter_message(
-            response="utter_red_flag_emergency" if emergency_now else "utter_red_flag",
-            emergency=contacts.emergency,
-            advice_line=f"You can also call {advice} for advice." if advice else "",
-            clinic_line=contact_line(clinic),
-        )
-        dispatcher.utter_message(response="utter_offer_continue")
-        return END_LOOP
+        pending = tracker.get_slot("red_flag_category")  # a screening question is open
+        category = info.get("category") or (pending if pending != GENERAL else "") or ""
+        rule = info.get("rule", "unknown")
+        if info.get("level") == "red_flag_screen" and pending is None:
+            # Recorded for the clinician, but no alert until the patient confirms a symptom.
+            safety.record_safety_event(
+                tracker.sender_id, "red_flag_screen", rule, category, latest_text(tracker)
+            )
+            symptoms = red_flag_screen_symptoms(category)
+            dispatcher.utter_message(response="utter_red_flag_screen", symptoms=symptoms)
+            return END_LOOP + [SlotSet("red_flag_category", category or GENERAL)]
+        # Unambiguous, or a second red-flag message while the screening question is open.
+        safety.record_safety_event(tracker.sender_id, "red_flag", rule, category, latest_text(tracker))
+        red_flag_advice(dispatcher, tracker, category)
+        return END_LOOP + [SlotSet("red_flag_category", None)]
 
 
+class ActionRedFlagScreenAnswer(Action):
+    """Yes or no right after action_red_flag_response. To the screening question: "yes"
+    is a confirmed red flag (advice, and now the clinic is alerted), "no" is reassurance
+    with what to watch for. After advice (no question open): acknowledge, nothing more.
+
+    The open question is the unfeaturized `red_flag_category` slot, not `safety_stage`:
+    every form's red-flag rule ends with action_red_flag_response, and a featurized slot
+    set there would have to appear in each of those rules."""
+
+    def name(self) -> str:
+        return "action_red_flag_screen_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        pending = tracker.get_slot("red_flag_category")
+        if pending is None:
+            dispatcher.utter_message(response="utter_red_flag_acknowledged")
+            return []
+        category = "" if pending == GENERAL else pending
+        if latest_intent(tracker) == "affirm":
+            safety.record_safety_event(
+                tracker.sender_id, "red_flag", "screen.confirmed", category, latest_text(tracker)
+            )
+            red_flag_advice(dispatcher, tracker, category)
+        else:
+            contacts = safety.region_contacts(tracker.sender_id)
+            dispatcher.utter_message(response="utter_red_flag_screen_clear", emergency=contacts.emergency)
+        return [SlotSet("red_flag_category", None)]
+
+
+GENERAL = "general"  # screening for a classifier guess: no category known
 # Categories where the advice is "go to emergency now" rather than "same-day review".
 EMERGENCY_CATEGORIES = {"cauda_equina", "chest_pain", "neuro_deficit", "stroke", "trauma", "dvt"}
 

@@ -61,6 +61,7 @@ class SafetyMatch:
     level: str
     rule: str
     category: str
+    language: str = ""  # ISO 639-1 code when a non-English crisis phrase matched
 
 
 NO_MATCH = SafetyMatch(NONE, "", "")
@@ -70,7 +71,7 @@ NO_MATCH = SafetyMatch(NONE, "", "")
 # Normalisation
 # ---------------------------------------------------------------------------
 _ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-_APOSTROPHES = re.compile("[\u2018\u2019\u201a\u201b\u02bc\u02b9\u2032\u0060\u00b4]")
+_APOSTROPHES = re.compile("[\u2018\u2019\u201a\u201b\u02bb\u02bc\u02b9\u2032\u0060\u00b4]")
 _QUOTES = re.compile("[\u201c\u201d\u201e\u00ab\u00bb]")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
 # "k!ll" -> "kill": an exclamation mark squeezed between letters is an "i".
@@ -260,6 +261,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"\bsu(?:i|y|e|ie)?(?:c|s|cc|ss)(?:i|y)?d(?:e|es|ed|al|ial|ally|ality|ing|le)?\b"
           r"(?! (?:doors?|squad|bomb\w*|mission|run|pact of (?:the|a) (?:band|team)))",
           # suicide as a topic ("suicide risk", "suicide prevention"): only a check question
+          veto_before=r"(?:\b(?:doing|did|do|run|ran|running) (?:\w+ )?$|\b(?:deadline|plan|idea|schedule"
+                      r"|timeline|task|that|this) (?:is|was|'s|would be) $)",
           idiom_after=r"^\W*(?:risk|prevention|awareness|rates?|statistics|research|training"
                       r"|module|lecture|talk|helplines?|lines?|pass(?:es)?|tackles?|defen[cs]e|defending"
                       r"|this season|move|run|tactics?)\b"),
@@ -408,7 +411,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
           [r"\bover ?-?dos(?:e|ed|es|ing)\b",
            r"\b(?:gonna|going to|want to|wanna|will|might|about to|try to|tried to|planning to"
            r"|thinking about|i'll|i'd) o\.?d\b",
-           r"\bo\.?d'?(?:e?d|ing)\b", r"\bod on\b"]),
+           r"\bo\.d\.?'?(?:e?d|ing)?\b|\bod'(?:e?d|ing)\b|\bod(?:ed|ing)\b", r"\bod on\b"]),
     _rule("crisis.took_all_pills", CRISIS, "overdose",
           [rf"\b(?:took|taken|swallowed|necked|downed|popped|(?:going to|gonna|want to|wanna"
            rf"|about to|will|'ll|could|might|thinking (?:of|about)|tempted to) (?:take|taking"
@@ -600,6 +603,7 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            r"|cough)))",
            r"\bleak(?:ing|ed|s)? (?:urine|pee|wee)\b",
            r"\bincontinen\w+\b",
+           r"\b(?:had|having|have) an? (?:\w+ )?accidents? (?:with|from) my (?:bladder|bowels?)\b",
            r"\b(?:lost|lose|losing|no) control (?:of|over) (?:my )?(?:bladder|bowels?|pee|wee)\b",
            rf"\b(?:{CANT}|unable to|struggling to) control (?:my )?(?:bladder|bowels?|pee|wee)\b",
            r"\bbladder (?:is )?(?:not working|stopped working|won'?t empty|retention|problems?"
@@ -688,7 +692,7 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
           [r"\bslurr(?:ed|ing) (?:my )?(?:speech|words)\b",
            r"\bspeech (?:is |has |went |has gone |sounds )?(?:all )?slurr\w*",
            r"\b(?:words|talking|speech) (?:are |is |came out |coming out )?(?:all )?(?:jumbled"
-           r"|garbled|wrong)\b",
+           r"|garbled|wrong|slurr\w*)\b",
            rf"\b{CANT} (?:get (?:my )?words out|speak properly|talk properly|find (?:my|the) words)"
            r"\b(?! in (?:a|the) (?:meeting|email))"],
           veto_before=r"\b(?:drunk|wine|beer|pissed|tipsy)\b.*$"),
@@ -831,7 +835,8 @@ CRISIS_RULES += (
     _rule("crisis.intent_now", CRISIS, "suicide",
           [r"\btonight'?s the night\b",
            r"\b(?:finally|really) (?:going to |gonna )?do(?:ing)? it\b(?! (?:properly|right|again))",
-           r"\bi'?m ready to (?:go|die|leave this world)\b",
+           r"\bi'?m ready to (?:go|die|leave this world)\b"
+           r"(?! (?:home|out|back|to|for|in|outside|shopping|and))",
            r"\bgoing to do it (?:tonight|today|now|this time)\b"]),
     # Overdose intent (NICE CG16/NG225 self-harm): whole supplies, "enough".
     _rule("crisis.overdose_intent", CRISIS, "overdose",
@@ -1040,6 +1045,594 @@ RED_FLAG_RULES += (
           r"\blegs? (?:went|have gone|has gone|gone|are|is|going) (?:all )?(?:numb|weak|dead|to jelly)\b"
           r"[^.?!]{0,50}\b(?:can'?t|cannot|cant|unable to) (?:walk|stand)\b"),
 )
+
+# ---------------------------------------------------------------------------
+# Fourth pass (issue 16), by category rather than by sentence: each rule is a
+# *concept* (a wish + a state of being dead; a time horizon + an ending; a
+# self-directed act + intent or injury; means + possession or plan), written from
+# the C-SSRS items and the Samaritans list of warning signs, then measured on
+# tests/data/safety_eval_tune.csv. The sealed table was never used to write them.
+# ---------------------------------------------------------------------------
+_DEAD_STATE = (r"(?:be dead|being dead|b dead|dead|die|dying|died|death|not (?:be )?alive|not (?:be )?here"
+               r"(?: any ?more)?|not be around|never woke(?: up)?|didn'?t wake(?: up)?|not wake(?: up)?"
+               r"|never wake(?: up)?|stop(?:ped)? existing|not exist\w*|cease to (?:be|exist)"
+               r"|stop being alive|stop living|gone for good)")
+_WELCOME = (r"(?:easier|better|nicer|peaceful|relief|release|nice|good|kinder|fine|happy|ok|okay|great"
+            r"|mercy|blessing|welcome|lovely|glad|wouldn'?t mind|wouldnt mind|not mind|ok with|okay with)")
+# A time horizon or a condition that makes the pain permanent (hopelessness with a horizon).
+_HORIZON = (r"(?:forever|for ever|permanent\w*|rest of my life|the rest of my days|lifelong|life ?-?long"
+            r"|for life|chronic|incurable|no cure|never (?:going to|gonna) (?:get better|go away|improve"
+            r"|stop|end|change)|never gets? better|decades?|\d+ (?:more )?years|(?:another|next) (?:\w+ )?"
+            r"(?:years?|decades?|winter|summer)|by (?:christmas|summer|winter|spring|the new year|my birthday"
+            r"|march|april|may|june|july|august|september|october|november|december|january|february"
+            r"|the end of)|till (?:the end of|my birthday|christmas|march|summer)|nothing (?:more|else)"
+            r" (?:they|anyone|we|you) can do|no future|as good as it gets|no end|never ends|won'?t ever"
+            r"|if (?:this|it|the pain|nothing|the (?:\w+ )?(?:op|operation|surgery|injections?|pain clinic"
+            r"|specialist|scan)|there'?s no|i'?m still|i have to|my back|tomorrow|every day|today))")
+_ENDING = (r"(?:i'?m (?:done|out)(?=\s*(?:$|[.!?,;]|\b(?:i mean|really|for good|then)\b))"
+           r"|i'?m checking out|done with (?:life|living)"
+           r"|end (?:it|things|my life|it all|this)|ending (?:it|things|my life|it all)|kill myself"
+           r"|want to die|rather (?:be dead|die|not be (?:around|here|alive)|not have a life|not wake up"
+           r"|just not"
+           r" wake up)|sooner (?:be dead|die|end it)|not (?:be )?(?:here|around|alive) (?:next|by|in)"
+           r"|(?:won'?t|will not|not going to) (?:go on|be here|be around|be alive|keep going)"
+           r"|not (?:doing|spending|living) (?:another|the rest|this)|that'?s it for me|want (?:it|this|life)"
+           r" (?:to be )?over|want out|not sticking around|no reason to (?:live|go on|be alive)"
+           r"|(?:don'?t|do not|dont) want (?:to live|to be here|to be alive|a tomorrow|a life|that)"
+           r"|why (?:stay|be) alive|no point (?:in )?(?:living|being alive|going on)"
+           r"|point of (?:living|being alive)|i'?d rather not|don'?t see myself being here"
+           r"|make an end|won'?t be alive|checking out)")
+_THIRD_NOUN = (r"(?:he|she|they|my (?:best |old |eldest |youngest |teenage )?(?:friend|mate|son|daughter|kid"
+               r"|boy|girl|wife|husband|partner|boyfriend|girlfriend|brother|sister|mum|mom|mother|dad"
+               r"|father|grandson|granddaughter|grandad|grandma|nan|uncle|aunt|auntie|cousin|neighbour"
+               r"|neighbor|flatmate|housemate|colleague|workmate|student|teenager))")
+_SELF_ACT = (r"(?:punch\w*|hit|hits|hitting|bang\w*|slam\w*|scratch\w*|dig\w*|bit|bite|biting|burn\w*"
+             r"|cut|cuts|cutting|carv\w*|stab\w*|press\w*|pick\w*|smash\w*|broke|break|starv\w*|pull\w*)")
+
+CRISIS_RULES += (
+    # Passive death wish (C-SSRS item 1): welcoming death, in any word order.
+    _rule("crisis.welcome_being_dead", CRISIS, "passive_death_wish",
+          [rf"\b{_WELCOME}\b[^.?!]{{0,25}}?\b(?:to (?:just )?|if i (?:just )?|with )?{_DEAD_STATE}\b"
+           r"(?! (?:for|to|of|on|in the (?:gym|pool)|laughing)\b)",
+           rf"\b(?:dying|being dead|death|not being here|not waking up)\b[^.?!]{{0,20}}?\b(?:would be|is"
+           rf"|sounds"
+           rf"|feels|seems|would feel) (?:like )?(?:a |so |such a )?{_WELCOME}\b"],
+          veto_before=r"\b(?:phone|battery|batteries|laptop|car|app|plant|plants|tv|telly|charger|watch"
+                      r"|fitbit|kindle)\b[^.?!]*$",
+          idiom_after=r"^\W*(?:lol|haha|jk)\b"),
+    _rule("crisis.hope_not_wake", CRISIS, "passive_death_wish",
+          [r"\b(?:hop\w*|pray\w*|wish\w*)\b[^.?!]{0,30}?\b(?:i |to )?(?:don'?t|dont|never|not|won'?t)"
+           r" (?:get up|wake|open my eyes|make it to)\b",
+           r"\bnever (?:open(?:ed)?|opening) my eyes again\b",
+           r"\b(?:fall|go) (?:asleep|to sleep) and (?:that|it|this) (?:be|is|was) (?:the end|it)\b",
+           r"\bif i (?:didn'?t|did not|didnt|never|don'?t|dont) wake(?: up)?"
+           r" (?:tomorrow|again|one day|i'?d|i would|i wouldn'?t|that'?d|it would|it'?d)",
+           r"\b(?:wish|hope|want)\w* (?:i'?d|i would|to|i could|i) (?:just )?die in my sleep\b",
+           r"\b(?:wish|hop|pray|want)\w*\b[^.?!]{0,20}\bmy heart (?:would |will |to )?(?:just )?stops?\b"]),
+    _rule("crisis.alive_against_will", CRISIS, "passive_death_wish",
+          [r"\bwhy am i (?:still )?(?:alive|here|breathing)\b",
+           r"\b(?:(?:can'?t|cant|cannot|don'?t|dont) see (?:a|any) )?future (?:where|in which) i (?:would "
+           r"|'d )?(?:want|wanna) to (?:be alive|live|be here)\b",
+           rf"\b{WANT} (?:to )?(?:just )?(?:stop being alive|stop living|go to sleep forever"
+           rf"|sleep forever)\b",
+           r"\b(?:don'?t|do not|dont|can'?t|cannot) see (?:the|any) point in (?:staying|being"
+           r"|keeping) alive\b",
+           r"\benvy (?:people|those|anyone|everyone|the ones)\b[^.?!]{0,15}\b(?:died|dead)\b",
+           r"\b(?:want|need|wish)\w* (?:to get )?out of (?:this )?life\b",
+           r"\b(?:done|finished|through) (?:with )?being alive\b",
+           r"\bwelcome (?:dying|death)\b",
+           r"\blost (?:the|my|all) will to (?:live|go on)\b",
+           r"\b(?:wish|want|hope)\w* my life (?:would |to |could )?(?:just )?(?:end|be over|stop)\b",
+           r"\b(?:wish|want)\w* (?:i could )?(?:just )?cease to (?:be|exist)\b",
+           r"\bno (?:wish|desire|will|want) to (?:keep |go on |carry on )?(?:living|live|be alive|go on)\b",
+           r"\bbeing alive is (?:too much|unbearable|torture|pointless|hell|agony)\b",
+           r"\b(?:don'?t|do not|dont) (?:really )?care (?:if|whether) i (?:live or die|die|wake up"
+           r"|make it)\b",
+           r"\bdon'?t see why i should (?:stay alive|live|keep living|be alive|go on)\b",
+           r"\b(?:god|jesus|the lord)\b (?:\w+ ){0,2}?takes? me\b",
+           r"\b(?:(?:wouldn'?t|wouldnt|would not|don'?t|dont) )?(?:mind|hope|hoping|wish|pray\w*|want)\b"
+           r"[^.?!]{0,30}?\b(?:bus|car|truck|lorry|train)\b"
+           r"[^.?!]{0,10}?\b(?:hit|hits|ran|runs|run|kill|kills) (?:me|over me)\b",
+           r"\b(?:pray\w*|hop\w*|wish\w*)\b[^.?!]{0,30}\b(?:finds? something|it'?s (?:cancer|terminal)"
+           r"|my last"
+           r" (?:day|birthday|christmas))\b",
+           r"\b(?:it'?s|is) my last (?:day|birthday|christmas)\b(?=[^.?!]{0,20}\b(?:hope|pray|wish))"]),
+    # Hopelessness with a time horizon: the horizon plus an ending, in either order.
+    _rule("crisis.horizon_ending", CRISIS, "hopelessness", rf"\b{_ENDING}", requires=rf"\b{_HORIZON}\b",
+          veto_after=r"^\W*(?:for (?:the|to)day|with (?:work|this job|the (?:walking|plan|exercises)))"),
+    # Farewells, final arrangements and giving things away (Samaritans warning signs).
+    _rule("crisis.farewell", CRISIS, "farewell",
+          [r"\b(?:after|when|once) i'?m (?:gone|dead|not here|no longer (?:here|around)|not around)\b"
+           r"(?! (?:on|for|to|away|out|overseas|at|in)\b)",
+           r"\bbefore i go\b(?! (?:to|out|on|for|away|back|into|and|home|in|over|shopping)\b)"
+           r"(?=[^.?!]{0,0})",
+           r"\b(?:where i'?m going|wherever i'?m going)\b",
+           r"\b(?:won'?t|wont|will not|not going to) (?:be )?need(?:ing)? (?:it|them|this|that|these|those"
+           r"|my \w+|any of (?:it|this)|check ?-?ins|reminders)\b(?! (?:for|until|till|on|at|this week|today"
+           r"|tomorrow)\b)",
+           r"\b(?:won'?t|wont|will not) be (?:alive|here|around) (?:to|after|for the next|by)\b",
+           r"\bnot (?:going to|gonna) be (?:around|here|alive) after (?:tonight|today|this|the weekend)\b",
+           r"\blast time (?:you'?ll|you will|anyone will|i'?ll|i will) (?:hear from me|see me|talk to (?:me"
+           r"|you)"
+           r"|write)\b",
+           r"\b(?:tying|tied|tie) up (?:all )?(?:my )?loose ends\b|\bloose ends (?:are )?(?:sorted|tied up"
+           r"|done)\b",
+           r"\bmy (?:will|funeral)\b (?:is |are |has been |'s )?(?:all )?(?:sorted|done|planned|paid|written"
+           r"|ready|organi[sz]ed)\b",
+           r"\b(?:sorted|planned|paid for|organi[sz]ed|written|wrote|made|done|arranged) (?:out )?my (?:will"
+           r"|funeral|affairs)\b",
+           r"\b(?:put|putting|got|have|sorted) (?:everything|it all|all my affairs) in order\b",
+           r"\bexplaining why i (?:did|do|'?m doing|am doing) (?:it|this)\b",
+           r"\b(?:sorted|decided|worked out|made a list of|written down|wrote down) (?:out )?who (?:gets"
+           r"|will get"
+           r"|has|should have|can have) (?:my|what)\b",
+           r"\bwhoever finds me\b|\bfor (?:the person who|someone to) find me\b",
+           r"\b(?:goodbye|farewell) (?:texts?|messages?|emails?|cards?|videos?|posts?)\b",
+           r"\b(?:letters?|notes?)\b[^.?!]{0,30}\b(?:after i'?m gone|for after|when i'?m gone"
+           r"|for everyone i love"
+           r"|in the drawer|for my (?:kids|family|wife|husband|partner|children|mum|dad))\b",
+           r"\b(?:left|leaving|wrote|written|writing) (?:a )?(?:letters?|notes?) for (?:everyone|my (?:kids"
+           r"|family"
+           r"|wife|husband|partner|children))\b",
+           r"\b(?:thanks?|thank you) (?:\w+ )?for (?:trying|everything|all (?:you'?ve done|your help))\b"
+           r"(?=[^.?!]*(?:[.?!,][^.?!]*)?\b(?:won'?t be (?:back|here|around)|goodbye|for good|last (?:message"
+           r"|time)|i'?m done|take care of yourself))",
+           r"\b(?:because|cos|as) it'?s the last time\b|\bfor the last time\b(?=[^.?!]{0,40}$)",
+           r"\bdon'?t know (?:it'?s|this is) (?:the end|goodbye|the last)\b",
+           r"\b(?:rang|called|texted|phoned|messaged|visited) (?:\w+ ){0,2}?to say goodbye\b",
+           r"\b(?:say|said|saying) goodbye before i go\b|\bwanted to say goodbye\b",
+           r"\bposted my last\b",
+           r"\b(?:thanks?|thank you)\b[^.?!]{0,30}\bgoodbye\b",
+           r"\bsaying (?:my )?goodbyes\b"]),
+    # Means and method: possession, a hidden supply, fixation, research (C-SSRS: method, preparation).
+    _rule("crisis.means_supply", CRISIS, "method_means",
+          [rf"\b(?:hid(?:e|ing|den)?|stash\w*|hoard\w*|squirrel\w*|stockpil\w*|keep(?:ing)? back|kept back"
+           rf"|put(?:ting)? (?:aside|away)|set(?:ting)? aside|keep(?:ing)? aside|kept aside|sav(?:e|ed|ing)"
+           rf"(?: up)?) (?:\w+ ){{0,4}}?{MEDS}\b(?! (?:for (?:the|a|my) (?:trip|holiday|flight|weekend"
+           r"|journey)|for (?:tonight|bedtime|later)))",
+           rf"\b{MEDS}\b (?:\w+ ){{0,2}}?(?:aside|hidden|put away|stashed|saved up|hoarded|squirrell?ed away"
+           rf"|saved for (?:when|later|the right|one day)|under the bed|in (?:a|the) (?:box|tin|sock))\b",
+           rf"\b(?:\d+|a month|months?|weeks?|two months|three months)\b (?:\w+ ){{0,2}}?(?:worth )?(?:of )?"
+           rf"(?:my |mums |dads |the )?(?:old )?{MEDS}\b (?:\w+ ){{0,2}}?(?:hidden|put away|stashed|saved"
+           rf"|aside"
+           r"|in the drawer|in a drawer)\b",
+           rf"\ball (?:of )?my {MEDS}\b[^.?!]{{0,25}}\b(?:on the table|out|lined up|in front of me|ready|in a"
+           r" (?:bottle|jar|bag|pile)|together|counted)\b",
+           rf"\b(?:filled|collected|gathered) (?:a |the )?(?:bottle|jar|bag|box|tin) (?:with|of) (?:all )?"
+           rf"(?:my )?{MEDS}\b",
+           rf"\b{MEDS}\b (?:out )?on the table\b[^.?!]{{0,40}}\b(?:glass of water|vodka|wine|whisky|ready)\b"
+           rf"|\b(?:vodka|wine|whisky|glass of water)\b[^.?!]{{0,40}}\ball (?:of )?my {MEDS}\b",
+           rf"\b(?:take|taking|took|swallow\w*|use|using|inject\w*)\b[^.?!]{{0,10}}?\b(?:it|them) all\b"
+           rf"(?=[^.?!]*(?:{MEDS}|insulin))|\b(?:{MEDS}|insulin)\b[^.?!]*\b(?:take|taking|took|swallow\w*|use"
+           r"|using|inject\w*)\b[^.?!]{0,10}?\b(?:it|them) all\b",
+           r"\btake (?:everything|all) (?:in|from) (?:the|my) (?:medicine|bathroom|pill) (?:cabinet|cupboard"
+           r"|drawer|box)\b",
+           rf"\b(?:know|worked out|found out) (?:how many|which|what) (?:\w+ )?(?:{MEDS} )?(?:would|will"
+           rf"|could)"
+           r" do it\b",
+           rf"\b(?:is|are|would|will) (?:\d+|{NUM_BIG}) (?:\w+ )?{MEDS} (?:be )?enough\b",
+           r"\b(?:max(?:imum)?|most) (?:dose|amount)\b[^.?!]{0,30}\b(?:kill\w*|die|dead|lethal|fatal)\b"]),
+    # "saving them up", "a stockpile": the medicine may be named anywhere in the message.
+    _rule("crisis.means_supply_pronoun", CRISIS, "method_means",
+          r"\bsav(?:e|ed|ing) (?:them|it|these|those) up\b|\b(?:a|my) stockpile\b", requires=rf"\b{MEDS}\b"),
+    _rule("crisis.means_method", CRISIS, "method_means",
+          [r"\b(?:look\w* up|googl\w*|search\w*|research\w*|read(?:ing)? (?:up )?(?:on|about)|looked into)\b"
+           r"[^.?!]{0,40}?\b(?:how many|how much|lethal|overdose|ways? to (?:die|end|kill|go)|which (?:pills"
+           r"|tablets|overdose)|painless|way to go|(?:is|be) (?:a )?painful)\b",
+           r"\b(?:which|what) (?:bridge|cliff|building|spot|place|tree|rope|pills"
+           r"|tablets)\b[^.?!]{0,20}\b(?:i'?d"
+           r"|to|i would|i'?ll|i will|i could) (?:use|jump|do it|go|take)\b",
+           r"\bfound the (?:right|perfect|best) (?:spot|place|bridge|cliff|tree|way)\b",
+           r"\bengine running\b(?=[^.?!]*\b(?:garage|shed|thinking|hose)\b)|\bhose (?:for|to|on|into|onto)"
+           r" (?:the )?(?:car )?exhaust\b",
+           r"\b(?:gun|shotgun|rifle|firearm|pistol)\b[^.?!]{0,40}\b(?:thinking about|think about"
+           r"|keep thinking"
+           r"|use it on|on myself|end it|it'?s loaded|loaded it)\b",
+           r"\b(?:staring|looking|stare|look|keep looking|kept looking) at (?:the )?(?:knives?|razors?"
+           r"|blades?"
+           r"|pills|tablets|rope|bridge|train tracks)\b",
+           r"\b(?:knife|razor|blade|rope|pills|tablets)\b (?:is |are )?(?:on|by|under|next to) (?:the |my )?"
+           r"(?:bedside|bed|pillow)\b",
+           r"\b(?:bought|got|buy|have) (?:a |some |new |a packet of |a pack of )?(?:razor )?blades?\b"
+           r"(?=[^.?!]*\b(?:not for shaving|for it|myself|tonight|ready|hidden|hide)\b)",
+           r"\b(?:keep|kept|hid|hide|hiding|hidden|bought|got|have)\b (?:the |a |my )?rope\b(?! (?:for|swing"
+           r"|toy"
+           r"|ladder|bridge|course|burn))|\brope i (?:bought|got|have|keep|hid)\b(?! for)",
+           r"\bwalk\w* into the (?:sea|ocean|water|river|lake|surf)\b",
+           r"\bdriv\w* (?:my car |the car )?off (?:a|the) (?:bridge|cliff|road|wharf|pier)\b",
+           r"\b(?:crash|crashing|wrap|wrapping) (?:my |the )?car\b[^.?!]{0,40}\b(?:on purpose|look like an"
+           r" accident|into a tree|and not)\b|\bmake it look like an accident\b",
+           r"\b(?:think\w*|thought) (?:a)?(?:bout|of) (?:jumping|stepping off|stepping in front"
+           r"|throwing myself"
+           r"|driving off|walking into|hanging|drowning|overdosing|taking (?:them|it) all|slitting)\b",
+           r"\b(?:went|go|drove|walked|stood|standing|sat|sitting|been|up) (?:\w+ ){0,3}?(?:to |on |at |by "
+           r"|near"
+           r" |up to |onto )?(?:the |a )?(?:cliff\w*|bridge|roof\w*|edge|railway\w*|train tracks|tracks"
+           r"|(?:train )?platform|car ?park roof)\b(?=[^.?!]{0,60}\b(?:thinking|about it|jump\w*|step\w* off"
+           r"|stood there|an hour|wanted to|end it|tonight|right now|texting|goodbye|won'?t come))"]),
+    # Self-harm by what is done to oneself and why (NICE NG225).
+    _rule("crisis.self_harm_act", CRISIS, "self_harm",
+          [rf"\b{_SELF_ACT}\b[^.?!]{{0,40}}?\b(?:till?|until|'?til) (?:i|it|they|my \w+|there'?s|there is)"
+           r" (?:bleed|bled|bleeds|bruise[sd]?|break|broke|swell|is raw|are raw|blood)\b",
+           rf"\b{_SELF_ACT}\b[^.?!]{{0,40}}?\b(?:on purpose|deliberately|intentionally)\b"
+           r"(?<!\bgym on purpose)",
+           r"\bmake myself (?:hurt|bleed|suffer|bruise)\b",
+           r"\b(?:was|been|did|relapsed on|relapse on|do|doing) sh (?:again|last night|tonight|today)\b"
+           r"|\bsh (?:relapse|urges?|again)\b",
+           r"\b(?:hurt|hurting|harm|harming|punish\w*|starv\w*) my (?:own )?body\b",
+           r"\bstarv\w* myself\b",
+           r"\b(?:hurting|harming|cutting|burning|hitting|punching|scratching) myself (?:again|every|most"
+           r"|when|at night|to cope|is the only|helps)\b",
+           r"\b(?:started|start|back to|keep|been|kept|began) (?:hurting|harming|cutting|burning|hitting"
+           r"|punching|scratching) myself\b(?! (?:at the gym|lifting|by accident))",
+           r"\b(?:hurting|harming|cutting) myself is\b",
+           r"\btook (?:a|the) (?:blade|knife|razor|scissors|lighter) to my\b",
+           r"\b(?:blade|knife|scissors|lighter|cigarettes?|compass|pen|iron)\b (?:on|to|into|across|onto"
+           r"|against)"
+           r" my (?:arms?|legs?|wrists?|thighs?|skin|stomach|body)\b",
+           r"\b(?:pressed|held|put|pushed)\b[^.?!]{0,20}\b(?:iron|lighter|cigarette|kettle|pan)\b[^.?!]{0,10}"
+           r"\b(?:on|onto|against|to) my\b",
+           r"\bcarv\w* (?:\w+ ){0,3}?(?:into|on) my (?:skin|arms?|legs?|thighs?|wrists?|body|stomach)\b",
+           r"\burges? to (?:cut|burn|hurt|harm|self ?-?harm|sh)\b",
+           r"\b(?:so|and|then|that'?s why) i cut\s*(?:$|[.!?,]|\b(?:again|myself)\b)",
+           r"\b(?:hitting|punching|slapping|beating|biting) myself\b(?! (?:with (?:the|a) (?:door|ball"
+           r"|racquet"
+           r"|bat)|by accident|accidentally))",
+           r"\b(?:punched|slapped|beat|bit) myself\b",
+           r"\bdig\w* (?:\w+ ){0,2}?into my (?:arms?|legs?|skin|wrists?|thighs?|hands?)\b",
+           r"\bto (?:hurt|harm|punish|injure) (?:myself|me)\b(?<!enough to hurt myself)",
+           r"\bpunish(?:ing)? (?:myself|my body)\b"],
+          veto_after=r"^\W*(?:at the gym|lifting|in the garden|by accident|accidentally)"),
+    # Burden and worthlessness with death or absence (interpersonal theory of suicide).
+    _rule("crisis.burden_absence", CRISIS, "burden",
+          [r"\b(?:would|'d|will|'ll|could) (?:all )?(?:be )?(?:\w+ ){0,2}?(?:happier|better|fine|easier|free"
+           r"|relieved|cope|move on|manage|get on)\b[^.?!]{0,20}\bwithout me\b"
+           r"(?! (?:for (?:a|the|one|two)|while|at|on|today|this week|tomorrow)\b)",
+           r"\bbetter off without (?:a|their|this|his|her) (?:useless|broken|crap|rubbish|worthless|crippled"
+           r"|sick)\b",
+           r"\b(?:relieved|happier|better|free|easier|kinder)\b[^.?!]{0,15}\bif i (?:just )?(?:died|was dead"
+           r"|were dead|was gone|were gone|wasn'?t here|disappeared|killed myself|ended (?:it|things"
+           r"|my life))\b",
+           r"\bif i (?:was|were) (?:gone|dead|not here|not around)\b",
+           r"\bif i (?:just )?(?:ended (?:it|things|my life)|killed myself)\b",
+           r"\b(?:don'?t|do not|dont|doesn'?t) deserve (?:to (?:live|be alive|be here|exist)|life)\b",
+           r"\b(?:shouldn'?t|should not|shouldnt) (?:even )?(?:be )?(?:alive|exist|living)\b",
+           r"\binsurance (?:money|payout|pay ?out|policy)\b(?=[^.?!]*\b(?:better|than (?:with )?me|if i"
+           r"|when i"
+           r"|die|dead|gone)\b)",
+           r"\bdoing (?:them|everyone|everybody|the world|my family|him|her) a favou?r\b"
+           r"(?=[^.?!]*\b(?:ending|dying|gone|dead|killing|if i|by)\b)",
+           r"\b(?:no ?one|nobody|no-one|noone)\b (?:would|will|'d)? ?(?:even )?(?:miss|notice"
+           r"|care)\b[^.?!]{0,20}"
+           r"\bif i (?:died|was gone|were gone|was dead|killed myself|disappeared|wasn'?t here)\b",
+           r"\bwaste of (?:oxygen|air|space|skin|life)\b(?=[^.?!]*\b(?:dead|die|gone|exist|alive|end it"
+           r"|for good)\b)",
+           r"\b(?:disappear|vanish)\w* for good\b"]),
+    # Slang and typos (Samaritans guidance on online language).
+    _rule("crisis.slang_more", CRISIS, "slang",
+          [r"\b(?:yeet|chuck|fling|throw)\w* (?:myself|me) off\b",
+           r"\bsui(?:cidal)? (?:thoughts|ideation|idea|feels|vibes|mode|urges)\b",
+           r"\bdirt ?nap\b(?=[^.?!]*\b(?:on purpose|gonna|want|wanna|going to|take)\b)",
+           r"\bw(?:a|n|an|na|nn|ann|nna|ana|nt|ant|nat|amt|hant)(?:a|na)? (?:2 |to |ta )?(?:die|dye|b dead"
+           r"|be dead)\b(?! (?:of|from|laughing)\b)",
+           r"\b(?:thinkin[g']?|thought|thinking) (?:a)?bout (?:ending|end) (?:it|things|my life)\b",
+           r"\bkys\b(?=[^.?!]*\b(?:myself|to myself|tell myself)\b)",
+           r"\b(?:might|gonna|going to|gna|gunna|wanna|want to|about to) (?:go )?jump"
+           r"(?=\s*(?:$|[.!?,]|\b(?:ngl|tbh|fr|lol|rn|tonight|now|off)\b))",
+           r"\b(?:gna|gunna|gnna|imma|ima|tryna) (?:kill (?:myself|myslf|myslef)|end it|off myself|od|o\.d"
+           r"|overdose|die)\b"]),
+)
+
+CHECK_RULES += (
+    _rule("crisis_check.worthless", CHECK, "burden",
+          [r"\bwaste of (?:oxygen|air|space|skin)\b", r"\bnot worth the air\b",
+           r"\b(?:no ?one|nobody|no-one) would (?:even )?(?:miss|notice) me\b",
+           r"\bi'?m (?:so )?worthless\b"]),
+    _rule("crisis_check.giving_away", CHECK, "farewell",
+          [r"\b(?:gave|giving|given|give) away (?:all )?(?:of )?my\b",
+           r"\b(?:been )?giving (?:all )?my (?:\w+ ){0,2}?away\b",
+           r"\b(?:gave|given|giving|rehom\w*) (?:away )?my (?:dog|cat|pets?|puppy|kitten|guitar|tools)\b",
+           r"\b(?:i'?ve )?given away my\b",
+           r"\bthis is goodbye\b"]),
+    # A misspelt "kill myself" ("kll", "kts", "kil"): too unclear for the script, never silence.
+    _rule("crisis_check.kill_myself_typo", CHECK, "slang",
+          r"\bk[a-z]{1,3}s? (?:my ?self|myslf|myslef"
+          r"|meself)\b(?<!kick myself)(?<!keep myself)(?<!kept myself)"),
+    _rule("crisis_check.means_ambiguous", CHECK, "method_means",
+          [r"\b(?:razor|blade)\b (?:on|to|across) my (?:arms?|legs?|wrists?|thighs?|skin)\b",
+           r"\b(?:bought|got) (?:a )?(?:new |packet of )?blades?\b(?! for (?:the|my) (?:mower|saw|knife"
+           r"|shaver"
+           r"|plane|cutter))",
+           r"\bdirt ?nap\b"]),
+)
+
+THIRD_RULES += (
+    _rule("crisis_third_person.more", THIRD, "other_at_risk",
+          [r"\b(?:cut|cuts|cutting|burn\w*|scratch\w*|slic\w*) (?:his|her|their) (?:arms?|wrists?|legs?"
+           r"|thighs?"
+           r"|skin|stomach)\b",
+           rf"\b{_THIRD_NOUN}\b[^.?!]{{0,30}}\b(?:wrote|left|written|posted|sent) (?:a |her |his |their "
+           rf"|me a )?"
+           r"(?:goodbye )?(?:note|letter|goodbye|something like a goodbye)\b",
+           r"\b(?:use|turn) (?:it|the gun|a gun) on (?:him|her|them)sel(?:f|ves)\b",
+           r"\b(?:he|she|they) (?:can'?t|cannot) (?:go on|take it any ?more|do this any ?more"
+           r"|cope any ?more)\b",
+           rf"\b{_THIRD_NOUN}\b (?:is |'s )?(?:standing|sitting|stood|up) (?:on|at) (?:the |a )?(?:edge of "
+           r"(?:the |a )?)?(?:bridge|ledge|cliff|roof|railway|train tracks)\b"]),
+)
+
+# Red flags in lay words: one-sided leg weakness with pain, weight lost, a dragging foot.
+RED_FLAG_RULES += (
+    _rule("red_flag.leg_weak_lay", RED_FLAG, "neuro_deficit",
+          r"\b(?:leg|foot|legs|feet)\b (?:\w+ ){0,2}?(?:feels?|is|are|has gone|have gone|went|going|getting)"
+          r" (?:\w+ )?(?:weak|weaker|floppy)\b"),
+    _rule("red_flag.weight_loss_more", RED_FLAG, "cancer_history",
+          r"\b(?:lost|losing|dropped) (?:\w+ ){0,5}?(?:weight|kilos|kgs?|pounds|stone)\b[^.?!]{0,20}"
+          r"\bwithout (?:trying|dieting|meaning to)\b"),
+    _rule("red_flag.foot_dragging", RED_FLAG, "neuro_deficit",
+          r"\bfoot (?:\w+ ){0,2}?(?:dragging|drags|slapping|slaps|catching|flopping)\b"),
+)
+
+# ---------------------------------------------------------------------------
+# Fifth pass, after the sealed run, from tests/data/safety_eval_tune_2.csv (written
+# to be indirect): a wish or acceptance and a state of being dead or gone anywhere in
+# one sentence, finality said as "the end for me" or "last check in", exits in slang,
+# and self-harm by a body part plus an injury. Figures of speech only downgrade these
+# to the check question (never silence).
+# ---------------------------------------------------------------------------
+_GONE = (r"(?:die|died|dying|dead|(?<!slow )death|be gone|being gone|gone for good|stop being"
+         r"(?=\s*(?:$|[.!?,]|\b(?:here|alive|around|at all)\b))|stop existing"
+         r"|not (?:let me |to )?wake|never wake|go black|stay black|never (?:been |be )?here"
+         r"|not (?:have to )?come"
+         r" back|never come back|be over for good|over for good|takes? me|join (?:her|him|them)|with my late"
+         r"|clock out of life|check out for good|my exit|not be around|won'?t be around)")
+_ACCEPT = (r"(?:want(?:s|ed|ing)?|wanna|wish(?:es|ed|ing)?|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?|ask god"
+           r"|ready|welcome|fine by me|fine with|peaceful"
+           r"|better|love|would love|waiting (?:to|for)|not be upset|wouldn'?t be upset|doesn'?t scare"
+           r"|don'?t scare"
+           r"|no longer scares|relief|at peace|planning|plan)")
+CRISIS_RULES += (
+    _rule("crisis.accept_gone", CRISIS, "passive_death_wish",
+          # The state must be the speaker's own: "i could/would ...", "to ..." right after the wish,
+          # or wording that carries "me" ("takes me", "not let me wake", "my exit").
+          [rf"\b{_ACCEPT}\b[^.?!]{{0,40}}?\b(?:i (?:could|would|can|might|'?d)?|me|myself)\b (?:just )?"
+           rf"(?:\w+ )?{_GONE}\b",
+           rf"\b{_ACCEPT}\b (?:to|2) (?:just )?{_GONE}\b",
+           rf"\b{_ACCEPT}\b[^.?!]{{0,20}}?\bit'?d be to (?:just )?{_GONE}\b",
+           rf"\b{_ACCEPT}\b[^.?!]{{0,60}}?\b(?:takes? me|not let me wake|my exit|clock out of life"
+           r"|check out of life|be with my late)\b",
+           rf"\bif i (?:just )?(?:died|was gone|were gone|was dead)\b[^.?!]{{0,30}}?\b{_ACCEPT}\b",
+           r"\bdeath (?:doesn'?t|does not|no longer) scares? me\b"],
+          veto_after=r"^\W*(?:for|to|of|laughing|on (?:the|that|this))\b",
+          idiom_after=r"^[^.?!]*\b(?:lol|haha|lmao)\b(?![^.?!]*\b(?:not joking|no joke|srs|serious))"),
+    _rule("crisis.wish_gone_more", CRISIS, "passive_death_wish",
+          [r"\bwaiting (?:to die|for death|to be dead)\b(?! (?:down|off|out))",
+           r"\b(?:want|wish)\w* (?:everything|it all|the world|it) to go (?:black|dark|quiet)\b",
+           r"\bbetter if i (?:was|were|had) never (?:been )?(?:here|born|around)\b",
+           r"\b(?:i|me|myself) (?:(?:could|would|'d|just|to) )*(?:disappear|vanish|go away)\w* and never come"
+           r" back\b",
+           rf"\b{_ACCEPT}\b[^.?!]{{0,15}}\b(?:all of it|everything|it all|my life|life|all this)\b"
+           r"[^.?!]{0,15}\bover for good\b",
+           r"\b(?:sleep|go to sleep|fall asleep)\b[^.?!]{0,10}\band (?:not|never) (?:have to )?come back\b",
+           r"\b(?:not|wouldn'?t|never) (?:be )?(?:upset|sad|sorry|mind)\b[^.?!]{0,20}\bif i (?:got|was|were)"
+           r" (?:hit|killed|run over|struck) by (?:lightning|a (?:bus|car|truck|train|lorry))\b"]),
+    _rule("crisis.no_will", CRISIS, "passive_death_wish",
+          r"\bno (?:will|reason|desire) to (?:keep going|go on|carry on|live|keep living)\b"),
+    _rule("crisis.finality_more", CRISIS, "farewell",
+          [r"\b(?:this|that) (?:will be|is) my (?:last|final) (?:check ?-?in|message|chat|time)\b",
+           r"\b(?:won'?t|will not|never) hear from me again\b",
+           r"\bthis is the end for me\b|\bthe end of the road for me\b",
+           r"\b(?:instructions|letters?|notes?)\b[^.?!]{0,30}\b(?:for everything after|for after"
+           r"|for when i'?m"
+           r" gone|to each of|for each of)\b",
+           r"\b(?:written|wrote|planned|chosen|picked) (?:what i want|the songs|the music|the readings) (?:at"
+           r"|for)"
+           r" my funeral\b",
+           r"\bat peace with my decision\b",
+           r"\b(?:gave|given|giving) (?:my|all my) (?:\w+ ){0,3}?(?:keys|car|house|things)\b[^.?!]{0,30}"
+           r"\bfor good\b",
+           r"\b(?:giving|gave|given|rehom\w*) (?:away )?my (?:\w+ )?(?:cat|dog"
+           r"|pets?)\b[^.?!]{0,40}\b(?:won'?t be"
+           r" (?:around|here)|not be around|after i'?m gone|for good)\b"],
+          subject_check=False),
+    _rule("crisis.horizon_refusal", CRISIS, "hopelessness",
+          [r"\bcount me out\b", r"\bi'?m out of here\b", r"\bi'?d rather go now\b",
+           r"\bi'?ll do something\b(?=[^.?!]*$)", r"\bwhy bother living\b",
+           r"\bisn'?t a life i want\b|\bnot a life i want\b",
+           r"\bdon'?t want (?:forever|a future|another (?:day|year))\b",
+           r"\bno way\b(?=[^.?!]{0,5}$)"],
+          requires=rf"\b{_HORIZON}\b|\b(?:if|decade|lifetime|forever|next \d+|by \d+|ever getting better)\b"),
+    _rule("crisis.self_harm_more", CRISIS, "self_harm",
+          [r"\b(?:burn|burnt|burned|burning) my (?:hand|arm|skin|leg|wrist)s? (?:on|with) (?:the )?(?:stove"
+           r"|iron"
+           r"|lighter|kettle|cigarettes?|hob)\b[^.?!]{0,30}\b(?:to feel|on purpose|to cope|because)\b",
+           r"\bsh-?ing\b|\bbeen sh\b",
+           r"\b(?:bruise|punch|hit|beat) my (?:own )?(?:legs|thighs|arms|stomach|face|head)\b[^.?!]{0,30}"
+           r"\b(?:fists?|till|until|black and blue|on purpose|bruised)\b",
+           r"\b(?:hurting|harming|cutting) myself and hiding it\b"]),
+)
+THIRD_RULES += (
+    _rule("crisis_third_person.more_2", THIRD, "other_at_risk",
+          [rf"\b{_THIRD_NOUN}\b[^.?!]{{0,20}}\blocked (?:him|her|them)sel(?:f"
+           rf"|ves) in\b[^.?!]{{0,30}}\b(?:pills"
+           r"|tablets|meds|knife|razor|rope)\b",
+           rf"\b{_THIRD_NOUN}\b[^.?!]{{0,20}}\b(?:wants?|wanting) to (?:disappear|vanish) (?:forever"
+           rf"|for good)\b",
+           rf"\b{_THIRD_NOUN}\b[^.?!]{{0,30}}\b(?:top|off|kill|hang) (?:him|her|them)sel(?:f|ves)\b"]),
+)
+
+
+# ---------------------------------------------------------------------------
+# Crisis phrases in the languages most likely in a New Zealand clinic (Census
+# 2023 languages after English: te reo Maori, Samoan, Northern Chinese, Hindi,
+# Spanish, Arabic among the larger groups). Pacer replies in English only, so a
+# match gives the crisis contacts together with the English-only notice. Written
+# in the normalised form (lower case; accents, macrons, Devanagari virama/nukta and
+# Arabic vowel marks are stripped by `normalise`, and so are these patterns).
+# Sources for the wording: WHO "Preventing suicide" translations, Lifeline and
+# Mental Health Foundation NZ multilingual pages; phrases kept short and literal.
+# ---------------------------------------------------------------------------
+FOREIGN_CRISIS_PHRASES: dict[str, tuple[str, ...]] = {
+    "es": (r"\bsuicid(?:arme|arse|arte|ar|io|a)\b", r"\b(?:me )?quiero matar\b|\bmatarme\b",
+           r"\bquiero morir\w*|\bme quiero morir\b", r"\bno quiero (?:seguir )?vivi\w*",
+           r"\bquitarme la vida\b", r"\b(?:acabar|terminar) con mi vida\b", r"\bhacerme dano\b",
+           r"\bno vale la pena vivir\b", r"\bmejor (?:estar )?muert[oa]\b"),
+    "zh": ("自杀", "自殺", "想死", "不想活", "活不下去", "结束(?:自己的)?生命", "結束(?:自己的)?生命", "轻生",
+           "輕生", "自残", "自殘", "割腕", "寻死", "尋死", "跳楼", "跳樓"),
+    "hi": ("आत्महत्या", "खुदकुशी", "ख़ुदकुशी", "मरना चाहत", "मर जाना चाहत", "जीना नहीं",
+           "अपनी जान (?:ले|दे)", r"\b(?:marna|mar jana|mar jaana) chaht[aie]", r"\b(?:jeena|jina) nahi",
+           r"\bkhudkushi\b", r"\ba+tmahatya\b", r"\bapni jaan (?:le|de)"),
+    "ar": ("انتحار", "انتحر", "أنتحر", "أريد أن أموت", "اريد ان اموت", "أتمنى الموت", "اتمنى الموت",
+           "لا أريد أن أعيش", "لا اريد ان اعيش", "أقتل نفسي", "اقتل نفسي", "أنهي حياتي", "انهي حياتي",
+           "إنهاء حياتي", "انهاء حياتي"),
+    "mi": (r"\bwhakamomori\b", r"\b(?:pirangi|hiahia)\b[^.?!]{0,20}\bki te mate\b",
+           r"\b(?:kaore|kore|kahore)\b[^.?!]{0,15}\b(?:pirangi|hiahia)\b[^.?!]{0,10}\bki te ora\b",
+           r"\bhoha (?:au |ahau )?ki te ora\b", r"\b(?:whakamate|patu) i (?:a )?(?:ahau|au)\b"),
+    "sm": (r"\bfia oti\b", r"\bpule i (?:le|lo'?u|lou) ola\b",
+           r"\b(?:le|leai) toe (?:mana'?o|fia)\b[^.?!]{0,10}\bola\b", r"\bfasi(?:oti)? (?:ia )?a'?u\b"),
+}
+
+
+def _fold(pattern: str) -> str:
+    """A pattern in the shape `normalise` gives the text (no accents or combining marks)."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", pattern).lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+FOREIGN_CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (language, re.compile(_fold(pattern)))
+    for language, patterns in FOREIGN_CRISIS_PHRASES.items()
+    for pattern in patterns
+)
+
+# ---------------------------------------------------------------------------
+# The classifier's second opinion. A `crisis` or `red_flag` guess without a lexicon
+# match is only a question (the check question, the red-flag screening question);
+# it is dropped when the message is a figure of speech about pain, tiredness,
+# sport, work or a device, or, for red flags, names no body symptom at all.
+# ---------------------------------------------------------------------------
+FIGURES_OF_SPEECH = re.compile("|".join((
+    r"\b(?:is|are|was|were|'s|'re|keeps?|kept) (?:\w+ )?(?:killing|murdering|slaying|destroying|wrecking"
+    r"|torturing) (?:me|my|us)\b",
+    r"\b(?:kill|killed|killing|smash|smashed|crush|crushed|nail|nailed|ace|aced) (?:it|that)\b",
+    r"\b(?:i'?d|i would|i could) (?:kill|die) for\b|\bdying (?:to|for)\b|\bto die for\b",
+    r"\b(?:the )?death of me\b|\bdead (?:tired|on my feet|to the world|beat|end|last|set on)\b",
+    r"\b(?:so|too|that) (?:tired|bored|hungry|embarrassed|sore|full) (?:that )?i could (?:die|drop)\b",
+    r"\b(?:phone|battery|batteries|laptop|computer|app|tablet|kindle|watch|fitbit|tens|charger|car|printer"
+    r"|router|wifi|telly|tv|heat (?:pack|pad)|hearing aids?|blanket|recliner|dryer|hoover|camera|remote)\b"
+    r"[^.?!]{0,25}\b(?:dead|dying|died|kill\w*|murder\w*|crash\w*|froze|fried|shot|last legs|had it|kaput)\b",
+    r"\b(?:kill|force quit|restart) (?:the |this )?(?:app|tab|program|process)\b",
+    r"\b(?:went|go|going|was|it'?s) (?:\w+ )?(?:on|to) (?:the|my|that|this) (?:last lap|hill|5k|10k|treadmill"
+    r"|rower|court|field|pitch|course)\b",
+    r"\b(?:died|die|dying|killed|murdered|slaughtered|destroyed|thrashed|hammered|crucified|bombed)"
+    r" (?:on|at|in) (?:the )?(?:last|final|second|first|quiz|bowls|darts|tennis|netball|golf|rugby|league"
+    r"|half|lap|set|game|match|review|meeting)\b",
+    r"\b(?:we|they|our team|the team|you) (?:got )?(?:killed|murdered|slaughtered|destroyed|thrashed"
+    r"|hammered|crucified)\b",
+    r"\b(?:boss|manager|coworker|co-worker|colleague|job|work|meeting|deadline|commute|shift|project"
+    r"|spreadsheet|inbox|overtime|payroll|office)\b[^.?!]{0,30}\b(?:kill\w*|murder\w*|death|dead|die|dying"
+    r"|torture|nightmare|hell|bloodbath|drown\w*|sucking the life)\b",
+    r"\b(?:kill|murder|strangle) (?:my|the|whoever|him|her) (?:\w+ )?(?:boss|manager|coworker|colleague"
+    r"|printer|broke|if)\b",
+    r"\b(?:die|died|dying|dead) (?:on|at|in|during) (?:the|my|that|this|a) (?:last lap|hill|5k|10k|run|walk"
+    r"|ride|climb|stairs|treadmill|rower|court|field|pitch|course|class|session|workout|game|match)\b",
+    r"\b(?:was|is|'s) (?:absolute |pure |sheer |just )?torture\b",
+    r"\b(?:sciatica|back|knees?|hips?|neck|shoulders?|body|legs|feet|pain|arthritis|fibro)\b (?:\w+ ){0,2}?"
+    r"(?:wants me dead|is trying to kill me|hates me)\b",
+    r"\b(?:swing|battery|phone|career|social life|love life|garden|plants?|joke|party|town|team|game)\b"
+    r" (?:is|was|'s) (?:\w+ )?dead\b",
+    r"\b(?:i'?m|im) (?:so |literally )?dead(?= *(?:$|[.!,]|\blol\b|\bhaha\b))",
+    r"\bdoing suicides\b|\bsuicides? (?:drills?|sprints?|runs?)\b",
+    r"\b(?:deadline|plan|idea|schedule|timeline) (?:is|was|'s) suicide\b",
+    r"\bi'?d rather die than (?:go|do|sit|listen|watch|eat|wear|attend|work)\b",
+    r"\bdone with (?:this|my|the) (?:job|work|boss|course|class|project|shift)\b",
+    r"\b(?:going to|gonna|will) (?:be )?(?:hurt|hurting|sore|feel it) (?:tomorrow|in the morning|later)\b",
+    r"\bcrawl (?:back )?into bed\b",
+    r"\bkills? my (?:knees|back|feet|hips?|neck|legs|shoulders?|wrists?|joints|ankles?)\b",
+    r"\bshot myself in the foot\b|\bthe pits\b|\bthrough the roof\b|\bgiving me hell\b"
+    r"|\bhurts? like hell\b|\bscreaming at me\b|\bhit by a (?:truck|bus)\b",
+)))
+RED_FLAG_CUES = re.compile(
+    r"\b(?:numb\w*|tingl\w*|pins and needles|bladder|bowel\w*|pee\w*|wee\w*|urin\w*|incontinen\w*"
+    r"|weak\w*|giving way|gave way|fever\w*|temperature|sweats?|chills|shiver\w*|fell|fall\w*|accident"
+    r"|crash|chest|breath\w*|weight|cancer|tumou?r|chemo|night|worst|sudden\w*|swollen|swelling|red and"
+    r"|hot and|calf|slurr\w*|droop\w*|vision|blind|faint\w*|collaps\w*|drag\w*|foot drop|saddle"
+    r"|groin|genital\w*|bum|bottom|privates|down there|wound|infect\w*|pus|oozing|jaw|arm)\b"
+)
+
+
+def figure_of_speech(text: str) -> bool:
+    """An idiom about pain, tiredness, sport, work or a device ("my knees are killing me")."""
+    return bool(FIGURES_OF_SPEECH.search(normalise(text)))
+
+
+def names_red_flag_symptom(text: str) -> bool:
+    """Does the message name any body symptom a red flag is made of? (screening gate)"""
+    return bool(RED_FLAG_CUES.search(normalise(text)))
+
+
+# Which clinical sign each red-flag rule detects (several rules can word one sign).
+RED_FLAG_SIGNS: dict[str, str] = {
+    "red_flag.saddle_numbness": "saddle",
+    "red_flag.bladder": "continence", "red_flag.bowel": "continence",
+    "red_flag.continence_sensation": "continence",
+    "red_flag.bilateral_legs": "legs", "red_flag.legs_giving_way": "legs", "red_flag.legs_wont_move": "legs",
+    "red_flag.legs_numb_walk": "legs", "red_flag.leg_weak_lay": "legs", "red_flag.both_limbs_worse": "legs",
+    "red_flag.foot_drop": "legs", "red_flag.foot_flops": "legs", "red_flag.foot_floppy": "legs",
+    "red_flag.foot_drop_lay": "legs", "red_flag.foot_dragging": "legs",
+    "red_flag.chest_pain": "chest", "red_flag.chest_lay": "chest",
+    "red_flag.breathless": "chest_with", "red_flag.arm_jaw_radiation": "chest_with",
+    "red_flag.face_droop": "stroke_face", "red_flag.face_numb": "stroke_face",
+    "red_flag.slurred_speech": "stroke_speech",
+    "red_flag.one_sided_weakness": "stroke_limb", "red_flag.limb_weak_with_stroke_sign": "stroke_limb",
+}
+# Combinations that are unambiguous on their own (GIRFT cauda equina pathway; NHS heart
+# attack and FAST stroke pages): the clinic is alerted without a screening question.
+UNAMBIGUOUS_SIGNS: tuple[frozenset[str], ...] = (
+    frozenset({"saddle", "continence"}), frozenset({"legs", "continence"}), frozenset({"saddle", "legs"}),
+    frozenset({"chest", "chest_with"}), frozenset({"stroke_face"}),
+    frozenset({"stroke_speech", "stroke_limb"}),
+)
+
+
+def red_flag_alerts_at_once(matches: Iterable[SafetyMatch]) -> bool:
+    """Unambiguous without asking: a combination of red-flag signs in one message (new
+    bladder loss with saddle numbness; chest pain with breathlessness; a drooping face).
+    One sign alone gets the screening question first."""
+    signs = {RED_FLAG_SIGNS.get(m.rule, m.rule) for m in matches if m.level == RED_FLAG}
+    return any(combination <= signs for combination in UNAMBIGUOUS_SIGNS)
+
+
+# What the red-flag screening question asks about, by category (NICE NG59 red flags;
+# GIRFT cauda equina pathway; NHS heart attack, stroke, sepsis and DVT pages).
+RED_FLAG_SCREEN_SYMPTOMS: dict[str, str] = {
+    "cauda_equina": "new numbness around your bottom or genitals, new trouble peeing or controlling your"
+                    " bladder or bowels, or weakness or numbness in both legs",
+    "neuro_deficit": "weakness in a leg or foot that is new or getting worse, a foot that drags or slaps,"
+                     " numbness that is spreading, or a drooping face or slurred speech",
+    "chest_pain": "chest pain, pressure or tightness right now, pain spreading to your arm or jaw, or"
+                  " shortness of breath",
+    "infection": "a temperature, chills or night sweats, or a wound or injection site that is hot, red or"
+                 " oozing",
+    "fever": "a temperature, chills or night sweats together with your back or neck pain",
+    "trauma": "a fall, accident or heavy knock shortly before this pain, with pain that is severe or"
+              " getting worse",
+    "cancer_history": "a past cancer, weight loss you can't explain, or pain that is new and different"
+                      " from your usual",
+    "night_pain": "pain at night that no position eases, with a temperature, weight loss or feeling"
+                  " generally unwell",
+    "new_severe_pain": "pain that came on suddenly, is severe and unlike your usual pain, or is getting"
+                       " rapidly worse",
+    "dvt": "one calf or leg that is swollen, warm, red or tender, or any shortness of breath",
+}
+RED_FLAG_SCREEN_DEFAULT = ("new numbness around your bottom or genitals, new bladder or bowel problems,"
+                           " weakness in your legs, a temperature with your back pain, or chest pain")
+
+
+def red_flag_screen_symptoms(category: str | None) -> str:
+    """The symptoms the screening question names for a red-flag category."""
+    return RED_FLAG_SCREEN_SYMPTOMS.get(category or "", RED_FLAG_SCREEN_DEFAULT)
+
 
 ALL_RULES: tuple[Rule, ...] = CRISIS_RULES + THIRD_RULES + CHECK_RULES + RED_FLAG_RULES
 
@@ -1308,6 +1901,8 @@ def _vetoed(rule: Rule, text: str, m: re.Match[str]) -> bool:
 def _scan_crisis(text: str) -> list[SafetyMatch]:
     out: list[SafetyMatch] = []
     for rule in CRISIS_RULES:
+        if rule.requires and not rule.requires.search(text):
+            continue
         for m in rule.pattern.finditer(text):
             if _vetoed(rule, text, m):
                 continue
@@ -1349,6 +1944,8 @@ def _quoted_speech(text: str, start: int) -> bool:
 def _scan_simple(text: str, rules: Iterable[Rule], skip_third: bool) -> list[SafetyMatch]:
     out: list[SafetyMatch] = []
     for rule in rules:
+        if rule.requires and not rule.requires.search(text):
+            continue
         for m in rule.pattern.finditer(text):
             if _vetoed(rule, text, m):
                 continue
@@ -1385,10 +1982,19 @@ def _scan_red_flags(text: str) -> list[SafetyMatch]:
     return out
 
 
+def _scan_foreign(text: str) -> list[SafetyMatch]:
+    """Crisis phrases in other languages: the phrase carries its own negation, so no context rules."""
+    for language, pattern in FOREIGN_CRISIS:
+        if pattern.search(text):
+            return [SafetyMatch(CRISIS, f"crisis.foreign.{language}", "non_english", language)]
+    return []
+
+
 def _scan(text: str) -> list[SafetyMatch]:
     if not text:
         return []
     found = _scan_crisis(text)
+    found += _scan_foreign(text)
     found += _scan_simple(text, THIRD_RULES, skip_third=False)
     found += _scan_simple(text, CHECK_RULES, skip_third=True)
     found += _scan_red_flags(text)
@@ -1419,4 +2025,7 @@ def classify(text: str) -> SafetyMatch:
     return found[0] if found else NO_MATCH
 
 
-__all__ = ["SafetyMatch", "classify", "classify_all", "normalise"]
+__all__ = [
+    "SafetyMatch", "classify", "classify_all", "figure_of_speech", "names_red_flag_symptom", "normalise",
+    "red_flag_alerts_at_once", "red_flag_screen_symptoms",
+]

@@ -1,11 +1,19 @@
 """Deterministic safety net: the last NLU component, so it wins over every classifier.
 
 A lexicon match (bot.coaching.safety_lexicon) forces `crisis` or `red_flag` with
-confidence 1.0 whatever DIET predicted, and records why in the parse data under
-`safety` (level, rule, category) for the actions. Negation, reported speech and
-idioms only ever downgrade a crisis match to `crisis_check` (a gentle check
-question), never to nothing; a `crisis` prediction from DIET without a lexicon
-match also becomes a check question.
+confidence 1.0 whatever the classifier predicted, and records why in the parse data
+under `safety` (level, rule, category, and `language` for a crisis phrase in another
+language) for the actions. Negation, reported speech and idioms only ever downgrade a
+crisis match to `crisis_check` (a gentle check question), never to nothing.
+
+Red flags screen before they alert: one red-flag sign is level `red_flag_screen` (the
+short screening question; the clinic is alerted when the patient confirms); two
+different signs in one message are unambiguous, level `red_flag` (advice and an alert).
+
+The classifier is a second opinion only: its `crisis` guess without a lexicon match
+becomes the check question and its `red_flag` guess the screening question, unless the
+message is a figure of speech ("my knees are killing me") or, for red flags, names no
+body symptom at all; then the guess is dropped and the runner-up intent stands.
 """
 
 from __future__ import annotations
@@ -19,27 +27,56 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.coaching.safety_lexicon import classify
-from bot.nlu.intents import force_intent
+from bot.coaching.safety_lexicon import (
+    classify_all,
+    figure_of_speech,
+    names_red_flag_symptom,
+    red_flag_alerts_at_once,
+)
+from bot.nlu.intents import demote_intent, force_intent
 
 SAFETY_KEY = "safety"
 CRISIS_LEVELS = {"crisis", "crisis_check", "crisis_third_person"}
+RED_FLAG_LEVELS = {"red_flag", "red_flag_screen"}
+DROP = ("drop", {})  # the classifier's safety guess is withdrawn
+FALLBACK_THRESHOLD = 0.4  # the FallbackClassifier threshold in config.yml
 
 
 def safety_verdict(text: str, predicted_intent: str | None) -> tuple[str, dict[str, str]] | None:
-    """(intent to force, safety info) or None when the message raises no concern."""
+    """(intent to force, safety info), DROP for a classifier guess to withdraw, or None."""
     if not text or text.startswith("/"):
         return None
-    match = classify(text)
-    if match.level in CRISIS_LEVELS:
-        return "crisis", {"level": match.level, "rule": match.rule, "category": match.category}
-    if match.level == "red_flag":
-        return "red_flag", {"level": "red_flag", "rule": match.rule, "category": match.category}
+    matches = [m for m in classify_all(text) if m.level != "none"]
+    if matches:
+        best = matches[0]
+        language = next((m.language for m in matches if m.language), "")
+        if best.level in CRISIS_LEVELS:
+            info = {"level": best.level, "rule": best.rule, "category": best.category}
+            if language:
+                info["language"] = language
+            return "crisis", info
+        if best.level == "red_flag":
+            level = "red_flag" if red_flag_alerts_at_once(matches) else "red_flag_screen"
+            return "red_flag", {"level": level, "rule": best.rule, "category": best.category}
     if predicted_intent == "crisis":
+        if figure_of_speech(text):
+            return DROP
         return "crisis", {"level": "crisis_check", "rule": "classifier.crisis", "category": ""}
     if predicted_intent == "red_flag":
-        return "red_flag", {"level": "red_flag", "rule": "classifier.red_flag", "category": ""}
+        if figure_of_speech(text) or not names_red_flag_symptom(text):
+            return DROP
+        return "red_flag", {"level": "red_flag_screen", "rule": "classifier.red_flag", "category": ""}
     return None
+
+
+def withdraw_safety_guess(message: Message) -> None:
+    """Drop the classifier's crisis and red-flag guesses; a weak runner-up is no answer
+    either, so it becomes `nlu_fallback` as the FallbackClassifier would have made it."""
+    for intent in ("crisis", "red_flag"):
+        demote_intent(message, intent)
+    top = message.get(INTENT) or {}
+    if top.get("name") != "nlu_fallback" and (top.get("confidence") or 0.0) < FALLBACK_THRESHOLD:
+        message.set(INTENT, {"name": "nlu_fallback", "confidence": FALLBACK_THRESHOLD}, add_to_output=True)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -61,6 +98,9 @@ class SafetyNet(GraphComponent):
             if verdict is None:
                 continue
             intent, info = verdict
+            if verdict is DROP:
+                withdraw_safety_guess(message)
+                continue
             force_intent(message, intent)
             message.set(SAFETY_KEY, info, add_to_output=True)
         return messages

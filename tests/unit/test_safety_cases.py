@@ -66,7 +66,8 @@ def test_near_misses_rarely_get_the_full_crisis_reply(table: Path) -> None:
 @pytest.mark.parametrize("table", TABLES, ids=lambda p: p.name)
 def test_red_flags_are_recognised(table: Path) -> None:
     flags = [r["text"] for r in rows(table) if r["expected"] == "red_flag"]
-    found = [text for text in flags if level(text) == "red_flag"]
+    # One sign asks the screening question first (red_flag_screen); both are a red-flag reply.
+    found = [text for text in flags if level(text) in ("red_flag", "red_flag_screen")]
     print(f"\n{table.name}: red flag {len(flags)}, recognised {len(found) / len(flags):.1%}")
     assert len(flags) >= 30
     assert len(found) / len(flags) >= 0.85
