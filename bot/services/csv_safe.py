@@ -9,14 +9,17 @@ clinician's computer when the file is opened; such text gets a leading apostroph
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 
 
 def safe_cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """Text a spreadsheet would run gets a leading apostrophe; a plain number ("-0.33") stays."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
 
