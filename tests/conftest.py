@@ -5,7 +5,8 @@ real Alembic migrations, and `DATABASE_URL` points the whole code base at it. By
 default that is a SQLite file; tests marked `both_dialects` (storage, scheduler,
 fault and part of the end-to-end suite) run once on SQLite and once on a real
 PostgreSQL (`tests/postgres.py`), and skip the PostgreSQL run, with the reason in
-the summary, only when no PostgreSQL can be started.
+the summary, only when no PostgreSQL can be started; under `CI=true` that skip fails
+the run (`tests/skip_guard.py`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from pathlib import Path
 import pytest
 
 from bot.store import db, migrate
-from tests import postgres
+from tests import postgres, skip_guard
+
+pytest_plugins = ["pytester"]  # tests/unit/test_skip_guard.py runs pytest on small test files
 
 DIALECTS = ("sqlite", "postgresql")
 
@@ -27,6 +30,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "both_dialects: run with `database_url` on SQLite and on PostgreSQL"
     )
+    skip_guard.register(config)  # under CI=true, a skip not in its allow-list fails the run
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -7,6 +7,8 @@
 - a `postgresql://` URL: that server (the role must be allowed to create databases);
 - `0`, `off` or `no`: PostgreSQL variants are skipped, and the summary says so.
 
+Under `CI=true` a skipped PostgreSQL variant fails the run (tests/skip_guard.py).
+
 Tests share one database per session, a copy of a template migrated once
 (`CREATE DATABASE ... TEMPLATE`), which is reset before each test: other sessions on it
 are ended, tables a test added (Rasa's `events`) are dropped, every table is truncated

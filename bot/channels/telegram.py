@@ -31,6 +31,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels import bounds, render
 from bot.channels.output import OptionsOutputChannel
+from bot.channels.retry import post_with_retry
 from bot.services import identities, prompts
 
 logger = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class TelegramBotApi:
             return None
         url = f"{self.api_base}/bot{self.token}/{method}"
         try:
-            reply = await self.client.post(url, json=payload)
+            reply = await post_with_retry(lambda: self.client.post(url, json=payload), f"Telegram {method}")
         except httpx.HTTPError as error:
             logger.warning("Telegram %s failed: %s", method, type(error).__name__)
             return None

@@ -37,6 +37,7 @@ from twilio.request_validator import RequestValidator
 
 from bot.channels import bounds, render
 from bot.channels.output import OptionsOutputChannel
+from bot.channels.retry import post_with_retry
 from bot.clinic import load_clinic
 from bot.safety.contacts import contacts_for
 from bot.services import identities, opt_out, prompts, regions
@@ -119,7 +120,7 @@ class TwilioApi:
             form["From"] = self.from_number
         url = f"{self.api_base}/2010-04-01/Accounts/{self.account_sid}/Messages.json"
         try:
-            reply = await self.client.post(url, data=form)
+            reply = await post_with_retry(lambda: self.client.post(url, data=form), "SMS send")
         except httpx.HTTPError as error:
             logger.warning("SMS send failed: %s", type(error).__name__)
             return False

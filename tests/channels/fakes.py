@@ -41,6 +41,7 @@ class FakeApi:
     def __init__(self, answer: Callable[[Recorded], tuple[int, dict]]) -> None:
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
+        self._refusals: list[tuple[int, dict, dict[str, str]]] = []
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -49,9 +50,13 @@ class FakeApi:
                 recorded = Recorded("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body)
                 with fake._lock:
                     fake.requests.append(recorded)
-                status, payload = answer(recorded)
+                with fake._lock:
+                    refusal = fake._refusals.pop(0) if fake._refusals else None
+                status, payload, headers = refusal or (*answer(recorded), {})
                 data = json.dumps(payload).encode()
                 self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
@@ -64,9 +69,15 @@ class FakeApi:
         self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
+    def refuse_next(self, *refusals: tuple[int, dict] | tuple[int, dict, dict[str, str]]) -> None:
+        """The next requests get these answers (status, JSON body[, headers]) in turn, then normal ones."""
+        with self._lock:
+            self._refusals.extend((r[0], r[1], r[2] if len(r) > 2 else {}) for r in refusals)
+
     def clear(self) -> None:
         with self._lock:
             self.requests.clear()
+            self._refusals.clear()
 
     def snapshot(self) -> list[Recorded]:
         with self._lock:
@@ -112,3 +123,21 @@ def twilio_api(account_sid: str, auth_header: str) -> FakeApi:
         return 201, {"sid": f"SM{len(request.body):032d}", "status": "queued", **request.form}
 
     return FakeApi(answer)
+
+
+# What the real APIs answer when they refuse (documented bodies, trimmed).
+def telegram_refusal(status: int, retry_after: int | None = None) -> tuple[int, dict]:
+    """Telegram's error object: 403 "blocked by the user", 429 with `retry_after`, 5xx."""
+    description = {403: "Forbidden: bot was blocked by the user",
+                   429: f"Too Many Requests: retry after {retry_after}"}.get(status, "Internal Server Error")
+    body: dict = {"ok": False, "error_code": status, "description": description}
+    if retry_after is not None:
+        body["parameters"] = {"retry_after": retry_after}
+    return status, body
+
+
+def twilio_refusal(status: int, retry_after: int | None = None) -> tuple[int, dict, dict[str, str]]:
+    """Twilio's error object: 403 (e.g. 20003 permission), 429 (20429 too many requests), 5xx."""
+    code = {403: 20003, 429: 20429}.get(status, 20500)
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
+    return status, {"code": code, "message": "refused", "status": status}, headers

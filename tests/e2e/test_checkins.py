@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -19,7 +20,7 @@ from sqlalchemy import select
 
 from bot.services import checkins
 from bot.store.db import session_scope
-from bot.store.models import ActionPlan, CheckinDelivery, PegResult, utcnow
+from bot.store.models import ActionPlan, CheckinDelivery, FunctionalGoal, PegResult, PsfsRating, utcnow
 from bot.store.repository import find_patient
 from tests.e2e.stack import PacerStack, texts
 from tests.e2e.test_goal_setting import asks_confidence, new_sender, reach_plan_question
@@ -121,6 +122,42 @@ def test_due_checkin_reaches_rasa_and_the_conversation_stores_peg(stack: PacerSt
     assert [e for e in new_events if e["event"] == "bot"] == []
     with session_scope() as session:
         assert len(session.execute(select(PegResult).where(PegResult.delivery_id == delivery_id)).all()) == 1
+
+
+def psfs_scores(sender: str) -> dict[str, list[int]]:
+    """Each PSFS activity's ratings, oldest first."""
+    with session_scope() as session:
+        goals = session.execute(
+            select(FunctionalGoal).where(FunctionalGoal.patient_id == find_patient(session, sender).id)
+        ).scalars()
+        return {goal.activity: [rating.score for rating in goal.ratings] for goal in goals}
+
+
+def test_a_checkin_re_rates_psfs_activities_last_rated_a_few_weeks_ago(stack: PacerStack) -> None:
+    sender = new_sender()
+    reach_plan_question(stack, sender)  # gardening rated 4, walking the dog 6
+    save_plan(stack, sender)
+    checkins.update_preferences(sender, quiet_off=True)  # the test runs at any hour of the day
+    assert psfs_scores(sender) == {"gardening": [4], "walking the dog": [6]}
+    pid = patient_id(sender)
+    with session_scope() as session:  # rated 29 days ago; walking the dog re-rated again 10 days ago
+        for rating in session.execute(select(PsfsRating)).scalars().all():
+            if rating.goal.patient_id == pid:
+                rating.rated_at = utcnow() - timedelta(days=29)
+                if rating.goal.activity == "walking the dog":
+                    session.add(PsfsRating(goal=rating.goal, score=6, rated_at=utcnow() - timedelta(days=10)))
+
+    delivery_id = checkins.queue_checkin(patient_id(sender), utcnow())
+    wait_for(lambda: delivery(delivery_id).status == "sent", what="the check-in to be sent")
+    assert "pain" in texts(stack.say(sender, "did it most days"))
+    assert "enjoy" in texts(stack.say(sender, "5"))
+    assert "activity" in texts(stack.say(sender, "5"))
+    reply = texts(stack.say(sender, "4"))
+    assert "re-rate" in reply and "gardening" in reply and "walking the dog" not in reply  # only the due one
+    assert "keep" in texts(stack.say(sender, "ok about a 6 now"))
+    assert asks_confidence(texts(stack.say(sender, "keep the same plan")))
+    texts(stack.say(sender, "8"))
+    assert psfs_scores(sender) == {"gardening": [4, 6], "walking the dog": [6, 6]}
 
 
 def test_checkin_due_mid_form_waits_and_leaves_the_form_alone(stack: PacerStack) -> None:

@@ -29,7 +29,7 @@ def new_sender() -> str:
 
 def onboard(stack: PacerStack, sender: str, name: str = "Aroha") -> None:
     first = texts(stack.say(sender, "hello"))
-    assert "automated" in first and "not a clinician" in first or "not a person" in first
+    assert "automated" in first and ("not a clinician" in first or "not a person" in first)
     assert "delete" in first and "clinician can" in first  # consent wording
     reply = texts(stack.say(sender, "yes that's fine"))
     assert "name" in reply or "call you" in reply

@@ -1,7 +1,8 @@
 """The fault bench in small (bench/fault.py): patients chat through nginx while check-ins
 fire; rasa-1 and the scheduler leader are SIGKILLed mid-run. No acknowledged message is
 missing, every failed request was retried and answered exactly once, no check-in is lost
-or shown twice. The killed processes are started again afterwards (a replica rejoins)."""
+or shown twice. The killed processes are started again afterwards (a replica rejoins).
+Runs on a SQLite and on a PostgreSQL cluster (tests/fault/conftest.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from bench.fault import fault_ok, fault_run
 from bot.cluster import Cluster
 from bot.store import db
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.both_dialects]  # the cluster on SQLite and on PostgreSQL
 
 
 def test_kill_a_replica_and_the_leader_mid_run(cluster: Cluster, monkeypatch: pytest.MonkeyPatch) -> None:

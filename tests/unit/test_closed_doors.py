@@ -156,8 +156,8 @@ def test_env_file_gets_every_secret_and_owner_only_mode(tmp_path: Path) -> None:
 def test_formula_cells_are_neutralised() -> None:
     buffer = io.StringIO()
     writer = csv_safe.writer(buffer)
-    writer.writerow(["=HYPERLINK(\"http://x\")", "+1+cmd|' /C calc'!A0", "-cmd", "@SUM(A1)", "walk 10 min", -1.5, 3,
-                     "-0.3300", "+2"])
+    formulas = ["=HYPERLINK(\"http://x\")", "+1+cmd|' /C calc'!A0", "-cmd", "@SUM(A1)"]
+    writer.writerow([*formulas, "walk 10 min", -1.5, 3, "-0.3300", "+2"])
     row = next(csv.reader(io.StringIO(buffer.getvalue())))
     assert row[:4] == ["'=HYPERLINK(\"http://x\")", "'+1+cmd|' /C calc'!A0", "'-cmd", "'@SUM(A1)"]
     assert row[4:] == ["walk 10 min", "-1.5", "3", "-0.3300", "+2"]  # numbers, even as text, stay numbers

@@ -193,11 +193,17 @@ def test_environment_example_names_the_secrets_without_values(key: str) -> None:
     assert "CHANGE-ME" in value
 
 
-def test_dockerfile_copies_only_what_exists() -> None:
+def test_dockerfile_copies_what_the_image_runs_and_only_what_exists() -> None:
+    sources = []
     for line in (DEPLOY / "Dockerfile").read_text().splitlines():
-        if line.startswith("COPY") and "--from" not in line:
-            for source in line.split()[1:-1]:
-                assert (ROOT / source).exists(), source
+        words = line.split()
+        if words and words[0].upper() in {"COPY", "ADD"} and not any(w.startswith("--from") for w in words):
+            sources += [word for word in words[1:-1] if not word.startswith("--")]
+    for source in sources:
+        assert (ROOT / source).exists(), source
+    copied = {source.rstrip("/") for source in sources}
+    needed = {"pyproject.toml", "bot", "actions", "domain", "data", "config.yml", "endpoints.yml"}
+    assert needed <= copied, needed - copied
 
 
 def test_only_rasa_may_reach_the_action_server() -> None:

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -159,9 +163,16 @@ def test_pipeline_is_built_once(nlp: Any) -> None:
 # --------------------------------------------------------------- fingerprint
 
 
-def test_fingerprint_is_stable() -> None:
-    assert patterns_fingerprint() == patterns_fingerprint()
-    assert len(patterns_fingerprint()) == 12
+def test_fingerprint_is_the_same_in_another_process() -> None:
+    """It names the trained model: a new process (another hash seed) must compute the same one."""
+    code = "from bot.nlu.spacy_pipeline import patterns_fingerprint; print(patterns_fingerprint())"
+    others = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert others == {patterns_fingerprint()}
+    assert re.fullmatch(r"[0-9a-f]{12}", patterns_fingerprint())
 
 
 def test_fingerprint_changes_when_patterns_change(monkeypatch: pytest.MonkeyPatch) -> None:

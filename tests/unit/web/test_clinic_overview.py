@@ -243,7 +243,8 @@ def page_figures(html: str) -> dict[str, str]:
 
 def csv_figures(body: str) -> tuple[dict[str, str], dict[str, str]]:
     """The cells as a spreadsheet shows them: a neutralising apostrophe ("'+1 to +2") is not displayed."""
-    rows = [[cell[1:] if cell.startswith("'") else cell for cell in row] for row in csv.reader(io.StringIO(body))]
+    reader = csv.reader(io.StringIO(body))
+    rows = [[cell[1:] if cell.startswith("'") else cell for cell in row] for row in reader]
     assert rows[0] == list(ov.CSV_COLUMNS)
     meta = {row[1]: row[4] for row in rows[1:] if row[0] == "period"}
     figures = {"|".join(row[:4]): row[4] for row in rows[1:] if row[0] != "period"}
