@@ -11,12 +11,13 @@ import re
 from datetime import datetime
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import as_int, latest_entity, latest_intent, latest_text
+from actions.digressions import GuardedFormValidation
 from actions.shared_decisions import deliver_notes
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.peg import PegResult, parse_item
@@ -122,8 +123,9 @@ class ActionBoosterCheckin(Action):
         return events + [SlotSet("checkin_route", "start")]
 
 
-class ValidateCheckinForm(FormValidationAction):
+class ValidateCheckinForm(GuardedFormValidation):
     """Outcome (if there is a plan), PEG-3, PSFS every few weeks, then keep/change/problem."""
+    no_is_an_answer = ("checkin_outcome", "checkin_next")
 
     def name(self) -> str:
         return "validate_checkin_form"
@@ -375,7 +377,7 @@ class ActionChangeCheckins(Action):
         return [SlotSet("checkin_route", "end")]
 
 
-class ValidateCheckinPrefsForm(FormValidationAction):
+class ValidateCheckinPrefsForm(GuardedFormValidation):
     def name(self) -> str:
         return "validate_checkin_prefs_form"
 

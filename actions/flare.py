@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -21,6 +21,7 @@ from actions.common import (
     latest_intent,
     latest_text,
 )
+from actions.digressions import ActionOfferResume, GuardedFormValidation
 from actions.education import answer_question_in_form
 from bot.clinic import contact_line, load_clinic
 from bot.coaching import safety_lexicon
@@ -92,7 +93,7 @@ class ActionStartFlarePlan(Action):
         return events + [SlotSet("fp_editing", None), SlotSet("coaching_step", "flare_plan")]
 
 
-class ValidateFlarePlanForm(FormValidationAction):
+class ValidateFlarePlanForm(GuardedFormValidation):
     def name(self) -> str:
         return "validate_flare_plan_form"
 
@@ -189,7 +190,8 @@ def _steps(conversation_id: str) -> tuple[list[str], str]:
     return walkthrough(flare.get_plan(conversation_id))
 
 
-class ValidateFlareForm(FormValidationAction):
+class ValidateFlareForm(GuardedFormValidation):
+    no_is_an_answer = ("flare_screen", "flare_next")
     def name(self) -> str:
         return "validate_flare_form"
 
@@ -287,4 +289,6 @@ class ActionFlareDone(Action):
             dispatcher.utter_message(response="utter_flare_followup_scheduled")
         if episode is not None and source == "default" and not red_flag:
             dispatcher.utter_message(response="utter_offer_flare_plan")
+        elif not red_flag:  # help came first; now the form the flare interrupted, if any
+            await ActionOfferResume().run(dispatcher, tracker, domain)
         return [SlotSet(slot, None) for slot in FLARE_SLOTS]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -23,6 +23,7 @@ from actions.common import (
     prefilled,
     slots_from_draft,
 )
+from actions.digressions import GuardedFormValidation
 from actions.shared_decisions import resolve_plan_proposal
 from bot.coaching.action_plan import (
     PlanDraft,
@@ -49,7 +50,7 @@ SCORE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (0, 2, 4, 6, 8, 1
 CONFIDENCE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (10, 8, 7, 5, 3)]
 
 
-class ValidateValuesForm(FormValidationAction):
+class ValidateValuesForm(GuardedFormValidation):
     def name(self) -> str:
         return "validate_values_form"
 
@@ -82,7 +83,7 @@ class ActionSaveValues(Action):
         return [SlotSet("value_text", None), SlotSet("next_step", step)]
 
 
-class ValidatePsfsForm(FormValidationAction):
+class ValidatePsfsForm(GuardedFormValidation):
     """One question for up to three activities, then a 0-10 score for each (Stratford 1995)."""
 
     def name(self) -> str:
@@ -192,10 +193,12 @@ def _updates_from_text(text: str, asked: str) -> dict[str, Any]:
     return updates
 
 
-class ValidatePlanForm(FormValidationAction):
+class ValidatePlanForm(GuardedFormValidation):
     """Fills what/how much/when/how often from free text in any order, reads the plan
     back for confirmation, and never saves a plan rated below 7 without offering a
     smaller one (Lorig, CDSMP)."""
+    helps_when_unsure = ("plan_what", "plan_how_much", "plan_when", "plan_how_often")
+    no_is_an_answer = ("plan_confirmed", "plan_change", "plan_revision")
 
     def name(self) -> str:
         return "validate_plan_form"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import channel_of, latest_intent, latest_text
+from actions.digressions import GuardedFormValidation
 from actions.followups import ask_due_followup
 from actions.shared_decisions import deliver_notes
 from bot.coaching.names import extract_name
@@ -98,7 +99,10 @@ class ActionStartGoalSetting(Action):
         return [SlotSet("next_step", step)]
 
 
-class ValidateOnboardingForm(FormValidationAction):
+class ValidateOnboardingForm(GuardedFormValidation):
+    no_is_an_answer = ("consent",)
+    skippable = ("patient_name",)
+
     def name(self) -> str:
         return "validate_onboarding_form"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -20,6 +20,7 @@ from actions.common import (
     latest_intent,
     latest_text,
 )
+from actions.digressions import GuardedFormValidation
 from actions.education import answer_question_in_form
 from bot.coaching.action_plan import parse_plan
 from bot.coaching.confidence import needs_revision, parse_score
@@ -117,7 +118,7 @@ class ActionAskPsProblem(Action):
         return []
 
 
-class ValidateProblemForm(FormValidationAction):
+class ValidateProblemForm(GuardedFormValidation):
     def name(self) -> str:
         return "validate_problem_form"
 

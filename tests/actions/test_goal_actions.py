@@ -439,7 +439,8 @@ def test_confidence_that_is_not_a_number_is_asked_again(domain: dict[str, Any]) 
         domain, "plan_confidence", "hmm hard to say", slots={**FULL_PLAN, "plan_confirmed": True}
     )
     messages, slots = run(ValidatePlanForm(), tracker, domain)
-    assert slots == {"plan_confidence": None, "requested_slot": "plan_confidence"}
+    assert slots == {"plan_confidence": None, "requested_slot": "plan_confidence",
+                     "ask_attempts": "plan_confidence:1"}  # the next ask comes with an example
     assert responses(messages) == ["utter_confidence_unclear"]
 
 
