@@ -11,6 +11,7 @@ a way out (later, something else, stop) from the third.
 from __future__ import annotations
 
 import logging
+from abc import abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -73,6 +74,14 @@ SCORE_EXAMPLE = "Just a number from 0 to 10 is fine, for example \"6\"."
 NAME_SLOT = "patient_name"
 
 
+def example_for(slot: str) -> str:
+    if slot in EXAMPLES:
+        return EXAMPLES[slot]
+    if any(part in slot for part in ("score", "peg", "confidence", "phq", "psfs")):
+        return SCORE_EXAMPLE
+    return "A few words in your own way is plenty."
+
+
 def _attempts(tracker: Tracker, slot: str) -> int:
     """How many times this slot has been asked and not answered ("slot:n")."""
     raw = tracker.get_slot("ask_attempts") or ""
@@ -112,14 +121,17 @@ def _ranking(tracker: Tracker) -> list[dict[str, Any]]:
 class GuardedFormValidation(FormValidationAction):
     """A form validator that never stores a digression, a refusal or "I don't know".
 
-    Subclasses name the slots whose own validator already helps someone who is unsure
-    (`helps_when_unsure`) and the slots that may be skipped (`skippable`).
+    Subclasses name the slots that may be skipped (`skippable`) and the yes/no questions
+    (`no_is_an_answer`), and may give their own help to someone unsure (`help_when_unsure`).
     """
 
-    helps_when_unsure: tuple[str, ...] = ()
     skippable: tuple[str, ...] = ()
     #: yes/no questions and screens: "no", "none of those" is an answer there.
     no_is_an_answer: tuple[str, ...] = ()
+
+    @abstractmethod
+    def name(self) -> str:
+        """Abstract, so that the action server registers only the real validators."""
 
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -140,8 +152,7 @@ class GuardedFormValidation(FormValidationAction):
                                    no_is_an_answer=slot in self.no_is_an_answer)
             if verdict.kind == "skip":
                 return [SlotSet(slot, ""), SlotSet("ask_attempts", None), SlotSet("pending_answer", None)]
-            if verdict.kind not in ("answer", "ask_first") and not (
-                    verdict.kind == "unsure" and slot in self.helps_when_unsure):
+            if verdict.kind not in ("answer", "ask_first"):
                 return await self._not_an_answer(verdict, slot, text, dispatcher, tracker, domain)
         said_before = len(dispatcher.messages)
         events = await super().get_validation_events(dispatcher, tracker, domain)
@@ -157,15 +168,23 @@ class GuardedFormValidation(FormValidationAction):
                 events += [SlotSet(name, None) for name in ("ask_attempts", "pending_answer")
                            if tracker.get_slot(name) is not None]
             elif _asked_again(events, slot, dispatcher.messages[said_before:]):
+                if slot == NAME_SLOT and _attempts(tracker, slot) >= 1:
+                    del dispatcher.messages[said_before:]  # no third "I just need a name"
                 events += self._count_and_help(slot, tracker, dispatcher)
         return events
+
+    def help_when_unsure(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
+        """A form's own help for "I don't know" (ideas to choose from); False for the generic one."""
+        return False
 
     async def _not_an_answer(self, verdict: Verdict, slot: str, text: str,
                              dispatcher: CollectingDispatcher, tracker: Tracker,
                              domain: DomainDict) -> list[EventType]:
         logger.info("form %s: %s instead of an answer to %s", self.form_name(), verdict.kind, slot)
         events: list[EventType] = [SlotSet(slot, None)]
-        if verdict.kind == "digression" and verdict.intent:
+        if slot == NAME_SLOT and _attempts(tracker, slot) >= 1:
+            pass  # the second miss goes on without a name: no more about it
+        elif verdict.kind == "digression" and verdict.intent:
             await answer_digression(verdict.intent, dispatcher, tracker, domain)
         elif verdict.kind == "ask_first":
             buttons = [{"title": "That was my answer", "payload": "/affirm"}]
@@ -176,7 +195,8 @@ class GuardedFormValidation(FormValidationAction):
             dispatcher.utter_message(response="utter_answer_or_question", buttons=buttons)
             events.append(SlotSet("pending_answer", f"{slot}:{text[:500]}"))
         elif verdict.kind == "unsure":
-            dispatcher.utter_message(response="utter_unsure_help")
+            if not self.help_when_unsure(slot, tracker, dispatcher):
+                dispatcher.utter_message(response="utter_unsure_help", example=example_for(slot))
         elif verdict.intent == "out_of_scope":  # "what can you do"
             dispatcher.utter_message(response="utter_capabilities")
         elif verdict.kind == "refusal":
@@ -191,10 +211,7 @@ class GuardedFormValidation(FormValidationAction):
         if slot == NAME_SLOT and attempt >= 2:
             return [SlotSet(NAME_SLOT, ""), SlotSet("ask_attempts", None)]  # go on without a name
         if attempt == 2:
-            example = EXAMPLES.get(slot, SCORE_EXAMPLE if "score" in slot or "peg" in slot
-                                   or "confidence" in slot or slot.startswith("phq") else
-                                   "A few words in your own way is plenty.")
-            dispatcher.utter_message(response="utter_ask_again_example", example=example)
+            dispatcher.utter_message(response="utter_ask_again_example", example=example_for(slot))
         elif attempt >= 3:
             dispatcher.utter_message(response="utter_offer_way_out")
         return [SlotSet("ask_attempts", f"{slot}:{attempt}")]
@@ -278,11 +295,16 @@ class ActionResumeForm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         form = tracker.get_slot("paused_form")
-        if not form or tracker.active_loop.get("name"):
+        active = (tracker.active_loop or {}).get("name")
+        if not form:
+            if active:  # "carry on" inside a form: it simply goes on
+                dispatcher.utter_message(response="utter_already_on_it")
+                return [ActiveLoop(active)]
             dispatcher.utter_message(response="utter_nothing_paused")
             return []
+        # Inside the flow that interrupted it (the flare steps), "carry on" goes back.
         dispatcher.utter_message(response="utter_form_resumed", form_topic=FORM_TOPICS.get(form, "that"))
-        return [SlotSet("paused_form", None), ActiveLoop(form)]
+        return [SlotSet("paused_form", None), ActiveLoop(form), SlotSet("requested_slot", None)]
 
 
 class ActionCloseOnce(Action):

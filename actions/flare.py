@@ -156,6 +156,11 @@ class ActionSaveFlarePlan(Action):
             sections[key] = None if value in (None, SKIPPED) else value
         reset = [SlotSet(slot, None) for slot in FP_SLOTS] + [SlotSet("fp_editing", None),
                                                               SlotSet("coaching_step", None)]
+        if all(tracker.get_slot(f"fp_{key}") is None for key in keys):
+            # nothing was answered (the form's events were lost to an action-server error):
+            # never report a save that did not happen
+            dispatcher.utter_message(response="utter_flare_plan_not_stored")
+            return reset
         saved = flare.save_sections(tracker.sender_id, sections)
         if saved is None:
             dispatcher.utter_message(response="utter_flare_plan_not_stored")
@@ -287,8 +292,10 @@ class ActionFlareDone(Action):
             dispatcher.utter_message(response="utter_flare_followup_not_stored")
         elif not red_flag:
             dispatcher.utter_message(response="utter_flare_followup_scheduled")
-        if episode is not None and source == "default" and not red_flag:
-            dispatcher.utter_message(response="utter_offer_flare_plan")
-        elif not red_flag:  # help came first; now the form the flare interrupted, if any
+        if red_flag:
+            pass
+        elif tracker.get_slot("paused_form"):  # help came first; now what the flare interrupted
             await ActionOfferResume().run(dispatcher, tracker, domain)
+        elif episode is not None and source == "default":
+            dispatcher.utter_message(response="utter_offer_flare_plan")
         return [SlotSet(slot, None) for slot in FLARE_SLOTS]

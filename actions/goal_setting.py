@@ -197,7 +197,6 @@ class ValidatePlanForm(GuardedFormValidation):
     """Fills what/how much/when/how often from free text in any order, reads the plan
     back for confirmation, and never saves a plan rated below 7 without offering a
     smaller one (Lorig, CDSMP)."""
-    helps_when_unsure = ("plan_what", "plan_how_much", "plan_when", "plan_how_often")
     no_is_an_answer = ("plan_confirmed", "plan_change", "plan_revision")
 
     def name(self) -> str:
@@ -241,6 +240,12 @@ class ValidatePlanForm(GuardedFormValidation):
             dispatcher.utter_message(response="utter_plan_part_unclear")
         updates.setdefault(slot, None)
         return updates
+
+    def help_when_unsure(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
+        if slot not in PLAN_FIELD_SLOTS.values():
+            return False
+        self._unsure(slot, tracker, dispatcher)
+        return True
 
     def _unsure(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> dict:
         if slot == "plan_what":

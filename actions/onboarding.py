@@ -150,8 +150,11 @@ class ActionFinishOnboarding(Action):
             goals.record_consent(tracker.sender_id, "refused", channel_of(tracker))
             dispatcher.utter_message(response="utter_consent_refused")
             return [SlotSet("consent", None), SlotSet("patient_name", None), SlotSet("next_step", None)]
-        name = tracker.get_slot("patient_name")
+        name = tracker.get_slot("patient_name") or None  # "" when they skipped the name
         goals.record_consent(tracker.sender_id, "given", channel_of(tracker), name=name)
-        dispatcher.utter_message(response="utter_welcome_name", patient_name=name)
+        if name:
+            dispatcher.utter_message(response="utter_welcome_name", patient_name=name)
+        else:
+            dispatcher.utter_message(response="utter_welcome_no_name")
         state = goals.get_state(tracker.sender_id)
         return [SlotSet("consent", None), SlotSet("next_step", next_step_for(state))]

@@ -51,6 +51,8 @@ PAUSING_INTENTS = (
     "data_copy",
     "pause_form",
 )
+#: "Carry on": inside the flow that interrupted a form, goes back to it.
+RETURNING_INTENTS = ("resume_form",)
 #: Leaves the form (its own slots cleared); one rule per form already does this.
 LEAVING_INTENTS = ("cancel",)
 
@@ -60,6 +62,7 @@ FORM_IGNORED_INTENTS: tuple[str, ...] = (
     *SYSTEM_INTENTS,
     *RESUMING_INTENTS,
     *PAUSING_INTENTS,
+    *RETURNING_INTENTS,
     *LEAVING_INTENTS,
 )
 
@@ -80,6 +83,12 @@ ANSWER_INTENTS = frozenset({
     "change_plan", "drop_plan", "continue_exercise", "pleasant_activity", "start_breathing",
     "start_phq4", "ask_resources", "enter_clinic_code", "link_device",
 })
+
+#: A flare or distress ranked this close behind an answer is asked about, not stored.
+#: Pacer's classifier gives flat confidences on free text (0.41/0.41/0.40), so only a
+#: confident rival counts.
+RIVAL_FLOOR = 0.5
+RIVAL_MARGIN = 0.1
 
 _QUESTION_START = re.compile(
     r"^\s*(?:(?:so|but|and|ok(?:ay)?|hm+|um+|erm|hey|oh|wait|sorry|lol)[,!.]?\s+)*"
@@ -214,12 +223,13 @@ def judge_answer(text: str, ranking: Sequence[Mapping[str, object]], *,
         return Verdict("ask_first", intent)
     if is_unsure(text):
         return Verdict("unsure")
-    rival = best_digression(ranking, floor=0.25)
+    rival = best_digression(ranking, floor=RIVAL_FLOOR)
     top_confidence = float(ranking[0].get("confidence") or 0.0) if ranking else 0.0  # type: ignore[arg-type]
-    if rival in PAUSING_INTENTS and rival != top and float(
-            next(e.get("confidence") or 0.0 for e in ranking if e.get("name") == rival)  # type: ignore[arg-type]
-    ) >= 0.5 * top_confidence:
-        return Verdict("ask_first", rival)  # "ugh I'm in a really bad flare": check before storing
+    if rival in PAUSING_INTENTS and rival != top:
+        rival_confidence = float(next(e.get("confidence") or 0.0  # type: ignore[arg-type]
+                                      for e in ranking if e.get("name") == rival))
+        if rival_confidence >= top_confidence - RIVAL_MARGIN:
+            return Verdict("ask_first", rival)  # "ugh I'm in a really bad flare": check first
     return Verdict("answer")
 
 

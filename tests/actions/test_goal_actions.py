@@ -276,7 +276,7 @@ def test_each_part_answered_on_its_own(
 def test_unsure_about_what_offers_the_persons_own_activities(domain: dict[str, Any]) -> None:
     consented_patient(activities=[("walking the dog", 3), ("gardening", 5)])
     messages, slots = run(ValidatePlanForm(), form_turn(domain, "plan_what", "not sure"), domain)
-    assert slots == {"plan_what": None, "requested_slot": "plan_what"}
+    assert slots == {"plan_what": None, "requested_slot": "plan_what", "ask_attempts": "plan_what:1"}
     ideas = message(messages, "utter_plan_ideas")
     assert [b["payload"] for b in ideas["buttons"]] == ["walking the dog", "gardening"]
 

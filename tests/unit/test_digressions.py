@@ -44,7 +44,7 @@ def test_a_confident_inform_that_reads_as_a_question_is_not_stored() -> None:
 
 def test_a_flare_ranked_close_behind_an_answer_is_checked_before_storing() -> None:
     verdict = judge_answer("ugh I'm in a really bad flare right now",
-                           ranked(("inform", 0.45), ("report_flare", 0.4)))
+                           ranked(("inform", 0.58), ("report_flare", 0.52)))
     assert (verdict.kind, verdict.intent) == ("ask_first", "report_flare")
 
 
@@ -68,6 +68,11 @@ def test_skip_only_where_skipping_is_allowed() -> None:
                                   "how long should I rest", "so why does it hurt", "could u explain that"])
 def test_questions_and_commands(text: str) -> None:
     assert reads_as_question_or_command(text)
+
+
+def test_flat_low_confidences_do_not_make_an_answer_a_digression() -> None:
+    flat = ranked(("nlu_fallback", 0.4), ("inform", 0.39), ("express_distress", 0.36))
+    assert judge_answer("getting out in the garden with my grandkids", flat).is_answer
 
 
 def test_a_button_payload_is_the_answer() -> None:
