@@ -66,6 +66,11 @@ EXAMPLES = {
     "fp_drop_postpone": "For example: \"the big shop, mowing the lawn\".",
     "fp_who_to_tell": "For example: \"my husband\" or \"my manager\".",
     "fp_seek_care": "For example: \"if it's no better after a week\".",
+    "checkin_prefs_text": "For example: \"Tuesdays at 7pm\" or \"every fortnight, Perth time\".",
+    "checkin_outcome": "For example: \"did it most days\" or \"didn't get to it\".",
+    "consent": "Just \"yes\" or \"no\" is fine.",
+    "safety_answer": "Just \"yes\" or \"no\" is fine.",
+    "flare_screen": "Just \"yes\" or \"no, none of those\".",
     "checkin_next": "For example: \"keep it\", \"make it easier\" or \"something new\".",
     "note_reply_text": "A line or two is plenty, for example: \"thanks, I'll try that\".",
     "proposal_reason": "For example: \"it's too much with work this week\".",
@@ -128,6 +133,8 @@ class GuardedFormValidation(FormValidationAction):
     skippable: tuple[str, ...] = ()
     #: yes/no questions and screens: "no", "none of those" is an answer there.
     no_is_an_answer: tuple[str, ...] = ()
+    #: "I don't know" is handled by the slot's own validator (it offers suggestions).
+    unsure_goes_to_form: tuple[str, ...] = ()
 
     @abstractmethod
     def name(self) -> str:
@@ -152,6 +159,8 @@ class GuardedFormValidation(FormValidationAction):
                                    no_is_an_answer=slot in self.no_is_an_answer)
             if verdict.kind == "skip":
                 return [SlotSet(slot, ""), SlotSet("ask_attempts", None), SlotSet("pending_answer", None)]
+            if verdict.kind == "unsure" and slot in self.unsure_goes_to_form:
+                verdict = Verdict("answer")
             if verdict.kind not in ("answer", "ask_first"):
                 return await self._not_an_answer(verdict, slot, text, dispatcher, tracker, domain)
         said_before = len(dispatcher.messages)
@@ -202,6 +211,8 @@ class GuardedFormValidation(FormValidationAction):
         elif verdict.kind == "refusal":
             rude = is_rude(text)
             dispatcher.utter_message(response="utter_rude_ok" if rude else "utter_not_stored_refusal")
+        if verdict.kind == "digression":
+            return events  # a question answered: the form asks again, nothing was missed
         return events + self._count_and_help(slot, tracker, dispatcher)
 
     def _count_and_help(self, slot: str, tracker: Tracker,
@@ -210,9 +221,9 @@ class GuardedFormValidation(FormValidationAction):
         attempt = _attempts(tracker, slot) + 1
         if slot == NAME_SLOT and attempt >= 2:
             return [SlotSet(NAME_SLOT, ""), SlotSet("ask_attempts", None)]  # go on without a name
-        if attempt == 2:
+        if attempt >= 2 and attempt % 2 == 0:
             dispatcher.utter_message(response="utter_ask_again_example", example=example_for(slot))
-        elif attempt >= 3:
+        elif attempt >= 3:  # the third miss, and every other one after: a way out
             dispatcher.utter_message(response="utter_offer_way_out")
         return [SlotSet("ask_attempts", f"{slot}:{attempt}")]
 

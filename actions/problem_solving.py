@@ -119,6 +119,8 @@ class ActionAskPsProblem(Action):
 
 
 class ValidateProblemForm(GuardedFormValidation):
+    unsure_goes_to_form = ("ps_ideas_text",)  # "no idea": ideas that help others
+
     def name(self) -> str:
         return "validate_problem_form"
 
