@@ -75,6 +75,8 @@ EXAMPLES = {
     "note_reply_text": "A line or two is plenty, for example: \"thanks, I'll try that\".",
     "proposal_reason": "For example: \"it's too much with work this week\".",
 }
+PHQ_EXAMPLE = ("Tap a button, or say \"not at all\", \"several days\", \"more than half the days\" "
+               "or \"nearly every day\".")
 SCORE_EXAMPLE = "Just a number from 0 to 10 is fine, for example \"6\"."
 NAME_SLOT = "patient_name"
 
@@ -82,7 +84,9 @@ NAME_SLOT = "patient_name"
 def example_for(slot: str) -> str:
     if slot in EXAMPLES:
         return EXAMPLES[slot]
-    if any(part in slot for part in ("score", "peg", "confidence", "phq", "psfs")):
+    if slot.startswith("phq"):
+        return PHQ_EXAMPLE
+    if any(part in slot for part in ("score", "peg", "confidence", "psfs")):
         return SCORE_EXAMPLE
     return "A few words in your own way is plenty."
 

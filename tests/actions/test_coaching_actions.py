@@ -149,8 +149,7 @@ def test_an_education_question_inside_a_form_is_answered_but_a_statement_is_an_a
     question = answer(domain, "flare_plan_form", "fp_warning_signs", asked, intent="ask_education")
     question.latest_message["response_selector"] = selector
     msgs, slots = run(ValidateFlarePlanForm(), question, domain)
-    assert responses(msgs) == ["utter_ask_education/sleep"]
-    assert slots == {"fp_warning_signs": None}
+    assert responses(msgs) == ["utter_ask_education/sleep"] and slots == {"fp_warning_signs": None}
     statement = answer(domain, "flare_plan_form", "fp_warning_signs", "sitting too long and bad sleep",
                        intent="ask_education")
     statement.latest_message["response_selector"] = selector
@@ -159,5 +158,4 @@ def test_an_education_question_inside_a_form_is_answered_but_a_statement_is_an_a
     medication = answer(domain, "flare_form", "flare_next", "can i take more panadol?",
                         intent="ask_medication", slots={"flare_step": 2})
     msgs, slots = run(ValidateFlareForm(), medication, domain)
-    assert responses(msgs) == ["utter_medication_clinician"]
-    assert slots == {"flare_next": None}
+    assert responses(msgs) == ["utter_medication_clinician"] and slots == {"flare_next": None}

@@ -85,10 +85,12 @@ FLARE_PLAN = Flow("flare_plan_form", _say_all("id like to write a plan for my ne
                   [("fp_warning_signs", "stiff hips in the morning and poor sleep"),
                    ("fp_what_helps", "heat pack and a slow walk"),
                    ("fp_drop_postpone", "the vacuuming and the big shop"),
-                   ("fp_who_to_tell", "my daughter"), ("fp_seek_care", "use the suggested list")],
+                   ("fp_who_to_tell", "my daughter mere, she can help with dinner"),
+                   ("fp_seek_care", "use the suggested list")],
                   needs=["onboarding"])
 PREFS = Flow("checkin_prefs_form", _say_all("can we change when you check in on me"),
-             [("checkin_prefs_text", "wednesdays at 6pm")], needs=["onboarding", "values", "psfs", "plan"])
+             [("checkin_prefs_text", "tuesday evenings at 7")],
+             needs=["onboarding", "values", "psfs", "plan"])
 PHQ4 = Flow("phq4_form", _say_all("/start_phq4"),
             [("phq_interest", "several days"), ("phq_down", "not at all"),
              ("phq_nervous", "several days"), ("phq_worry", "not at all")], needs=["onboarding"])
@@ -147,8 +149,10 @@ def run_cell(stack: PacerStack, flow: Flow, step_index: int, klass: str, sender:
         finish_flare(stack, sender)
         stack.say(sender, "right can we go back to what we were doing")
         loop, requested, _ = state(stack, sender)
-    if slot == "patient_name" and klass == "dont_know":
+    if slot == "patient_name" and klass == "dont_know":  # the second miss: on without a name
         return (requested != "patient_name", "name asked a third time")
+    if slot == "ps_ideas_text" and klass == "dont_know":  # "no idea": ideas that help others
+        return (requested == "ps_choice" and "1." in said, "no suggestions for 'no idea'")
     if (flow.form, slot) in YES_NO_STEPS and klass == "refusal":
         return True, "answer"  # "none of those" answers a yes/no screen
     if (loop, requested) != (flow.form, slot):
