@@ -31,14 +31,16 @@ DIGRESSIONS = {
     "out_of_scope": "who won the cricket last night",
     "greeting": "well hello again you",
     "flare": "argh my back has gone on me again, flaring like mad since lunch",
-    "stop": "stop this please",
     "refusal": "no, none of those",
     "dont_know": "i dunno",
+    "stop": "stop this please",
 }
 RESUMING = ("education", "show_plans", "out_of_scope", "greeting", "refusal", "dont_know")
-#: Questions whose proper answer may be "no"/"none of those": a refusal there is an answer.
-YES_NO_STEPS = {("flare_form", "flare_screen"), ("onboarding_form", "consent"),
-                ("plan_form", "plan_confirmed")}
+#: Questions whose proper answer may be "no"/"none of those" (the validators'
+#: `no_is_an_answer`): a refusal there is an answer, e.g. "no" ends the flare steps.
+YES_NO_STEPS = {("flare_form", "flare_screen"), ("flare_form", "flare_next"), ("onboarding_form", "consent"),
+                ("plan_form", "plan_confirmed"), ("checkin_form", "checkin_outcome"),
+                ("checkin_form", "checkin_next")}
 
 
 @dataclass
@@ -93,14 +95,18 @@ PREFS = Flow("checkin_prefs_form", _say_all("can we change when you check in on 
              needs=["onboarding", "values", "psfs", "plan"])
 PHQ4 = Flow("phq4_form", _say_all("/start_phq4"),
             [("phq_interest", "several days"), ("phq_down", "not at all"),
-             ("phq_nervous", "several days"), ("phq_worry", "not at all")], needs=["onboarding"])
+             ("phq_nervous", "several days"), ("phq_worry", "not at all")],
+            needs=["onboarding", "values", "psfs", "plan"])
+FLARE = Flow("flare_form", _say_all("my back's flared up something awful this arvo"),
+              [("flare_screen", "nah none of them"), ("flare_next", "next")],
+              needs=["onboarding", "values", "psfs", "plan"])
 CHECKIN = Flow("checkin_form", _start_checkin,
                [("checkin_outcome", "managed it on most of the days"), ("peg_pain", "5"),
                 ("peg_enjoyment", "6"), ("peg_activity", "5"), ("checkin_next", "keep the same plan"),
                 ("checkin_confidence", "8")],
                needs=["onboarding", "values", "psfs", "plan"])
 FLOWS = {"onboarding": ONBOARDING, "values": VALUES, "psfs": PSFS, "plan": PLAN, "problem": PROBLEM,
-         "flare_plan": FLARE_PLAN, "checkin_prefs": PREFS, "phq4": PHQ4, "checkin": CHECKIN}
+         "flare_plan": FLARE_PLAN, "flare": FLARE, "checkin_prefs": PREFS, "phq4": PHQ4, "checkin": CHECKIN}
 
 
 def state(stack: PacerStack, sender: str) -> tuple[str | None, str | None, dict]:
@@ -109,10 +115,12 @@ def state(stack: PacerStack, sender: str) -> tuple[str | None, str | None, dict]
     return (tracker.get("active_loop") or {}).get("name"), slots.get("requested_slot"), slots
 
 
-def walk_to(stack: PacerStack, flow: Flow, step_index: int) -> str:
-    """A new patient at `flow`'s question number `step_index` (flows it needs done first)."""
-    sender = f"matrix-{uuid.uuid4().hex[:10]}"
-    for before in [FLOWS[name] for name in flow.needs] + [flow]:
+def walk_to(stack: PacerStack, flow: Flow, step_index: int, sender: str | None = None) -> str:
+    """A patient at `flow`'s question number `step_index`: a new one (the flows it needs
+    done first), or `sender` again after they stopped the flow."""
+    befores = [FLOWS[name] for name in flow.needs] if sender is None else []
+    sender = sender or f"matrix-{uuid.uuid4().hex[:10]}"
+    for before in [*befores, flow]:
         if state(stack, sender)[0] != before.form:  # finishing one flow may open the next
             before.start(stack, sender)
         answers = before.steps if before is not flow else before.steps[:step_index]
@@ -122,16 +130,6 @@ def walk_to(stack: PacerStack, flow: Flow, step_index: int) -> str:
     wanted = (flow.form, flow.steps[step_index][0])
     assert (loop, slot) == wanted, f"could not reach {wanted}: {loop}/{slot}"
     return sender
-
-
-def finish_flare(stack: PacerStack, sender: str) -> None:
-    """Answer the flare steps (no red flags, next, next ...) until the flare form ends."""
-    stack.say(sender, "nah none of them")
-    for _ in range(8):
-        loop, _, _ = state(stack, sender)
-        if loop != "flare_form":
-            return
-        stack.say(sender, "next")
 
 
 def run_cell(stack: PacerStack, flow: Flow, step_index: int, klass: str, sender: str) -> tuple[bool, str]:
@@ -146,8 +144,7 @@ def run_cell(stack: PacerStack, flow: Flow, step_index: int, klass: str, sender:
     if klass == "flare" and flow.form != "flare_form":
         if (loop, slots.get("paused_form")) != ("flare_form", flow.form):
             return False, f"flare not handled with the form paused: {loop}, {slots.get('paused_form')}"
-        finish_flare(stack, sender)
-        stack.say(sender, "right can we go back to what we were doing")
+        stack.say(sender, "right can we go back to what we were doing")  # from inside the flare steps
         loop, requested, _ = state(stack, sender)
     if slot == "patient_name" and klass == "dont_know":  # the second miss: on without a name
         return (requested != "patient_name", "name asked a third time")
@@ -173,24 +170,27 @@ def stored_texts() -> str:
 def test_every_step_of_every_form_survives_every_digression(stack: PacerStack) -> None:
     results: dict[tuple[str, str], dict[str, tuple[bool, str]]] = {}
     for flow in FLOWS.values():
-        for index, (slot, _answer) in enumerate(flow.steps):
+        sender = walk_to(stack, flow, 0)
+        for index, (slot, answer) in enumerate(flow.steps):
             row = results.setdefault((flow.form, slot), {})
-            sender = walk_to(stack, flow, index)
-            for klass in DIGRESSIONS:
-                if klass == "stop":
-                    continue
+            for klass in DIGRESSIONS:  # "stop" last: it ends the form
                 if (flow.form, slot) in YES_NO_STEPS and klass == "refusal":
                     row[klass] = (True, "n/a: an answer here")
                     continue
                 try:
                     row[klass] = run_cell(stack, flow, index, klass, sender)
                 except AssertionError as error:  # e.g. a verbatim repeat
-                    row[klass] = (False, str(error)[:120])
+                    row[klass] = (False, str(error)[:160])
                 loop, requested, _ = state(stack, sender)
-                if (loop, requested) != (flow.form, slot):  # recover for the next class
-                    sender = walk_to(stack, flow, index)
-            stop_sender = walk_to(stack, flow, index)
-            row["stop"] = run_cell(stack, flow, index, "stop", stop_sender)
+                if (loop, requested) != (flow.form, slot):  # stopped, or lost: back to this question
+                    if loop is not None:
+                        stack.say(sender, "forget it, stop")
+                    try:
+                        walk_to(stack, flow, index, sender)
+                    except AssertionError:
+                        sender = walk_to(stack, flow, index)
+            if index + 1 < len(flow.steps):
+                stack.say(sender, answer)
 
     classes = list(DIGRESSIONS)
     lines = ["form.step".ljust(40) + " ".join(c[:10].ljust(10) for c in classes)]
