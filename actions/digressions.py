@@ -137,6 +137,9 @@ class GuardedFormValidation(FormValidationAction):
     skippable: tuple[str, ...] = ()
     #: yes/no questions and screens: "no", "none of those" is an answer there.
     no_is_an_answer: tuple[str, ...] = ()
+    #: Questions whose answer may come in parts ("4 days after brekkie" at "what"): when
+    #: a part is kept and the same question comes again, Pacer says it kept it.
+    partial_answers: tuple[str, ...] = ()
     #: "I don't know" is handled by the slot's own validator (it offers suggestions).
     unsure_goes_to_form: tuple[str, ...] = ()
 
@@ -180,6 +183,9 @@ class GuardedFormValidation(FormValidationAction):
             if value not in (None, ""):
                 events += [SlotSet(name, None) for name in ("ask_attempts", "pending_answer")
                            if tracker.get_slot(name) is not None]
+            elif slot in self.partial_answers and not dispatcher.messages[said_before:]:
+                # part of the answer kept, the same question comes next: say so, not it twice
+                dispatcher.utter_message(response="utter_partial_kept")
             elif _asked_again(events, slot, dispatcher.messages[said_before:]):
                 if slot == NAME_SLOT and _attempts(tracker, slot) >= 1:
                     del dispatcher.messages[said_before:]  # no third "I just need a name"

@@ -198,6 +198,7 @@ class ValidatePlanForm(GuardedFormValidation):
     back for confirmation, and never saves a plan rated below 7 without offering a
     smaller one (Lorig, CDSMP)."""
     no_is_an_answer = ("plan_confirmed", "plan_change", "plan_revision")
+    partial_answers = tuple(PLAN_FIELD_SLOTS.values())
 
     def name(self) -> str:
         return "validate_plan_form"
