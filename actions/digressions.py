@@ -26,6 +26,7 @@ from bot.coaching.digressions import (
     Verdict,
     is_rude,
     judge_answer,
+    own_flow_intents,
 )
 
 logger = logging.getLogger(__name__)
@@ -163,7 +164,8 @@ class GuardedFormValidation(FormValidationAction):
         verdict = Verdict("answer")
         if slot and isinstance(candidates.get(slot), str) and not text.startswith("/") and not pending:
             verdict = judge_answer(text, _ranking(tracker), skippable=slot in self.skippable,
-                                   no_is_an_answer=slot in self.no_is_an_answer)
+                                   no_is_an_answer=slot in self.no_is_an_answer,
+                                   own_intents=own_flow_intents(self.form_name()))
             if verdict.kind == "skip":
                 return [SlotSet(slot, ""), SlotSet("ask_attempts", None), SlotSet("pending_answer", None)]
             if verdict.kind == "unsure" and slot in self.unsure_goes_to_form:

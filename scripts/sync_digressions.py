@@ -1,6 +1,6 @@
 """Write the digression lists of bot/coaching/digressions.py into the Rasa project.
 
-- every form in domain/*.yml gets `ignored_intents` = FORM_IGNORED_INTENTS;
+- every form in domain/*.yml gets `ignored_intents` = ignored_intents_for(form);
 - data/rules/digressions.yml gets, for every form, a rule per resuming intent (answer,
   then the form asks again) and per pausing intent (pause the form with its answers
   kept, then start that flow exactly as its own start rule does, guarded elsewhere with
@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 from bot.coaching.digressions import (  # noqa: E402
     FLOW_FORMS,
-    FORM_IGNORED_INTENTS,
     PAUSING_INTENTS,
     RESUMING_INTENTS,
+    ignored_intents_for,
 )
 
 RULES_FILE = ROOT / "data" / "rules" / "digressions.yml"
@@ -35,7 +35,7 @@ RULE_DIRS = (ROOT / "data" / "rules",)
 IN_FORM_ANSWERS = {"greet": ["utter_greet_in_form"]}
 #: Flows that end in one action: after the help, offer to carry on with the paused form.
 OFFER_AFTER = {"express_distress"}
-IGNORED_LINE = re.compile(r"^(\s+ignored_intents:\s*)\[[^\]]*\]\s*$", re.M)
+IGNORED_LINE = re.compile(r"^(  (\w+):\n    ignored_intents:\s*)\[[^\]]*\]", re.M)
 
 
 def forms() -> list[str]:
@@ -47,11 +47,11 @@ def forms() -> list[str]:
 
 def domain_texts() -> dict[Path, str]:
     """Each domain file with every form's ignored_intents set to the one list."""
-    wanted = "[" + ", ".join(FORM_IGNORED_INTENTS) + "]"
     out = {}
     for path in sorted(DOMAIN_DIR.glob("*.yml")):
         text = path.read_text()
-        out[path] = IGNORED_LINE.sub(lambda m: m.group(1) + wanted, text)
+        out[path] = IGNORED_LINE.sub(
+            lambda m: m.group(1) + "[" + ", ".join(ignored_intents_for(m.group(2))) + "]", text)
     return out
 
 
@@ -104,11 +104,7 @@ def rules_text() -> str:
                           "condition": [{"active_loop": form}], "steps": steps})
         for intent in PAUSING_INTENTS:
             if form in FLOW_FORMS.get(intent, ()):
-                steps = [{"intent": intent}, {"action": "utter_already_on_it"},
-                         {"action": form}, {"active_loop": form}]
-                rules.append({"rule": f"{intent} inside {form}: already doing that",
-                              "condition": [{"active_loop": form}], "steps": steps})
-                continue
+                continue  # not ignored there: the form's own validator reads it as an answer
             steps = [{"intent": intent}, {"action": "action_pause_form"}, {"active_loop": None}]
             rule = {"rule": f"{intent} pauses {form}", "condition": [{"active_loop": form}], "steps": steps}
             if intent != "pause_form":

@@ -76,6 +76,17 @@ FLOW_FORMS: dict[str, tuple[str, ...]] = {
     "change_checkins": ("checkin_prefs_form",),
 }
 
+def ignored_intents_for(form: str) -> list[str]:
+    """A form's `ignored_intents`: all of them except the intents that start this same flow
+    ("actually the real problem is my sleep" reads as problem_solve inside problem solving,
+    and is an answer there)."""
+    return [i for i in FORM_IGNORED_INTENTS if form not in FLOW_FORMS.get(i, ())]
+
+
+def own_flow_intents(form: str) -> frozenset[str]:
+    return frozenset(i for i, forms in FLOW_FORMS.items() if form in forms)
+
+
 #: Intents that may carry an answer; anything else at the top of the ranking is not one.
 ANSWER_INTENTS = frozenset({
     "inform", "nlu_fallback", "affirm", "deny", "thank", "goodbye", "report_progress",
@@ -204,7 +215,8 @@ def best_digression(ranking: Sequence[Mapping[str, object]], floor: float = 0.1)
 
 
 def judge_answer(text: str, ranking: Sequence[Mapping[str, object]], *,
-                 skippable: bool = False, no_is_an_answer: bool = False) -> Verdict:
+                 skippable: bool = False, no_is_an_answer: bool = False,
+                 own_intents: frozenset[str] = frozenset()) -> Verdict:
     """Decide from the text and the whole intent ranking, not the top intent alone.
     `no_is_an_answer` for yes/no questions ("none of those" is the answer to a screen)."""
     if not text.strip() or text.strip().startswith("/"):
@@ -212,7 +224,7 @@ def judge_answer(text: str, ranking: Sequence[Mapping[str, object]], *,
     if skippable and wants_to_skip(text):
         return Verdict("skip")
     top = str((ranking[0].get("name") if ranking else None) or "nlu_fallback")
-    if top in FORM_IGNORED_INTENTS:
+    if top in FORM_IGNORED_INTENTS and top not in own_intents:
         return Verdict("digression", top)  # normally never extracted; kept for safety
     if is_refusal(text) and not (no_is_an_answer and not is_rude(text)):
         return Verdict("refusal", "out_of_scope" if "what can you" in text.lower() else None)
