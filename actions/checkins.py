@@ -11,12 +11,13 @@ import re
 from datetime import datetime
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import as_int, latest_entity, latest_intent, latest_text
+from actions.digressions import GuardedFormValidation
 from actions.listening import listen
 from actions.shared_decisions import deliver_notes
 from bot.clinic import load_clinic
@@ -126,8 +127,9 @@ class ActionBoosterCheckin(Action):
         return events + [SlotSet("checkin_route", "start")]
 
 
-class ValidateCheckinForm(FormValidationAction):
+class ValidateCheckinForm(GuardedFormValidation):
     """Outcome (if there is a plan), PEG-3, PSFS every few weeks, then keep/change/problem."""
+    no_is_an_answer = ("checkin_outcome", "checkin_next")
 
     def name(self) -> str:
         return "validate_checkin_form"
@@ -400,7 +402,7 @@ class ActionChangeCheckins(Action):
         return [SlotSet("checkin_route", "end")]
 
 
-class ValidateCheckinPrefsForm(FormValidationAction):
+class ValidateCheckinPrefsForm(GuardedFormValidation):
     """When and where: one message may say all of it; a place Pacer does not know (or a
     country with several zones) is asked about once more, with buttons."""
 

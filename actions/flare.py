@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -21,6 +21,7 @@ from actions.common import (
     latest_intent,
     latest_text,
 )
+from actions.digressions import ActionOfferResume, GuardedFormValidation
 from actions.education import answer_question_in_form
 from bot.clinic import contact_line, load_clinic
 from bot.coaching import safety_lexicon
@@ -92,7 +93,7 @@ class ActionStartFlarePlan(Action):
         return events + [SlotSet("fp_editing", None), SlotSet("coaching_step", "flare_plan")]
 
 
-class ValidateFlarePlanForm(FormValidationAction):
+class ValidateFlarePlanForm(GuardedFormValidation):
     def name(self) -> str:
         return "validate_flare_plan_form"
 
@@ -155,6 +156,11 @@ class ActionSaveFlarePlan(Action):
             sections[key] = None if value in (None, SKIPPED) else value
         reset = [SlotSet(slot, None) for slot in FP_SLOTS] + [SlotSet("fp_editing", None),
                                                               SlotSet("coaching_step", None)]
+        if all(tracker.get_slot(f"fp_{key}") is None for key in keys):
+            # nothing was answered (the form's events were lost to an action-server error):
+            # never report a save that did not happen
+            dispatcher.utter_message(response="utter_flare_plan_not_stored")
+            return reset
         saved = flare.save_sections(tracker.sender_id, sections)
         if saved is None:
             dispatcher.utter_message(response="utter_flare_plan_not_stored")
@@ -189,7 +195,8 @@ def _steps(conversation_id: str) -> tuple[list[str], str]:
     return walkthrough(flare.get_plan(conversation_id))
 
 
-class ValidateFlareForm(FormValidationAction):
+class ValidateFlareForm(GuardedFormValidation):
+    no_is_an_answer = ("flare_screen", "flare_next")
     def name(self) -> str:
         return "validate_flare_form"
 
@@ -285,6 +292,10 @@ class ActionFlareDone(Action):
             dispatcher.utter_message(response="utter_flare_followup_not_stored")
         elif not red_flag:
             dispatcher.utter_message(response="utter_flare_followup_scheduled")
-        if episode is not None and source == "default" and not red_flag:
+        if red_flag:
+            pass
+        elif tracker.get_slot("paused_form"):  # help came first; now what the flare interrupted
+            await ActionOfferResume().run(dispatcher, tracker, domain)
+        elif episode is not None and source == "default":
             dispatcher.utter_message(response="utter_offer_flare_plan")
         return [SlotSet(slot, None) for slot in FLARE_SLOTS]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -23,6 +23,7 @@ from actions.common import (
     prefilled,
     slots_from_draft,
 )
+from actions.digressions import GuardedFormValidation
 from actions.listening import listen
 from actions.shared_decisions import resolve_plan_proposal
 from bot.coaching.action_plan import (
@@ -57,7 +58,7 @@ SCORE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (0, 2, 4, 6, 8, 1
 CONFIDENCE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (10, 8, 7, 5, 3)]
 
 
-class ValidateValuesForm(FormValidationAction):
+class ValidateValuesForm(GuardedFormValidation):
     def name(self) -> str:
         return "validate_values_form"
 
@@ -90,7 +91,7 @@ class ActionSaveValues(Action):
         return [SlotSet("value_text", None), SlotSet("next_step", step)]
 
 
-class ValidatePsfsForm(FormValidationAction):
+class ValidatePsfsForm(GuardedFormValidation):
     """One question for up to three activities, then a 0-10 score for each (Stratford 1995)."""
 
     def name(self) -> str:
@@ -227,10 +228,12 @@ def _kept_text(updates: dict[str, Any], asked: str) -> str | None:
     return words or None
 
 
-class ValidatePlanForm(FormValidationAction):
+class ValidatePlanForm(GuardedFormValidation):
     """Fills what/how much/when/how often from free text in any order, reads the plan
     back for confirmation, and never saves a plan rated below 7 without offering a
     smaller one (Lorig, CDSMP)."""
+    no_is_an_answer = ("plan_confirmed", "plan_change", "plan_revision")
+    partial_answers = tuple(PLAN_FIELD_SLOTS.values())
 
     def name(self) -> str:
         return "validate_plan_form"
@@ -289,6 +292,12 @@ class ValidatePlanForm(FormValidationAction):
                 dispatcher.utter_message(response="utter_plan_part_unclear")
         updates.setdefault(slot, None)
         return updates
+
+    def help_when_unsure(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
+        if slot not in PLAN_FIELD_SLOTS.values():
+            return False
+        self._unsure(slot, tracker, dispatcher)
+        return True
 
     def _unsure(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> dict:
         if slot == "plan_what":

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import channel_of, latest_intent, latest_text
+from actions.digressions import GuardedFormValidation
 from actions.followups import ask_due_followup
 from actions.shared_decisions import deliver_notes
 from bot.coaching.names import extract_name
@@ -98,7 +99,10 @@ class ActionStartGoalSetting(Action):
         return [SlotSet("next_step", step)]
 
 
-class ValidateOnboardingForm(FormValidationAction):
+class ValidateOnboardingForm(GuardedFormValidation):
+    no_is_an_answer = ("consent",)
+    skippable = ("patient_name",)
+
     def name(self) -> str:
         return "validate_onboarding_form"
 
@@ -146,8 +150,11 @@ class ActionFinishOnboarding(Action):
             goals.record_consent(tracker.sender_id, "refused", channel_of(tracker))
             dispatcher.utter_message(response="utter_consent_refused")
             return [SlotSet("consent", None), SlotSet("patient_name", None), SlotSet("next_step", None)]
-        name = tracker.get_slot("patient_name")
+        name = tracker.get_slot("patient_name") or None  # "" when they skipped the name
         goals.record_consent(tracker.sender_id, "given", channel_of(tracker), name=name)
-        dispatcher.utter_message(response="utter_welcome_name", patient_name=name)
+        if name:
+            dispatcher.utter_message(response="utter_welcome_name", patient_name=name)
+        else:
+            dispatcher.utter_message(response="utter_welcome_no_name")
         state = goals.get_state(tracker.sender_id)
         return [SlotSet("consent", None), SlotSet("next_step", next_step_for(state))]

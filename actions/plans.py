@@ -18,6 +18,7 @@ from actions.common import (
     latest_text,
     slots_from_draft,
 )
+from actions.digressions import ActionOfferResume
 from actions.flare import FLARE_SLOTS, FP_SLOTS
 from actions.problem_solving import PS_SLOTS
 from actions.resources import ActionResourceAnswer, answers_open_offer
@@ -104,6 +105,8 @@ class ActionShowPlans(Action):
                     {"title": f"Drop: {short}", "payload": payload("drop_plan", plan_id=plan.id)},
                 ]
             dispatcher.utter_message(response="utter_plan_options", buttons=buttons)
+        elif (tracker.active_loop or {}).get("name"):  # asked mid-form: no "shall we make one?"
+            dispatcher.utter_message(response="utter_no_plans_in_form")
         else:
             dispatcher.utter_message(response="utter_no_plans")
         flare_plan = flare.get_plan(tracker.sender_id)
@@ -264,5 +267,7 @@ class ActionPacerFallback(Action):
         state = goals.get_state(tracker.sender_id)
         if not state.consented:
             dispatcher.utter_message(response="utter_intro_short")
+        if tracker.get_slot("paused_form"):  # something on hold: offer it before the menu
+            return await ActionOfferResume().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response="utter_capabilities")
         return []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -19,6 +19,7 @@ from actions.common import (
     latest_intent,
     latest_text,
 )
+from actions.digressions import GuardedFormValidation
 from actions.education import answer_question_in_form
 from actions.listening import listen
 from bot.coaching.answers import QUOTE_LIMIT, is_unsure, read_answer, refuses_all, shorten, without_chatter
@@ -126,7 +127,9 @@ class ActionAskPsProblem(Action):
         return []
 
 
-class ValidateProblemForm(FormValidationAction):
+class ValidateProblemForm(GuardedFormValidation):
+    unsure_goes_to_form = ("ps_ideas_text",)  # "no idea": ideas that help others
+
     def name(self) -> str:
         return "validate_problem_form"
 

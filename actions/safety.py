@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import latest_intent, latest_text
+from actions.digressions import GuardedFormValidation
 from bot.clinic import contact_line, load_clinic
 from bot.coaching.safety_lexicon import red_flag_screen_symptoms
 from bot.services import safety
@@ -92,8 +93,9 @@ class ActionSafetyResponse(Action):
         return END_LOOP + [SlotSet("safety_stage", stage), SlotSet("safety_unanswered", 0)]
 
 
-class ValidateSafetyForm(FormValidationAction):
+class ValidateSafetyForm(GuardedFormValidation):
     """Stay with the person until they say they are safe or ask to go on."""
+    no_is_an_answer = ("safety_answer",)
 
     def name(self) -> str:
         return "validate_safety_form"

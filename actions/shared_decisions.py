@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -21,6 +21,7 @@ from actions.common import (
     prefilled,
     slots_from_draft,
 )
+from actions.digressions import GuardedFormValidation
 from bot.coaching.confidence import parse_score
 from bot.coaching.psfs import parse_activities
 from bot.coaching.shared_decisions import apply_changes, classify_proposal_answer, clean_reason
@@ -92,7 +93,8 @@ class ActionStartNoteReply(Action):
                 SlotSet("note_route", "reply")]
 
 
-class ValidateNoteReplyForm(FormValidationAction):
+class ValidateNoteReplyForm(GuardedFormValidation):
+    no_is_an_answer = ("note_reply_text",)
     def name(self) -> str:
         return "validate_note_reply_form"
 
@@ -214,7 +216,7 @@ def resolve_plan_proposal(dispatcher: CollectingDispatcher, tracker: Tracker,
     return reset(PROPOSAL_SLOTS)
 
 
-class ValidateProposalPsfsForm(FormValidationAction):
+class ValidateProposalPsfsForm(GuardedFormValidation):
     def name(self) -> str:
         return "validate_proposal_psfs_form"
 
@@ -269,7 +271,7 @@ class ActionSaveProposalPsfs(Action):
         return reset(PROPOSAL_SLOTS)
 
 
-class ValidateProposalReasonForm(FormValidationAction):
+class ValidateProposalReasonForm(GuardedFormValidation):
     def name(self) -> str:
         return "validate_proposal_reason_form"
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import as_int, latest_text
+from actions.digressions import GuardedFormValidation
 from bot.clinic import contact_line, load_clinic
 from bot.coaching.phq4 import ITEMS, Phq4, parse_item
 from bot.coaching.resources import need_for_distress
@@ -38,7 +39,7 @@ class ActionDistressSupport(Action):
         return []
 
 
-class ValidatePhq4Form(FormValidationAction):
+class ValidatePhq4Form(GuardedFormValidation):
     def name(self) -> str:
         return "validate_phq4_form"
 

@@ -276,7 +276,7 @@ def test_each_part_answered_on_its_own(
 def test_unsure_about_what_offers_the_persons_own_activities(domain: dict[str, Any]) -> None:
     consented_patient(activities=[("walking the dog", 3), ("gardening", 5)])
     messages, slots = run(ValidatePlanForm(), form_turn(domain, "plan_what", "not sure"), domain)
-    assert slots == {"plan_what": None, "requested_slot": "plan_what"}
+    assert slots == {"plan_what": None, "requested_slot": "plan_what", "ask_attempts": "plan_what:1"}
     ideas = message(messages, "utter_plan_ideas")
     assert [b["payload"] for b in ideas["buttons"]] == ["walking the dog", "gardening"]
 
@@ -439,7 +439,8 @@ def test_confidence_that_is_not_a_number_is_asked_again(domain: dict[str, Any]) 
         domain, "plan_confidence", "hmm hard to say", slots={**FULL_PLAN, "plan_confirmed": True}
     )
     messages, slots = run(ValidatePlanForm(), tracker, domain)
-    assert slots == {"plan_confidence": None, "requested_slot": "plan_confidence"}
+    assert slots == {"plan_confidence": None, "requested_slot": "plan_confidence",
+                     "ask_attempts": "plan_confidence:1"}  # the next ask comes with an example
     assert responses(messages) == ["utter_confidence_unclear"]
 
 

@@ -3,6 +3,7 @@ PostgreSQL database given as `database_url`)."""
 
 from __future__ import annotations
 
+import re
 import socket
 import uuid
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ class PacerStack:
     database_url: str | None = None
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
     services: list[processes.Service] = field(default_factory=list)
+    #: The last bot message per conversation, for the no-verbatim-repeat check in `say`.
+    last_bot_text: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         rasa_port, action_port, web_port = free_port(), free_port(), free_port()
@@ -92,7 +95,10 @@ class PacerStack:
             timeout=60,
         )
         response.raise_for_status()
-        return response.json()
+        replies = response.json()
+        self.last_bot_text[sender] = assert_no_verbatim_repeat(
+            self.last_bot_text.get(sender), [r.get("text") or "" for r in replies], text)
+        return replies
 
     def parse(self, text: str) -> dict:
         response = httpx.post(
@@ -115,6 +121,22 @@ class PacerStack:
         return "\n".join(
             path.read_text(errors="replace") for path in sorted((self.workdir / "logs").glob("*"))
         )
+
+
+# Crisis contacts (phone numbers, "call 111") may be given again on request.
+CRISIS_CONTACT = re.compile(r"\b\d{3}\b|\b\d[\d ]{5,}\d\b|lifeline|samaritans|988|helpline", re.I)
+
+
+def assert_no_verbatim_repeat(previous: str | None, bot_texts: list[str], said: str) -> str | None:
+    """No bot message follows itself word for word in any test conversation (issue 14):
+    a question asked again is rephrased, a second "no that's all" gets no second goodbye.
+    Returns the last bot text, to compare with the next turn's first."""
+    for current in (t for t in bot_texts if t.strip()):
+        repeated = previous is not None and current.strip() == previous.strip()
+        if repeated and not CRISIS_CONTACT.search(current):
+            raise AssertionError(f"bot repeated itself word for word after {said!r}: {current!r}")
+        previous = current
+    return previous
 
 
 def texts(replies: list[dict]) -> str:
