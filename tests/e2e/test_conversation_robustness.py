@@ -4,7 +4,7 @@ digression, typed as free text through NLU on a real rasa and action server.
 For each cell the digression must be answered and the form must ask the same question again
 (or, for a flare, be paused with its answers kept and come back on "carry on"; for "stop",
 end). Afterwards no digression text may be in any of Pacer's own tables. The matrix is
-printed with N/N passing (`pytest -s` shows it).
+printed with N/N passing (`pytest -s` shows it; test-output/conversation-robustness.txt keeps it).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy import text as sql
 
+from bot.config import PROJECT_ROOT
 from bot.services import checkins
 from bot.store.db import session_scope
 from bot.store.models import Base, utcnow
@@ -158,6 +159,9 @@ def run_cell(stack: PacerStack, flow: Flow, step_index: int, klass: str, sender:
     return True, ""
 
 
+OUTPUT = PROJECT_ROOT / "test-output"
+
+
 def stored_texts() -> str:
     """Every value in Pacer's own tables (not Rasa's events), lower-cased."""
     parts = []
@@ -208,7 +212,10 @@ def test_every_step_of_every_form_survives_every_digression(stack: PacerStack) -
                 failures.append(f"{form}.{slot} x {klass}: {why}")
         lines.append(f"{form}.{slot}".ljust(40) + " ".join(cells))
     lines.append(f"conversation robustness: {passed}/{total} cells passing")
-    print("\n" + "\n".join(lines + failures))
+    report = "\n".join(lines + failures)
+    print("\n" + report)
+    OUTPUT.mkdir(exist_ok=True)
+    (OUTPUT / "conversation-robustness.txt").write_text(report + "\n")  # the matrix, also on a green run
 
     stored = stored_texts()
     leaked = [k for k, t in DIGRESSIONS.items() if t.lower() in stored]
