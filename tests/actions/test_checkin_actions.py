@@ -261,9 +261,11 @@ def test_offer_at_the_end_of_goal_setting_only_once(domain: dict[str, Any]) -> N
 
 
 def test_a_feeling_at_keep_or_change_is_heard_and_never_a_choice(domain: dict[str, Any]) -> None:
+    # express_distress is a digression (it pauses the form before any validator runs); what
+    # reaches the validator is a message the classifier was unsure of.
     plan = {"checkin_plan_text": "walk"}
     messages, slots = validate(domain, "checkin_next", "been very low since my husband died in june", plan,
-                               intent="express_distress")
+                               intent="nlu_fallback")
     assert slots["checkin_next"] is None
     assert responses(messages) == ["utter_heard_grief", "utter_checkin_next_after_heard"]
 
