@@ -463,7 +463,10 @@ class ActionAskCheckinPrefsZone(Action):
         region = (reading.region if reading else None) or load_clinic().region
         view = checkins.get_schedule(tracker.sender_id)
         current = view.timezone if view else checkins.default_timezone()
-        buttons = [{"title": label, "payload": zone} for label, zone in common_zones(region)]
+        # "Perth time" reads as a place (bot/nlu/place_guard.py), this form's own answer; a bare
+        # zone id would be classified as out of scope, a digression.
+        buttons = [{"title": label, "payload": f"{zone.rsplit('/', 1)[-1].replace('_', ' ')} time"}
+                   for label, zone in common_zones(region)]
         buttons.append({"title": f"Keep {current}", "payload": "keep the same time zone"})
         if tracker.get_slot("checkin_prefs_zone_asks"):
             dispatcher.utter_message(response="utter_ask_checkin_prefs_zone_again", buttons=buttons)

@@ -18,7 +18,7 @@ from actions.common import (
     latest_text,
     slots_from_draft,
 )
-from actions.digressions import ActionOfferResume
+from actions.digressions import ActionOfferResume, ActionResumeForm
 from actions.flare import FLARE_SLOTS, FP_SLOTS
 from actions.problem_solving import PS_SLOTS
 from actions.resources import ActionResourceAnswer, answers_open_offer
@@ -263,6 +263,11 @@ class ActionPacerFallback(Action):
     ) -> list[EventType]:
         if answers_open_offer(tracker):  # "yes i'll ring them tomorrow" after a resource offer
             return await ActionResourceAnswer().run(dispatcher, tracker, domain)
+        ranking = [i.get("name") for i in (tracker.latest_message.get("intent_ranking") or [])[:3]]
+        if tracker.get_slot("paused_form") and "resume_form" in ranking:
+            # "can we carry on with my plan": unsure between carrying on and a new plan, but
+            # something is on hold, so carrying on is what they mean.
+            return await ActionResumeForm().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response="utter_default")
         state = goals.get_state(tracker.sender_id)
         if not state.consented:

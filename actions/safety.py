@@ -19,6 +19,14 @@ from bot.coaching.safety_lexicon import red_flag_screen_symptoms
 from bot.services import safety
 
 END_LOOP: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
+def end_loop(tracker: Tracker) -> list[EventType]:
+    """Safety ends any form; the interrupted one is kept on hold ("paused_form") with its
+    answers, so "carry on" after the person is safe goes back to the same question."""
+    interrupted = (tracker.active_loop or {}).get("name")
+    on_hold = [SlotSet("paused_form", interrupted)] if interrupted and interrupted != "safety_form" else []
+    return on_hold + END_LOOP
 MAX_UNANSWERED = 2
 # "Let's go on" ends safety mode; "I can't go on" must not (it is the opposite).
 GO_ON = re.compile(
@@ -90,7 +98,7 @@ class ActionSafetyResponse(Action):
             stage = None
         else:
             stage = "check"  # the safety form asks the check question
-        return END_LOOP + [SlotSet("safety_stage", stage), SlotSet("safety_unanswered", 0)]
+        return end_loop(tracker) + [SlotSet("safety_stage", stage), SlotSet("safety_unanswered", 0)]
 
 
 class ValidateSafetyForm(GuardedFormValidation):
@@ -190,11 +198,11 @@ class ActionRedFlagResponse(Action):
             )
             symptoms = red_flag_screen_symptoms(category)
             dispatcher.utter_message(response="utter_red_flag_screen", symptoms=symptoms)
-            return END_LOOP + [SlotSet("red_flag_category", category or GENERAL)]
+            return end_loop(tracker) + [SlotSet("red_flag_category", category or GENERAL)]
         # Unambiguous, or a second red-flag message while the screening question is open.
         safety.record_safety_event(tracker.sender_id, "red_flag", rule, category, latest_text(tracker))
         red_flag_advice(dispatcher, tracker, category)
-        return END_LOOP + [SlotSet("red_flag_category", None)]
+        return end_loop(tracker) + [SlotSet("red_flag_category", None)]
 
 
 class ActionRedFlagScreenAnswer(Action):
