@@ -121,7 +121,7 @@ def walk_to(stack: PacerStack, flow: Flow, step_index: int, sender: str | None =
     """A patient at `flow`'s question number `step_index`: a new one (the flows it needs
     done first), or `sender` again after they stopped the flow."""
     befores = [FLOWS[name] for name in flow.needs] if sender is None else []
-    sender = sender or f"matrix-{uuid.uuid4().hex[:10]}"
+    sender = sender or f"rest:matrix-{uuid.uuid4().hex[:10]}"  # REST ids live in the rest: namespace
     for before in [*befores, flow]:
         if state(stack, sender)[0] != before.form:  # finishing one flow may open the next
             before.start(stack, sender)
