@@ -70,6 +70,9 @@ def stack(
     os.environ["PACER_ALERT_WEBHOOK"] = alert_webhook.url
     os.environ["PACER_CLINIC_NAME"] = "Test Valley Pain Clinic"
     os.environ["PACER_CLINIC_PHONE"] = "09 555 0100"
+    # Scripted patients (the robustness matrix) type far faster than people; the per-conversation
+    # rate limit itself is probed in tests/security.
+    os.environ["PACER_RATE_LIMIT"] = "100000"
     db.reset_engines()
     running.start()
     yield running
