@@ -56,7 +56,8 @@ def test_glenys_sets_a_gardening_plan_in_her_own_order_and_corrects_it(stack: Pa
     sender = new_sender()
     assert "automated" in chat(stack, sender, "hiya")
     # The consent question's own button (a tap): free text here is covered by the robustness matrix.
-    assert any(ask in chat(stack, sender, "/affirm") for ask in ("name", "call you"))
+    reply = chat(stack, sender, "/affirm")
+    assert any(ask in reply for ask in ("name", "call you")), reply
     assert "glenys" in chat(stack, sender, "Glenys")
     assert "activit" in chat(stack, sender, "keeping my vege garden going for the family")
     assert "digging" in chat(stack, sender, "digging, weeding and hanging out washing")
