@@ -57,6 +57,9 @@ probe: $(STAMP)
 # tests/skip_guard.py fails the run. Elsewhere they run when PostgreSQL is installed
 # and skip otherwise (PACER_TEST_POSTGRES=0 turns them off).
 TEST_PG_DIR := var/postgres-test
+# pytest-xdist workers: tests sharing a server (the e2e stacks, the replica cluster) stay on one
+# worker (tests/conftest.py); everything else is spread. TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 
 test: $(STAMP) $(WEB_ASSETS) replica-deps
 	scripts/install-browser
@@ -66,7 +69,7 @@ test: $(STAMP) $(WEB_ASSETS) replica-deps
 	  { scripts/start-postgres --dir $(TEST_PG_DIR) --fast >/dev/null && scripts/stop-postgres --dir $(TEST_PG_DIR); } \
 	    || { echo "PostgreSQL could not be installed or started: CI needs it for the PostgreSQL tests (see scripts/start-postgres)." >&2; exit 1; }; \
 	fi
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 # A local PostgreSQL for development (var/postgres); prints its DATABASE_URL.
 postgres:

@@ -31,6 +31,43 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "both_dialects: run with `database_url` on SQLite and on PostgreSQL"
     )
     skip_guard.register(config)  # under CI=true, a skip not in its allow-list fails the run
+    if _xdist_controller(config):
+        postgres.start_for_workers()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _xdist_controller(config):
+        postgres.stop_for_workers()
+
+
+def _xdist_controller(config: pytest.Config) -> bool:
+    """True in the process that hands tests to pytest-xdist workers (`make test` uses `-n`)."""
+    return (not hasattr(config, "workerinput") and bool(getattr(config.option, "numprocesses", None))
+            and getattr(config.option, "dist", "no") != "no")
+
+
+#: Session fixtures that start servers: the tests using one run on one worker, so each worker
+#: starts at most the servers its tests need (and a session's cluster is never started twice).
+SERVER_FIXTURES = ("stack", "cluster")
+#: The e2e modules that share the first SQLite stack; the rest share a second one on the other
+#: worker. Chosen by their running time (`pytest --durations`), so the two halves take about as long.
+FIRST_E2E_HALF = ("test_conversation_robustness", "test_safety_categories", "test_nlu_heldout")
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (--dist loadgroup)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Put tests that share a server fixture in one xdist group; the rest are spread freely."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        for fixture in SERVER_FIXTURES:
+            if fixture not in getattr(item, "fixturenames", ()):
+                continue
+            dialect = callspec.params.get(fixture, "sqlite") if callspec else "sqlite"
+            group = f"{fixture}-{dialect}"
+            if fixture == "stack" and dialect == "sqlite":
+                group += "-1" if item.module.__name__.rsplit(".", 1)[-1] in FIRST_E2E_HALF else "-2"
+            item.add_marker(pytest.mark.xdist_group(group))
+            break
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

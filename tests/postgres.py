@@ -196,6 +196,25 @@ def start() -> PostgresServer:
     return server
 
 
+_for_workers: PostgresServer | None = None
+
+
+def start_for_workers() -> None:
+    """Under pytest-xdist the controller starts the cluster once, before the workers: each
+    worker's `start()` then finds it running and leaves it alone, and `stop_for_workers()`
+    stops it after the last worker. Unavailable here means unavailable there (they say why)."""
+    global _for_workers
+    try:
+        _for_workers = start()
+    except Unavailable:
+        _for_workers = None
+
+
+def stop_for_workers() -> None:
+    if _for_workers is not None:
+        stop(_for_workers)
+
+
 def stop(server: PostgresServer) -> None:
     """Stop the throwaway cluster if this session started it."""
     if server.started_here:
