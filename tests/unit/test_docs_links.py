@@ -54,3 +54,9 @@ def test_slug_follows_github() -> None:
     assert slug(" Exactly once: idempotency keys and the scheduler leader") == (
         "exactly-once-idempotency-keys-and-the-scheduler-leader")
     assert slug(" The `pacer` command") == "the-pacer-command"
+
+
+def test_readme_stays_a_ten_minute_read() -> None:
+    """Issue 17: the README says what Pacer is, the two commands, what runs and where to read
+    on; guides, runbook, spec and test lists belong in docs/."""
+    assert len((ROOT / "README.md").read_text().splitlines()) <= 150
