@@ -3,7 +3,7 @@
 N rasa replicas and N action servers behind nginx, one web app, several schedulers (one
 leads), Redis for Rasa's lock store and the socket.io manager, all on one database. The
 load and fault benches (bench/load.py, bench/fault.py) and tests/fault use it; a clinic
-server runs the same processes from systemd or Kubernetes (docs/production.md).
+server runs the same processes from systemd or Kubernetes (docs/deployment.md).
 
     public  nginx :P   /webhooks/*, /socket.io (sticky), the web app; REST needs a token
     internal nginx :I  Rasa's API for the scheduler and web app (any replica)
@@ -12,7 +12,7 @@ server runs the same processes from systemd or Kubernetes (docs/production.md).
 Every process binds 127.0.0.1 (PACER_BIND_HOST); only nginx's public listener faces
 patients. Across machines, set PACER_BIND_HOST to a private interface and keep the
 action servers' port reachable from the rasa hosts only (they also require
-PACER_ACTION_TOKEN on every request; docs/production.md).
+PACER_ACTION_TOKEN on every request; docs/deployment.md).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def fill(template: str, **values: object) -> str:
 def nginx_binary() -> str:
     found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
     if found is None:
-        raise RuntimeError("nginx not found: apt-get install nginx-light (see docs/production.md)")
+        raise RuntimeError("nginx not found: apt-get install nginx-light (see docs/deployment.md)")
     return found
 
 

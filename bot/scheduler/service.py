@@ -1,6 +1,6 @@
 """`pacer scheduler`: APScheduler drives one sweeper job; Pacer's tables hold the truth.
 
-Why one sweeper job and an in-memory job store (docs/decisions.md):
+Why one sweeper job and an in-memory job store (docs/decisions/0024-tables-are-the-truth.md):
 - the schedules and deliveries tables are the only state; APScheduler holds nothing that
   would be lost on restart, so no persistent job store (and no shared engine: its
   SQLAlchemyJobStore calls engine.execute(), which fails on Pacer's future=True engine);
