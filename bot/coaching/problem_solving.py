@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.coaching._text import ORDINALS
 from bot.coaching.answers import REJECTS, clauses, pick_number, read_answer, refuses_all
 from bot.coaching.barriers import suggest_ideas
+from bot.coaching.vocabulary import ORDINALS
 
 MAX_IDEAS = 6
 MAX_IDEA_CHARS = 200
