@@ -32,9 +32,6 @@ PLAN_FLOW_SLOTS = (
     "pacing_offered",
     "replacing_plan_id",
 )
-# Answers that are not answers: the person wants help choosing.
-UNSURE_WORDS = ("not sure", "dont know", "don't know", "dunno", "idk", "no idea", "you choose",
-                "any ideas", "you pick", "no clue", "unsure")
 NOT_AN_ANSWER_INTENTS = {"greet", "goodbye", "thank", "out_of_scope", "show_plans"}
 
 
@@ -53,11 +50,6 @@ def latest_entity(tracker: Tracker, entity: str) -> str | None:
 
 def channel_of(tracker: Tracker) -> str:
     return tracker.get_latest_input_channel() or "rest"
-
-
-def is_unsure(text: str) -> bool:
-    lowered = text.lower().replace("’", "'")
-    return any(phrase in lowered for phrase in UNSURE_WORDS)
 
 
 def as_int(value: Any) -> int | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -39,13 +38,13 @@ from bot.coaching.answers import (
     days_named,
     is_new_activity,
     merge_when,
-    not_an_activity,
     read_answer,
     split_when,
     swap_days,
 )
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.pacing import pacing_advice
+from bot.coaching.plan_answers import bare_activity, changed_activity, keeps_plan_as_is, smaller_plan_pick
 from bot.coaching.psfs import MAX_ACTIVITIES, parse_activities
 from bot.services import goals
 
@@ -160,26 +159,6 @@ class ActionSavePsfs(Action):
         return [SlotSet(slot, None) for slot in reset] + [SlotSet("next_step", "plan")]
 
 
-# Words a change of mind starts with ("actually, can we do swimming instead"): they
-# are stripped from the front of the new activity.
-LEADING_FILLER = re.compile(
-    r"^(?:actually|no|nah|ok|okay|so|well|hmm|i'?d|i would|i'?ll|rather|let'?s|lets|can we|could we|"
-    r"can i|could i|change (?:it|that)(?: to)?|make (?:it|that)|do|go for|how about|maybe|"
-    r"on second thoughts?|scratch that|to|it|that|instead|please|pls)\b[\s,]*",
-    re.I,
-)
-
-
-def _changed_activity(what: str) -> str:
-    """The new activity in a change of mind, or "" when only filler words are left."""
-    text = " ".join(what.replace(",", " ").split())
-    previous = None
-    while text and text != previous:
-        previous = text
-        text = LEADING_FILLER.sub("", text).strip()
-    return text.strip(" .!?")
-
-
 def _updates_from_text(text: str, asked: str, current_when: str | None = None) -> dict[str, Any]:
     """Every plan part a free-text message holds, whatever was asked (``bot.coaching.answers``).
 
@@ -193,7 +172,7 @@ def _updates_from_text(text: str, asked: str, current_when: str | None = None) -
     updates = slots_from_draft(answer.plan)
     what = updates.pop("plan_what", None)
     if what and answer.correction and asked != "plan_what":
-        what = _changed_activity(what)
+        what = changed_activity(what)
         what = what if is_new_activity(what) else None
     elif asked != "plan_what":
         what = None
@@ -313,7 +292,7 @@ class ValidatePlanForm(GuardedFormValidation):
 
     def validate_plan_what(self, value: Any, dispatcher: CollectingDispatcher,
                            tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        return self._field("plan_what", _clean_activity, tracker, dispatcher)
+        return self._field("plan_what", bare_activity, tracker, dispatcher)
 
     def validate_plan_how_much(self, value: Any, dispatcher: CollectingDispatcher,
                                tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
@@ -382,10 +361,11 @@ class ValidatePlanForm(GuardedFormValidation):
         option = latest_entity(tracker, "plan_option")
         text = latest_text(tracker)
         listen(dispatcher, tracker, text)
-        if option == "keep" or (option is None and _wants_to_keep(text, latest_intent(tracker))):
+        keeps = latest_intent(tracker) == "deny" or keeps_plan_as_is(text)
+        if option == "keep" or (option is None and keeps):
             return {"plan_revision": "kept"}
         options = make_easier(draft_from_slots(tracker))
-        option = option if option is not None else _ordinal(text)
+        option = option if option is not None else smaller_plan_pick(text)
         if option is not None and option.isdigit() and int(option) < len(options):
             chosen = slots_from_draft(options[int(option)])
             return {**chosen, "plan_revision": None, "plan_confidence": None}
@@ -397,33 +377,6 @@ class ValidatePlanForm(GuardedFormValidation):
             return {"plan_confidence": score, "plan_revision": None if needs_revision(score) else "rescored"}
         dispatcher.utter_message(response="utter_revision_unclear")
         return {"plan_revision": None}
-
-
-def _clean_activity(text: str) -> str | None:
-    words = text.strip(" .!?,").split()
-    if not words or len(words) > 20 or not_an_activity(text):
-        return None
-    return " ".join(words)
-
-
-ORDINALS = {"first": "0", "1st": "0", "second": "1", "2nd": "1", "third": "2", "3rd": "2",
-            "option 1": "0", "option 2": "1", "option 3": "2", "last": "2"}
-
-
-def _ordinal(text: str) -> str | None:
-    """'the first one', 'option 2': which of the offered smaller plans."""
-    lowered = text.lower()
-    for word, index in ORDINALS.items():
-        if re.search(rf"\b{re.escape(word)}\b", lowered):
-            return index
-    return None
-
-
-def _wants_to_keep(text: str, intent: str | None) -> bool:
-    lowered = text.lower()
-    return intent == "deny" or any(
-        phrase in lowered for phrase in ("keep it", "leave it", "as it is", "as is", "no change")
-    )
 
 
 def suggested_pacing(tracker: Tracker):  # noqa: ANN201 - returns PacingAdvice | None

@@ -32,6 +32,7 @@ from bot.coaching.problem_solving import (
     choose_idea,
     numbered,
     parse_ideas,
+    restated_problem,
     split_problem_and_ideas,
     untried_ideas,
 )
@@ -44,9 +45,6 @@ NOT_A_PROBLEM_INTENTS = {"greet", "goodbye", "thank", "show_plans"}
 QUOTABLE_WORDS = 14
 PS_SLOTS = ("ps_problem", "ps_ideas_text", "ps_choice", "ps_plan", "ps_confidence", "ps_ideas",
             "ps_revised", "ps_origin_plan_id")
-PROBLEM_PREFIX = ("actually", "no wait", "on second thoughts", "on second thought", "thinking about it",
-                  "the real problem is", "the actual problem is", "the bigger problem is", "the problem is",
-                  "the real issue is", "it's", "its", "is")
 
 
 def _ideas_for_new_barriers(text: str, ideas: list[Idea]) -> list[Idea]:
@@ -63,19 +61,6 @@ def quotable(text: str | None) -> bool:
 
 def _ideas(tracker: Tracker) -> list[Idea]:
     return [Idea(i["text"], i.get("source", "own")) for i in tracker.get_slot("ps_ideas") or []]
-
-
-def _restated_problem(text: str) -> str:
-    """"actually the real problem is my sleep" -> "my sleep"."""
-    cleaned = text.strip()
-    changed = True
-    while changed:
-        changed = False
-        for prefix in PROBLEM_PREFIX:
-            if cleaned.lower().startswith(prefix):
-                cleaned = cleaned[len(prefix):].lstrip(" ,:-")
-                changed = True
-    return cleaned or text.strip()
 
 
 class ActionStartProblemSolving(Action):
@@ -161,7 +146,7 @@ class ValidateProblemForm(GuardedFormValidation):
             dispatcher.utter_message(response="utter_ps_problem_heard_long")
 
     def _restate(self, dispatcher: CollectingDispatcher, text: str) -> dict[str, Any]:
-        problem = shorten(without_chatter(_restated_problem(text)), MAX_TEXT)
+        problem = shorten(without_chatter(restated_problem(text)), MAX_TEXT)
         dispatcher.utter_message(response="utter_ps_problem_changed", problem=problem)
         return {"ps_problem": problem, "ps_ideas_text": None, "ps_ideas": None, "ps_choice": None,
                 "ps_plan": None, "ps_confidence": None}

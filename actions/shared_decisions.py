@@ -23,6 +23,7 @@ from actions.common import (
 )
 from actions.digressions import GuardedFormValidation
 from bot.coaching.confidence import parse_score
+from bot.coaching.names import first_name
 from bot.coaching.psfs import parse_activities
 from bot.coaching.shared_decisions import apply_changes, classify_proposal_answer, clean_reason
 from bot.services import clinician_notes as notes
@@ -32,14 +33,6 @@ PROPOSAL_SLOTS = ("proposal_id", "proposal_kind", "proposal_choice", "proposal_r
                   "proposal_psfs_score", "proposal_reason", "proposal_author")
 NOTE_SLOTS = ("note_id", "note_reply_text", "note_author")
 SCORE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (0, 2, 4, 6, 8, 10)]
-
-
-def first_name(author: str) -> str:
-    """"Dr Anna Smith" stays whole (titles read oddly alone); "Anna Smith" becomes "Anna"."""
-    parts = author.split()
-    if not parts or parts[0].rstrip(".").lower() in {"dr", "prof", "mr", "mrs", "ms", "mx"}:
-        return author
-    return parts[0]
 
 
 def reset(slots: tuple[str, ...]) -> list[EventType]:

@@ -90,6 +90,26 @@ def changes_problem(text: str) -> bool:
     return bool(CHANGE_PROBLEM.search(text or ""))
 
 
+_RESTATING_PREFIXES = (
+    "actually", "no wait", "on second thoughts", "on second thought", "thinking about it",
+    "the real problem is", "the actual problem is", "the bigger problem is", "the problem is",
+    "the real issue is", "it's", "its", "is",
+)
+
+
+def restated_problem(text: str) -> str:
+    """"actually the real problem is my sleep" -> "my sleep"."""
+    cleaned = text.strip()
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _RESTATING_PREFIXES:
+            if cleaned.lower().startswith(prefix):
+                cleaned = cleaned[len(prefix):].lstrip(" ,:-")
+                changed = True
+    return cleaned or text.strip()
+
+
 def build_ideas(problem: str, own: list[str], limit: int = MAX_IDEAS) -> list[Idea]:
     """Their ideas first, then library suggestions for the barriers they named."""
     ideas = [Idea(text, "own") for text in own[:limit]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from bot.coaching.places import find_place
 from bot.coaching.vocabulary import NUMBER_WORDS, WEEKDAY_NAMES, number_words, weekday_words
@@ -174,6 +175,18 @@ def parse_snooze(text: str) -> str | None:
     if re.search(r"later|not now|another time|busy|in a bit|not right now|after", lowered):
         return "later"
     return None
+
+
+def read_preferences(text: str, region: str) -> dict[str, Any]:
+    """Everything the message says about check-ins, in one pass: "tuesday evenings after
+    dinner, I'm in Perth" gives the weekday, about 7pm and Australia/Perth together. Keys
+    are `update_preferences` arguments; only what was said is present. `region` is the
+    clinic's, for a town in several countries."""
+    quiet = parse_quiet_hours(text)
+    values = {"timezone": parse_timezone(text, region), "at": None if quiet else parse_time(text),
+              "weekday": parse_weekday(text), "frequency": parse_frequency(text),
+              "quiet": (quiet.start, quiet.end) if quiet else None}
+    return {key: value for key, value in values.items() if value is not None}
 
 
 def wants_restart(text: str) -> bool:
