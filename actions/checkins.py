@@ -15,7 +15,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import as_int, latest_entity, latest_intent, latest_text
+from actions.common import as_int, latest_entity, latest_intent, latest_text, reply_button
 from actions.digressions import GuardedFormValidation
 from actions.listening import listen
 from actions.shared_decisions import deliver_notes
@@ -425,9 +425,9 @@ class ActionAskCheckinPrefsZone(Action):
         current = view.timezone if view else checkins.default_timezone()
         # "Perth time" reads as a place (bot/nlu/place_guard.py), this form's own answer; a bare
         # zone id would be classified as out of scope, a digression.
-        buttons = [{"title": label, "payload": f"{zone.rsplit('/', 1)[-1].replace('_', ' ')} time"}
+        buttons = [reply_button(label, f"{zone.rsplit('/', 1)[-1].replace('_', ' ')} time")
                    for label, zone in common_zones(region)]
-        buttons.append({"title": f"Keep {current}", "payload": "keep the same time zone"})
+        buttons.append(reply_button(f"Keep {current}", "keep the same time zone"))
         if tracker.get_slot("checkin_prefs_zone_asks"):
             dispatcher.utter_message(response="utter_ask_checkin_prefs_zone_again", buttons=buttons)
         elif reading and reading.unknown:

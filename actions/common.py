@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -33,6 +34,26 @@ PLAN_FLOW_SLOTS = (
     "replacing_plan_id",
 )
 NOT_AN_ANSWER_INTENTS = {"greet", "goodbye", "thank", "out_of_scope", "show_plans"}
+
+
+def payload(intent: str, **entities: object) -> str:
+    """A button payload that names the intent and carries entities (Rasa's `/intent{json}` form).
+
+    Every button that sends an intent is built here, so the JSON is always valid (quotes in
+    a value are escaped) and entity values are strings, as Rasa's slot mappings read them."""
+    clean = {key: str(value) for key, value in entities.items() if value is not None}
+    return f"/{intent}{json.dumps(clean, separators=(',', ':'))}" if clean else f"/{intent}"
+
+
+def button(title: str, intent: str, **entities: object) -> dict[str, str]:
+    """A button that sends `intent` with `entities`, whatever the patient's channel."""
+    return {"title": title, "payload": payload(intent, **entities)}
+
+
+def reply_button(title: str, text: str | None = None) -> dict[str, str]:
+    """A button that types an answer for the patient (`text`, else the title): read by NLU
+    and the form's validator like anything they type ("10", "a short walk")."""
+    return {"title": title, "payload": title if text is None else text}
 
 
 def latest_text(tracker: Tracker) -> str:

@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import (
     NOT_AN_ANSWER_INTENTS,
     as_int,
+    button,
     channel_of,
     consented_state,
     latest_entity,
@@ -51,8 +52,7 @@ SCREEN_CATEGORY = "flare_screen"
 
 def _section_buttons() -> list[dict[str, str]]:
     return [
-        {"title": section.label.split(",")[0],
-         "payload": f'/make_flare_plan{{"flare_section":"{section.key}"}}'}
+        button(section.label.split(",")[0], "make_flare_plan", flare_section=section.key)
         for section in SECTIONS
     ]
 
@@ -215,8 +215,8 @@ class ValidateFlareForm(GuardedFormValidation):
             dispatcher.utter_message(response="utter_flare_own_plan" if own else "utter_flare_default_plan")
             return {"flare_screen": "clear"}
         dispatcher.utter_message(response="utter_flare_screen_unclear",
-                                 buttons=[{"title": "None of these", "payload": "/deny"},
-                                          {"title": "Yes, one of these", "payload": "/affirm"}])
+                                 buttons=[button("None of these", "deny"),
+                                          button("Yes, one of these", "affirm")])
         return {"flare_screen": None}
 
     @staticmethod

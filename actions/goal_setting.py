@@ -14,12 +14,14 @@ from actions.common import (
     PLAN_FIELD_SLOTS,
     PLAN_FLOW_SLOTS,
     as_int,
+    button,
     draft_from_slots,
     draft_from_values,
     latest_entity,
     latest_intent,
     latest_text,
     prefilled,
+    reply_button,
     slots_from_draft,
 )
 from actions.digressions import GuardedFormValidation
@@ -53,8 +55,7 @@ MAX_ACTIVITY_WORDS = 12  # a longer "activity" is a story around it: ask for the
 QUOTABLE_WORDS = 8  # longer answers are acknowledged, not quoted back
 PSFS_SCORE_SLOTS = tuple(f"psfs_score_{i}" for i in range(MAX_ACTIVITIES))
 PSFS_ACTIVITY_SLOTS = tuple(f"psfs_activity_{i}" for i in range(MAX_ACTIVITIES))
-SCORE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (0, 2, 4, 6, 8, 10)]
-CONFIDENCE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (10, 8, 7, 5, 3)]
+CONFIDENCE_BUTTONS = [reply_button(str(n)) for n in (10, 8, 7, 5, 3)]
 
 
 class ValidateValuesForm(GuardedFormValidation):
@@ -284,7 +285,7 @@ class ValidatePlanForm(GuardedFormValidation):
             ideas = [a.activity for a in state.activities] or ["a short walk", "gentle stretches"]
             dispatcher.utter_message(
                 response="utter_plan_ideas",
-                buttons=[{"title": idea, "payload": idea} for idea in ideas[:3]],
+                buttons=[reply_button(idea) for idea in ideas[:3]],
             )
         else:
             dispatcher.utter_message(response="utter_start_small")
@@ -401,8 +402,8 @@ class ActionAskPlanConfirmed(Action):
     ) -> list[EventType]:
         draft = draft_from_slots(tracker)
         buttons = [
-            {"title": "Yes, that's right", "payload": "/affirm"},
-            {"title": "Change something", "payload": "/deny"},
+            button("Yes, that's right", "affirm"),
+            button("Change something", "deny"),
         ]
         events: list[EventType] = []
         advice = None if tracker.get_slot("pacing_offered") else suggested_pacing(tracker)
@@ -412,7 +413,7 @@ class ActionAskPlanConfirmed(Action):
                 response="utter_pacing_advice", suggested_plan=describe_plan(advice.suggested)
             )
             buttons.insert(
-                1, {"title": "Use the gentler start", "payload": '/inform{"plan_option":"pacing"}'}
+                1, button("Use the gentler start", "inform", plan_option="pacing")
             )
             events.append(SlotSet("pacing_offered", True))
         dispatcher.utter_message(response="utter_is_that_right", buttons=buttons)
@@ -430,8 +431,7 @@ class ActionAskPlanChange(Action):
         titles = {"what": "What I'll do", "how_much": "How much", "when": "When",
                   "how_often": "How often"}
         buttons = [
-            {"title": title, "payload": f'/inform{{"plan_field":"{field}"}}'}
-            for field, title in titles.items()
+            button(title, "inform", plan_field=field) for field, title in titles.items()
         ]
         dispatcher.utter_message(response="utter_ask_plan_change", buttons=buttons)
         return []
@@ -461,10 +461,9 @@ class ActionAskPlanRevision(Action):
     ) -> list[EventType]:
         options = make_easier(draft_from_slots(tracker))
         buttons = [
-            {"title": describe_plan(option), "payload": f'/inform{{"plan_option":"{index}"}}'}
-            for index, option in enumerate(options)
+            button(describe_plan(option), "inform", plan_option=index) for index, option in enumerate(options)
         ]
-        buttons.append({"title": "Keep it as it is", "payload": '/inform{"plan_option":"keep"}'})
+        buttons.append(button("Keep it as it is", "inform", plan_option="keep"))
         dispatcher.utter_message(response="utter_low_confidence", buttons=buttons)
         return []
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -12,6 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import (
     PLAN_FLOW_SLOTS,
     as_int,
+    button,
     channel_of,
     consented_state,
     latest_entity,
@@ -34,12 +33,6 @@ FORM_SLOTS = (
     "psfs_score_0", "psfs_score_1", "psfs_score_2",
     "phq_interest", "phq_down", "phq_nervous", "phq_worry", "breathing_step",
 ) + PLAN_FLOW_SLOTS + PS_SLOTS + FP_SLOTS + FLARE_SLOTS + ("fp_editing", "coaching_step")
-
-
-def payload(intent: str, **entities: object) -> str:
-    """A button payload that names the intent and carries entities (Rasa's `/intent{json}` form)."""
-    clean = {key: str(value) for key, value in entities.items() if value is not None}
-    return f"/{intent}{json.dumps(clean, separators=(',', ':'))}" if clean else f"/{intent}"
 
 
 def _resolve_plan(
@@ -66,7 +59,7 @@ def _resolve_plan(
     dispatcher.utter_message(
         response="utter_which_plan",
         buttons=[
-            {"title": plan.what, "payload": payload(intent, plan_id=plan.id, **carry)}
+            button(plan.what, intent, plan_id=plan.id, **carry)
             for plan in state.active_plans
         ],
     )
@@ -97,12 +90,9 @@ class ActionShowPlans(Action):
             for plan in state.active_plans[:3]:
                 short = plan.what if len(plan.what) <= 24 else plan.what[:22] + "…"
                 buttons += [
-                        {
-                        "title": f"Done: {short}",
-                        "payload": payload("report_progress", plan_id=plan.id, outcome="done"),
-                    },
-                    {"title": f"Change: {short}", "payload": payload("change_plan", plan_id=plan.id)},
-                    {"title": f"Drop: {short}", "payload": payload("drop_plan", plan_id=plan.id)},
+                    button(f"Done: {short}", "report_progress", plan_id=plan.id, outcome="done"),
+                    button(f"Change: {short}", "change_plan", plan_id=plan.id),
+                    button(f"Drop: {short}", "drop_plan", plan_id=plan.id),
                 ]
             dispatcher.utter_message(response="utter_plan_options", buttons=buttons)
         elif (tracker.active_loop or {}).get("name"):  # asked mid-form: no "shall we make one?"
@@ -114,7 +104,7 @@ class ActionShowPlans(Action):
             dispatcher.utter_message(
                 response="utter_flare_plan_title",
                 flare_plan_text=describe_flare_plan(flare_plan),
-                buttons=[{"title": "Change my flare plan", "payload": "/make_flare_plan"}],
+                buttons=[button("Change my flare plan", "make_flare_plan")],
             )
         if state.activities:
             ratings = [
@@ -158,7 +148,7 @@ class ActionReportProgress(Action):
                 response="utter_ask_progress_outcome",
                 plan_what=plan.what,
                 buttons=[
-                    {"title": title, "payload": payload("report_progress", plan_id=plan.id, outcome=value)}
+                    button(title, "report_progress", plan_id=plan.id, outcome=value)
                     for title, value in PROGRESS_CHOICES
                 ],
             )

@@ -18,6 +18,7 @@ from actions.common import (
     latest_entity,
     latest_intent,
     latest_text,
+    reply_button,
 )
 from actions.digressions import GuardedFormValidation
 from actions.education import answer_question_in_form
@@ -244,7 +245,7 @@ class ActionAskPsChoice(Action):
         dispatcher.utter_message(
             response="utter_ask_ps_choice",
             ideas_text=numbered(ideas),
-            buttons=[{"title": str(i), "payload": str(i)} for i in range(1, len(ideas) + 1)],
+            buttons=[reply_button(str(i)) for i in range(1, len(ideas) + 1)],
         )
         return [SlotSet("ps_ideas", [idea.as_dict() for idea in ideas])]
 
