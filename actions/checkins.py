@@ -15,7 +15,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import as_int, latest_entity, latest_intent, latest_text, reply_button
+from actions.common import as_int, flow_slots, latest_entity, latest_intent, latest_text, reply_button
 from actions.digressions import GuardedFormValidation
 from actions.listening import listen
 from actions.shared_decisions import deliver_notes
@@ -40,10 +40,7 @@ from bot.services import checkins, clinician_notes, goal_proposals, goals, regio
 PSFS_ACTIVITY_SLOTS = tuple(f"checkin_psfs_activity_{i}" for i in range(3))
 PSFS_SCORE_SLOTS = tuple(f"checkin_psfs_{i}" for i in range(3))
 PEG_SLOTS = ("peg_pain", "peg_enjoyment", "peg_activity")
-CHECKIN_SLOTS = (
-    "checkin_delivery_id", "checkin_plan_text", "checkin_snoozed", "checkin_note", "checkin_outcome",
-    *PEG_SLOTS, *PSFS_ACTIVITY_SLOTS, *PSFS_SCORE_SLOTS, "checkin_next", "checkin_confidence",
-)
+CHECKIN_SLOTS = flow_slots("checkin_form")
 MAX_NOTE = 500
 
 

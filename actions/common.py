@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+from functools import cache
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot import training
 from bot.coaching.action_plan import PlanDraft
 from bot.services import goals
 
@@ -21,18 +23,37 @@ PLAN_FIELD_SLOTS = {
     "when": "plan_when",
     "how_often": "plan_how_often",
 }
-PLAN_FLOW_SLOTS = (
-    "plan_what",
-    "plan_how_much",
-    "plan_when",
-    "plan_how_often",
-    "plan_change",
-    "plan_confirmed",
-    "plan_confidence",
-    "plan_revision",
-    "pacing_offered",
-    "replacing_plan_id",
-)
+#: What a flow keeps besides its form's answers (ids, counters, what was offered), by form:
+#: cleared together with the answers when the flow ends or is cancelled (``flow_slots``).
+FLOW_STATE_SLOTS: dict[str, tuple[str, ...]] = {
+    "psfs_form": ("psfs_count", "psfs_activity_0", "psfs_activity_1", "psfs_activity_2"),
+    "plan_form": ("pacing_offered", "replacing_plan_id"),
+    "problem_form": ("ps_ideas", "ps_revised", "ps_origin_plan_id"),
+    "flare_plan_form": ("fp_editing",),
+    "flare_form": ("flare_step",),
+    "checkin_form": ("checkin_delivery_id", "checkin_plan_text", "checkin_snoozed", "checkin_note",
+                     "checkin_psfs_activity_0", "checkin_psfs_activity_1", "checkin_psfs_activity_2"),
+    "proposal_psfs_form": ("proposal_id", "proposal_kind", "proposal_choice", "proposal_route",
+                           "proposal_author"),
+    "note_reply_form": ("note_id", "note_author"),
+}
+
+
+@cache
+def form_slots(*forms: str) -> tuple[str, ...]:
+    """The slots the named forms ask for, in asking order, as the domain declares them
+    (domain/*.yml, the files the model is trained from): a slot added to a form is reset
+    with it. An unknown form raises KeyError rather than resetting nothing."""
+    declared = training.domain_dict()["forms"]
+    return tuple(slot for form in forms for slot in declared[form]["required_slots"])
+
+
+def flow_slots(*forms: str) -> tuple[str, ...]:
+    """Everything the flows of the named forms hold: the answers and the bookkeeping."""
+    return tuple(slot for form in forms for slot in (*form_slots(form), *FLOW_STATE_SLOTS.get(form, ())))
+
+
+PLAN_FLOW_SLOTS = flow_slots("plan_form")
 NOT_AN_ANSWER_INTENTS = {"greet", "goodbye", "thank", "out_of_scope", "show_plans"}
 
 

@@ -17,6 +17,7 @@ from actions.common import (
     button,
     channel_of,
     consented_state,
+    flow_slots,
     latest_entity,
     latest_intent,
     latest_text,
@@ -42,8 +43,8 @@ from bot.coaching.flare_plan import (
 )
 from bot.services import flare, goals, safety
 
-FP_SLOTS = tuple(f"fp_{key}" for key in SECTION_KEYS)
-FLARE_SLOTS = ("flare_screen", "flare_next", "flare_step")
+FP_SLOTS = flow_slots("flare_plan_form")
+FLARE_SLOTS = flow_slots("flare_form")
 SKIPPED = "(skipped)"
 # Red flags during a flare are the emergency kind (cauda equina, progressive weakness,
 # infection, trauma): NICE NG59; GIRFT National Suspected Cauda Equina Pathway 2023.
@@ -153,8 +154,7 @@ class ActionSaveFlarePlan(Action):
         for key in keys:
             value = tracker.get_slot(f"fp_{key}")
             sections[key] = None if value in (None, SKIPPED) else value
-        reset = [SlotSet(slot, None) for slot in FP_SLOTS] + [SlotSet("fp_editing", None),
-                                                              SlotSet("coaching_step", None)]
+        reset = [SlotSet(slot, None) for slot in FP_SLOTS] + [SlotSet("coaching_step", None)]
         if all(tracker.get_slot(f"fp_{key}") is None for key in keys):
             # nothing was answered (the form's events were lost to an action-server error):
             # never report a save that did not happen

@@ -17,6 +17,7 @@ from actions.common import (
     button,
     draft_from_slots,
     draft_from_values,
+    flow_slots,
     latest_entity,
     latest_intent,
     latest_text,
@@ -156,8 +157,7 @@ class ActionSavePsfs(Action):
         if rated:
             goals.save_activities(tracker.sender_id, rated)
             dispatcher.utter_message(response="utter_psfs_saved")
-        reset = ["psfs_activities_text", "psfs_count", *PSFS_ACTIVITY_SLOTS, *PSFS_SCORE_SLOTS]
-        return [SlotSet(slot, None) for slot in reset] + [SlotSet("next_step", "plan")]
+        return [SlotSet(slot, None) for slot in flow_slots("psfs_form")] + [SlotSet("next_step", "plan")]
 
 
 def _updates_from_text(text: str, asked: str, current_when: str | None = None) -> dict[str, Any]:

@@ -8,31 +8,29 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    PLAN_FLOW_SLOTS,
     as_int,
     button,
     channel_of,
     consented_state,
+    flow_slots,
     latest_entity,
     latest_text,
     slots_from_draft,
 )
 from actions.digressions import ActionOfferResume, ActionResumeForm
-from actions.flare import FLARE_SLOTS, FP_SLOTS
-from actions.problem_solving import PS_SLOTS
 from actions.resources import ActionResourceAnswer, answers_open_offer
-from actions.shared_decisions import NOTE_SLOTS, PROPOSAL_SLOTS
 from bot.coaching.flare_plan import describe as describe_flare_plan
 from bot.coaching.progress import OUTCOMES, classify_outcome
 from bot.coaching.psfs import PsfsRating, describe_scores
 from bot.services import flare, goals
 
-FORM_SLOTS = (
-    "consent", "value_text", "psfs_activities_text", "psfs_count",
-    "psfs_activity_0", "psfs_activity_1", "psfs_activity_2",
-    "psfs_score_0", "psfs_score_1", "psfs_score_2",
-    "phq_interest", "phq_down", "phq_nervous", "phq_worry", "breathing_step",
-) + PLAN_FLOW_SLOTS + PS_SLOTS + FP_SLOTS + FLARE_SLOTS + ("fp_editing", "coaching_step")
+#: Flows "cancel" ends: their answers and bookkeeping are cleared. The name and consent's
+#: other slots stay, check-ins and safety end in their own actions, and a clinician's
+#: proposal or note reply (CANCELLED_EXCHANGES) is cleared after these.
+CANCELLED_FORMS = ("values_form", "psfs_form", "phq4_form", "plan_form", "problem_form",
+                   "flare_plan_form", "flare_form")
+CANCELLED_EXCHANGES = ("proposal_psfs_form", "proposal_reason_form", "note_reply_form")
+FORM_SLOTS = ("consent", *flow_slots(*CANCELLED_FORMS), "breathing_step", "coaching_step")
 
 
 def _resolve_plan(
@@ -238,7 +236,7 @@ class ActionCancelFlow(Action):
         events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         events += [SlotSet(slot, None) for slot in FORM_SLOTS]
         events += [SlotSet("next_step", None), SlotSet("pending_plan_id", None)]
-        events += [SlotSet(slot, None) for slot in (*PROPOSAL_SLOTS, *NOTE_SLOTS, "note_route")]
+        events += [SlotSet(slot, None) for slot in (*flow_slots(*CANCELLED_EXCHANGES), "note_route")]
         return events
 
 

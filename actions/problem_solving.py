@@ -15,6 +15,7 @@ from actions.common import (
     as_int,
     channel_of,
     consented_state,
+    flow_slots,
     latest_entity,
     latest_intent,
     latest_text,
@@ -44,8 +45,7 @@ MAX_TEXT = 500
 # A problem can sound out of scope ("it rained every day"), so only small talk is not an answer.
 NOT_A_PROBLEM_INTENTS = {"greet", "goodbye", "thank", "show_plans"}
 QUOTABLE_WORDS = 14
-PS_SLOTS = ("ps_problem", "ps_ideas_text", "ps_choice", "ps_plan", "ps_confidence", "ps_ideas",
-            "ps_revised", "ps_origin_plan_id")
+PS_SLOTS = flow_slots("problem_form")
 
 
 def _ideas_for_new_barriers(text: str, ideas: list[Idea]) -> list[Idea]:

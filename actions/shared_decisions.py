@@ -16,6 +16,7 @@ from actions.common import (
     as_int,
     button,
     draft_from_slots,
+    flow_slots,
     latest_entity,
     latest_intent,
     latest_text,
@@ -31,9 +32,8 @@ from bot.coaching.shared_decisions import apply_changes, classify_proposal_answe
 from bot.services import clinician_notes as notes
 from bot.services import goal_proposals as proposals
 
-PROPOSAL_SLOTS = ("proposal_id", "proposal_kind", "proposal_choice", "proposal_route", "proposal_activity",
-                  "proposal_psfs_score", "proposal_reason", "proposal_author")
-NOTE_SLOTS = ("note_id", "note_reply_text", "note_author")
+PROPOSAL_SLOTS = flow_slots("proposal_psfs_form", "proposal_reason_form")
+NOTE_SLOTS = flow_slots("note_reply_form")
 SCORE_BUTTONS = [reply_button(str(n)) for n in (0, 2, 4, 6, 8, 10)]
 
 
