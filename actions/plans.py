@@ -24,9 +24,9 @@ from bot.coaching.progress import OUTCOMES, classify_outcome
 from bot.coaching.psfs import PsfsRating, describe_scores
 from bot.services import flare, goals
 
-#: Flows "cancel" ends: their answers and bookkeeping are cleared. The name and consent's
-#: other slots stay, check-ins and safety end in their own actions, and a clinician's
-#: proposal or note reply (CANCELLED_EXCHANGES) is cleared after these.
+#: Flows "cancel" ends, answers and bookkeeping cleared (consent too; the name stays).
+#: Check-ins and safety mode end in their own actions; a clinician's proposal or a note
+#: reply in progress (CANCELLED_EXCHANGES) is cleared with them.
 CANCELLED_FORMS = ("values_form", "psfs_form", "phq4_form", "plan_form", "problem_form",
                    "flare_plan_form", "flare_form")
 CANCELLED_EXCHANGES = ("proposal_psfs_form", "proposal_reason_form", "note_reply_form")
