@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.coaching._text import fmt_number, nice_floor
 from bot.coaching.action_plan.draft import PlanDraft
-from bot.coaching.action_plan.how_much import _RE_SETS_CANON, amount_quantity, format_quantity, parse_amount
+from bot.coaching.action_plan.how_much import RE_SETS_CANON, amount_quantity, format_quantity, parse_amount
 
 #: Shortest session we will suggest when shrinking a plan: below ~2 minutes
 #: an activity stops being a session anyone can hold on to.
@@ -19,7 +19,7 @@ def _smaller_amount(how_much: str | None) -> str | None:
     if not how_much:
         return None
     canon = parse_amount(how_much) or how_much.strip().lower()
-    m = _RE_SETS_CANON.match(canon)
+    m = RE_SETS_CANON.match(canon)
     if m:
         n_sets, reps = int(m.group(1)), int(m.group(2))
         if n_sets > 1:

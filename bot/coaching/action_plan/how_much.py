@@ -6,13 +6,12 @@ import re
 
 from bot.coaching._text import fmt_number, normalise, to_number
 from bot.coaching.action_plan.scan import (
-    _RANGE,
-    _c,
-    _Found,
-    _lower_of,
-    _num,
-    _Scan,
-    _single_number,
+    RANGE,
+    Found,
+    Scan,
+    lower_of,
+    number_or_none,
+    single_number,
 )
 from bot.coaching.vocabulary import DIGITS, NUMBER
 
@@ -68,21 +67,21 @@ _PREFIX = rf"(?:\b(?:for|of|do)\s+)?{_HEDGE}?"
 _COUNT = rf"(?:{NUMBER}|an?|(?:a\s+)?couple\s+(?:of\s+)?|a\s+few)"
 _SUFFIX = r"(?:\s*(?:-?ish|or\s+so|or\s+more|max)\b)?"
 
-_RE_AND_A_HALF = _c(
+_RE_AND_A_HALF = re.compile(
     rf"{_PREFIX}\b({NUMBER}|an?)\s*({_UNIT})\s+and\s+a\s+half\b"
     rf"|{_PREFIX}\b({NUMBER}|an?)\s+and\s+a\s+half\s+({_UNIT})\b"
 )
-_RE_HALF = _c(rf"{_PREFIX}\b(?:a\s+)?half[\s-]+(?:an?\s+)?({_UNIT})\b")
-_RE_QUARTER = _c(rf"{_PREFIX}\b(?:(three)\s+quarters|a\s+quarter|quarter)\s+(?:of\s+)?an?\s+hour\b")
-_RE_H_AND_M = _c(
+_RE_HALF = re.compile(rf"{_PREFIX}\b(?:a\s+)?half[\s-]+(?:an?\s+)?({_UNIT})\b")
+_RE_QUARTER = re.compile(rf"{_PREFIX}\b(?:(three)\s+quarters|a\s+quarter|quarter)\s+(?:of\s+)?an?\s+hour\b")
+_RE_H_AND_M = re.compile(
     rf"{_PREFIX}\b({NUMBER}|an?)\s*(?:hours?|hrs?|h)\s*(?:and\s+)?({NUMBER})\s*"
     r"(?:minutes?|mins?|m)\b"
     r"|\b(\d+)h(\d{1,2})\b"
 )
-_RE_SETS = _c(rf"\b({NUMBER})\s*sets?\s*(?:of\s*)?({NUMBER})(?:\s*(?:reps?|repetitions))?\b")
-_RE_K_STEPS = _c(rf"{_PREFIX}\b({DIGITS})\s*k\s*steps\b")
-_RE_AMOUNT = _c(rf"{_PREFIX}\b({_COUNT})(?:{_RANGE}({NUMBER}))?\s*({_UNIT})\b{_SUFFIX}")
-_RE_FOR_N = _c(
+_RE_SETS = re.compile(rf"\b({NUMBER})\s*sets?\s*(?:of\s*)?({NUMBER})(?:\s*(?:reps?|repetitions))?\b")
+_RE_K_STEPS = re.compile(rf"{_PREFIX}\b({DIGITS})\s*k\s*steps\b")
+_RE_AMOUNT = re.compile(rf"{_PREFIX}\b({_COUNT})(?:{RANGE}({NUMBER}))?\s*({_UNIT})\b{_SUFFIX}")
+RE_FOR_N = re.compile(
     rf"\bfor\s+{_HEDGE}?({NUMBER})\b"
     r"(?!\s*(?:days?|times?|x\b|weeks?|years?|months?|of\b|people|or\b|-))"
 )
@@ -129,7 +128,7 @@ def _amount_from_match(value: float | None, unit_word: str) -> str | None:
     return format_quantity(value, unit)
 
 
-def _scan_amount(scan: _Scan, found: _Found) -> None:
+def scan_amount(scan: Scan, found: Found) -> None:
     """Cut amount phrases out of the text; the first one found is the plan's."""
     results: list[tuple[int, str]] = []
 
@@ -154,7 +153,7 @@ def _scan_amount(scan: _Scan, found: _Found) -> None:
 
     def h_and_m(m: re.Match[str]) -> bool:
         hours = _count_value(m.group(1) or m.group(3))
-        minutes = _num(m.group(2) or m.group(4))
+        minutes = number_or_none(m.group(2) or m.group(4))
         if hours is None or minutes is None or minutes >= 60:
             return False
         return keep(format_quantity(hours * 60 + minutes, "minute"), m)
@@ -162,7 +161,7 @@ def _scan_amount(scan: _Scan, found: _Found) -> None:
     scan.take(_RE_H_AND_M, h_and_m)
 
     def sets(m: re.Match[str]) -> bool:
-        n_sets, reps = _num(m.group(1)), _num(m.group(2))
+        n_sets, reps = number_or_none(m.group(1)), number_or_none(m.group(2))
         if not n_sets or not reps:
             return False
         label = "set" if n_sets == 1 else "sets"
@@ -172,7 +171,7 @@ def _scan_amount(scan: _Scan, found: _Found) -> None:
     scan.take(_RE_SETS, sets)
     scan.take(
         _RE_K_STEPS,
-        lambda m: keep(format_quantity((_num(m.group(1)) or 0) * 1000, "step"), m),
+        lambda m: keep(format_quantity((number_or_none(m.group(1)) or 0) * 1000, "step"), m),
     )
 
     def general(m: re.Match[str]) -> bool:
@@ -181,7 +180,7 @@ def _scan_amount(scan: _Scan, found: _Found) -> None:
             return False
         value = _count_value(count)
         if m.group(2):
-            value = _lower_of(str(value) if value is not None else None, m.group(2))
+            value = lower_of(str(value) if value is not None else None, m.group(2))
         if unit_word in ("k",) and re.match(r"\s*steps", scan.text[m.end() :]):
             return False
         return keep(_amount_from_match(value, unit_word), m)
@@ -199,21 +198,21 @@ def parse_amount(text: str) -> str | None:
     A bare number means minutes ("10" -> "10 minutes"): the bot asks about
     time first, and minutes are what pacing can compare week to week.
     """
-    found = _Found()
-    scan = _Scan(normalise(text))
-    _scan_amount(scan, found)
+    found = Found()
+    scan = Scan(normalise(text))
+    scan_amount(scan, found)
     if found.how_much:
         return found.how_much
     if re.search(r"\b(?:days?|times?|x|week|weekly|daily)\b|\dx\b", scan.text):
         return None
-    value = _single_number(text)
+    value = single_number(text)
     if value is not None and 0 < value <= 240:
         return format_quantity(value, "minute")
     return None
 
 
-_RE_QUANTITY = _c(r"^(\d+(?:\.\d+)?) ([a-z ]+)$")
-_RE_SETS_CANON = _c(r"^(\d+) sets? of (\d+) reps?$")
+_RE_QUANTITY = re.compile(r"^(\d+(?:\.\d+)?) ([a-z ]+)$")
+RE_SETS_CANON = re.compile(r"^(\d+) sets? of (\d+) reps?$")
 
 
 def amount_quantity(how_much: str | None) -> tuple[float, str] | None:
@@ -225,7 +224,7 @@ def amount_quantity(how_much: str | None) -> tuple[float, str] | None:
     if not how_much:
         return None
     canon = parse_amount(how_much) or how_much.strip().lower()
-    m = _RE_SETS_CANON.match(canon)
+    m = RE_SETS_CANON.match(canon)
     if m:
         return float(int(m.group(1)) * int(m.group(2))), "rep"
     m = _RE_QUANTITY.match(canon)

@@ -6,14 +6,13 @@ import re
 
 from bot.coaching._text import fmt_number, normalise, to_number
 from bot.coaching.action_plan.scan import (
-    _RANGE,
-    _WEEK_Q,
-    _c,
-    _Found,
-    _lower_of,
-    _Scan,
-    _single_number,
-    _valid_days,
+    PER_WEEK,
+    RANGE,
+    Found,
+    Scan,
+    lower_of,
+    single_number,
+    valid_days,
 )
 from bot.coaching.vocabulary import (
     AMBIGUOUS_WEEKDAY_WORDS,
@@ -37,44 +36,46 @@ _FREQ_WORD = rf"(?:{'|'.join(FREQUENCY_WORDS)}|{NUMBER}\s*(?:x|times?))"
 # describe what will really happen.
 EVERY_OTHER_DAY = 4
 
-_RE_ALTERNATE = _c(
+_RE_ALTERNATE = re.compile(
     rf"\b(?:every|each)\s+(?:other|second|2nd|alternate|couple\s+of|2)\s+(day|{_PARTS})s?\b"
     rf"|\b(?:on\s+)?alternat(?:e|ing)\s+(day|{_PARTS})s\b"
 )
-_RE_EVERY_PART = _c(rf"\b(?:every|each)\s+(?:single\s+)?({_PARTS})\b|\b(night)ly\b")
+_RE_EVERY_PART = re.compile(rf"\b(?:every|each)\s+(?:single\s+)?({_PARTS})\b|\b(night)ly\b")
 # "3 mornings a week", "only 4 nights": days per week and the time of day in one phrase.
-_RE_N_PARTS = _c(rf"\b(?:(?:on|for)\s+)?({NUMBER})(?:{_RANGE}({NUMBER}))?\s*({_PARTS})s\b(?:{_WEEK_Q})?")
-_RE_PER_DAY = _c(rf"\b({_FREQ_WORD}){_DAY_Q}")
-_RE_DAILY = _c(
+_RE_N_PARTS = re.compile(
+    rf"\b(?:(?:on|for)\s+)?({NUMBER})(?:{RANGE}({NUMBER}))?\s*({_PARTS})s\b(?:{PER_WEEK})?"
+)
+_RE_PER_DAY = re.compile(rf"\b({_FREQ_WORD}){_DAY_Q}")
+_RE_DAILY = re.compile(
     r"\b(?:every\s+(?:single\s+)?day(?:\s+of\s+the\s+week)?|each\s+day|daily|all\s+week"
     r"|(?:7|seven)\s+days\s+(?:a|per|of\s+the)\s+week)\b(?:\s+this\s+week)?"
 )
-_RE_WEEKDAYS = _c(
+_RE_WEEKDAYS = re.compile(
     r"\b(?:(?:on|every|during)\s+(?:the\s+)?)?(?:week\s?days?|work\s?days|working\s+days)\b"
 )
-_RE_WEEKENDS = _c(r"\b(?:(?:on|at|every|over)\s+)?(?:the\s+)?week\s?ends?\b")
-_RE_MOST_DAYS = _c(rf"\b(?:on\s+)?most\s+days\b(?:{_WEEK_Q})?")
-_RE_FEW = _c(
-    rf"\b(?:on\s+)?(?:a\s+)?(couple|few|several)\s+(?:of\s+)?(?:times|days)\b(?:{_WEEK_Q})?"
+_RE_WEEKENDS = re.compile(r"\b(?:(?:on|at|every|over)\s+)?(?:the\s+)?week\s?ends?\b")
+_RE_MOST_DAYS = re.compile(rf"\b(?:on\s+)?most\s+days\b(?:{PER_WEEK})?")
+_RE_FEW = re.compile(
+    rf"\b(?:on\s+)?(?:a\s+)?(couple|few|several)\s+(?:of\s+)?(?:times|days)\b(?:{PER_WEEK})?"
 )
-_RE_ONCE_TWICE = _c(
-    rf"\b(once|twice|thrice)(?:{_RANGE}(twice|thrice|{NUMBER})(?:\s*times)?)?{_WEEK_Q}"
+_RE_ONCE_TWICE = re.compile(
+    rf"\b(once|twice|thrice)(?:{RANGE}(twice|thrice|{NUMBER})(?:\s*times)?)?{PER_WEEK}"
     r"|\b(twice|thrice)\b"
     r"|\b(once)\b(?=\s*(?:$|[,.;!?|]|and\b|only\b))"
 )
-_RE_TIMES_WEEK = _c(
-    rf"\b(?:({NUMBER})(?:{_RANGE}({NUMBER}))?\s*(?:x|times?)|x\s*({NUMBER})){_WEEK_Q}"
+_RE_TIMES_WEEK = re.compile(
+    rf"\b(?:({NUMBER})(?:{RANGE}({NUMBER}))?\s*(?:x|times?)|x\s*({NUMBER})){PER_WEEK}"
 )
-_RE_N_DAYS = _c(
-    rf"\b(?:(?:on|for)\s+)?({NUMBER})(?:{_RANGE}({NUMBER}))?\s*days?\b"
-    rf"(?:\s*out\s+of\s+(?:7|seven)(?:\s+days)?|{_WEEK_Q}|\s+of\s+the\s+week)?"
+_RE_N_DAYS = re.compile(
+    rf"\b(?:(?:on|for)\s+)?({NUMBER})(?:{RANGE}({NUMBER}))?\s*days?\b"
+    rf"(?:\s*out\s+of\s+(?:7|seven)(?:\s+days)?|{PER_WEEK}|\s+of\s+the\s+week)?"
 )
-_RE_BARE_TIMES = _c(rf"\b({NUMBER})(?:{_RANGE}({NUMBER}))?\s*(?:x|times)(?![a-z])|\bx\s*(\d+)\b")
-_RE_WEEKLY = _c(r"\bweekly\b")
+RE_BARE_TIMES = re.compile(rf"\b({NUMBER})(?:{RANGE}({NUMBER}))?\s*(?:x|times)(?![a-z])|\bx\s*(\d+)\b")
+_RE_WEEKLY = re.compile(r"\bweekly\b")
 
 _DAY_SEP = r"(?:\s*(?:,|\band\b|/|\+|-|\bto\b|\bn\b)\s*|\s+)"
-_RE_DAY_LIST = _c(rf"\b(?:(?:on|every|each)\s+)?(?:the\s+)?{WEEKDAY}\b(?:{_DAY_SEP}{WEEKDAY}\b)*")
-_RE_DAY_TOKEN = _c(rf"\b{WEEKDAY}\b")
+_RE_DAY_LIST = re.compile(rf"\b(?:(?:on|every|each)\s+)?(?:the\s+)?{WEEKDAY}\b(?:{_DAY_SEP}{WEEKDAY}\b)*")
+_RE_DAY_TOKEN = re.compile(rf"\b{WEEKDAY}\b")
 _DAY_NUMBERS = weekday_words(misspellings=True)
 
 
@@ -140,7 +141,7 @@ def _freq_value(token: str) -> float | None:
     return to_number(m.group(0)) if m else None
 
 
-def _scan_days(scan: _Scan, found: _Found) -> None:
+def scan_days(scan: Scan, found: Found) -> None:
     """Cut every "how often" phrase out of the text, first one found wins."""
     for m in scan.take(_RE_ALTERNATE):
         part = m.group(1) or m.group(2)
@@ -150,8 +151,8 @@ def _scan_days(scan: _Scan, found: _Found) -> None:
     for m in scan.take(_RE_EVERY_PART):
         found.set_days(7)
         found.add_part(m.start(), PARTS_OF_DAY[m.group(1) or m.group(2)])
-    for m in scan.take(_RE_N_PARTS, lambda m: _valid_days(_lower_of(m.group(1), m.group(2))) is not None):
-        found.set_days(_valid_days(_lower_of(m.group(1), m.group(2))))
+    for m in scan.take(_RE_N_PARTS, lambda m: valid_days(lower_of(m.group(1), m.group(2))) is not None):
+        found.set_days(valid_days(lower_of(m.group(1), m.group(2))))
         found.add_part(m.start(), PARTS_OF_DAY[m.group(3).lower()])
     for m in scan.take(_RE_PER_DAY, lambda m: (_freq_value(m.group(1)) or 0) >= 1):
         # "twice a day" still means every day of the week; the "twice" is kept
@@ -181,27 +182,27 @@ def _scan_days(scan: _Scan, found: _Found) -> None:
             first = _freq_value(m.group(1))
             second = _freq_value(m.group(2)) if m.group(2) else None
             low = min(v for v in (first, second) if v is not None) if first else None
-            found.set_days(_valid_days(low))
+            found.set_days(valid_days(low))
         else:
-            found.set_days(_valid_days(_freq_value(m.group(3) or m.group(4))))
+            found.set_days(valid_days(_freq_value(m.group(3) or m.group(4))))
 
     def times_ok(m: re.Match[str]) -> bool:
-        return _valid_days(_lower_of(m.group(1) or m.group(3), m.group(2))) is not None
+        return valid_days(lower_of(m.group(1) or m.group(3), m.group(2))) is not None
 
     for m in scan.take(_RE_TIMES_WEEK, times_ok):
-        found.set_days(_valid_days(_lower_of(m.group(1) or m.group(3), m.group(2))))
+        found.set_days(valid_days(lower_of(m.group(1) or m.group(3), m.group(2))))
 
     def days_ok(m: re.Match[str]) -> bool:
-        return _valid_days(_lower_of(m.group(1), m.group(2))) is not None
+        return valid_days(lower_of(m.group(1), m.group(2))) is not None
 
     for m in scan.take(_RE_N_DAYS, days_ok):
-        found.set_days(_valid_days(_lower_of(m.group(1), m.group(2))))
+        found.set_days(valid_days(lower_of(m.group(1), m.group(2))))
     if scan.take(_RE_WEEKLY):
         found.set_days(1)
 
 
 
-_RE_NOT_DAYS = _c(r"\b(?:weeks?|months?|years?|hours?|minutes?|mins?|km|laps?|steps?|per\s+day)\b")
+_RE_NOT_DAYS = re.compile(r"\b(?:weeks?|months?|years?|hours?|minutes?|mins?|km|laps?|steps?|per\s+day)\b")
 
 
 def parse_days_per_week(text: str) -> int | None:
@@ -210,11 +211,11 @@ def parse_days_per_week(text: str) -> int | None:
     Returns None rather than guessing when the answer isn't 1..7 days, so the
     bot re-asks instead of saving an impossible plan.
     """
-    found = _Found()
-    scan = _Scan(normalise(text))
-    _scan_days(scan, found)
+    found = Found()
+    scan = Scan(normalise(text))
+    scan_days(scan, found)
     if found.days is not None:
         return found.days
     if _RE_NOT_DAYS.search(normalise(text)):
         return None
-    return _valid_days(_single_number(text))
+    return valid_days(single_number(text))

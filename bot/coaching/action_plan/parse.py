@@ -4,31 +4,31 @@ from __future__ import annotations
 
 from bot.coaching._text import fmt_number, normalise
 from bot.coaching.action_plan.draft import PlanDraft
-from bot.coaching.action_plan.how_much import _RE_FOR_N, _scan_amount, format_quantity
-from bot.coaching.action_plan.how_often import _RE_BARE_TIMES, _scan_days
-from bot.coaching.action_plan.scan import _Found, _lower_of, _num, _Scan, _valid_days
-from bot.coaching.action_plan.what import _clean_what
-from bot.coaching.action_plan.when import _scan_clock, _scan_when, _when_phrase
+from bot.coaching.action_plan.how_much import RE_FOR_N, format_quantity, scan_amount
+from bot.coaching.action_plan.how_often import RE_BARE_TIMES, scan_days
+from bot.coaching.action_plan.scan import Found, Scan, lower_of, number_or_none, valid_days
+from bot.coaching.action_plan.what import clean_what
+from bot.coaching.action_plan.when import scan_clock, scan_when, when_phrase
 
 
-def _scan_all(text: str) -> tuple[_Found, _Scan]:
-    found = _Found()
-    scan = _Scan(normalise(text))
-    _scan_days(scan, found)
-    _scan_clock(scan, found)
-    _scan_amount(scan, found)
-    for m in scan.take(_RE_BARE_TIMES):
-        value = _lower_of(m.group(1) or m.group(3), m.group(2))
-        days = _valid_days(value)
+def _scan_all(text: str) -> tuple[Found, Scan]:
+    found = Found()
+    scan = Scan(normalise(text))
+    scan_days(scan, found)
+    scan_clock(scan, found)
+    scan_amount(scan, found)
+    for m in scan.take(RE_BARE_TIMES):
+        value = lower_of(m.group(1) or m.group(3), m.group(2))
+        days = valid_days(value)
         if days is not None:
             found.set_days(days)
         elif value is not None and found.how_much is None:
             found.how_much = f"{fmt_number(value)} times"
     if found.how_much is None:
-        for m in scan.take(_RE_FOR_N, lambda m: 1 <= (_num(m.group(1)) or 0) <= 180):
+        for m in scan.take(RE_FOR_N, lambda m: 1 <= (number_or_none(m.group(1)) or 0) <= 180):
             # "walk for 10 after lunch": a bare number after "for" is minutes.
-            found.how_much = found.how_much or format_quantity(_num(m.group(1)) or 0, "minute")
-    _scan_when(scan, found)
+            found.how_much = found.how_much or format_quantity(number_or_none(m.group(1)) or 0, "minute")
+    scan_when(scan, found)
     return found, scan
 
 
@@ -41,8 +41,8 @@ def parse_plan(text: str) -> PlanDraft:
     """
     found, scan = _scan_all(text)
     return PlanDraft(
-        what=_clean_what(scan.text),
+        what=clean_what(scan.text),
         how_much=found.how_much,
-        when=_when_phrase(found),
+        when=when_phrase(found),
         days_per_week=found.days,
     )

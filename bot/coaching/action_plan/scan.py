@@ -13,7 +13,7 @@ from bot.coaching.vocabulary import NUMBER
 _SEP = " | "
 
 
-class _Scan:
+class Scan:
     """Text being taken apart: each recognised phrase is cut out and replaced
     by a separator, so whatever is left over is the activity (``what``)."""
 
@@ -35,21 +35,18 @@ class _Scan:
         return found
 
 
-def _c(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-def _num(token: str | None) -> float | None:
+def number_or_none(token: str | None) -> float | None:
+    """An optional regex group read as a number (see ``to_number``)."""
     if token is None:
         return None
     return to_number(token)
 
 
-def _lower_of(a: str | None, b: str | None) -> float | None:
+def lower_of(a: str | None, b: str | None) -> float | None:
     """Lower end of "2 or 3" / "10-15": when people give a range, the smaller
     number is the one they are sure they can do (Lorig: plans must be
     achievable), so it is the safer one to plan with."""
-    first, second = _num(a), _num(b)
+    first, second = number_or_none(a), number_or_none(b)
     if first is None:
         return second
     if second is None:
@@ -57,21 +54,26 @@ def _lower_of(a: str | None, b: str | None) -> float | None:
     return min(first, second)
 
 
-_RANGE = r"(?:\s*(?:-|to|or)\s*)"
-_WEEK_Q = (
+#: Between the two ends of a range: "2-3", "2 to 3", "2 or 3".
+RANGE = r"(?:\s*(?:-|to|or)\s*)"
+#: "a week", "this week", "weekly" after a count.
+PER_WEEK = (
     r"(?:\s*\b(?:a|per|each|every|this|next|in\s+the|in\s+a|over\s+the|for\s+the|"
     r"during\s+the|the|of\s+the)?\s*week\b|\s*\bweekly\b)"
 )
 
 
-def _valid_days(value: float | None) -> int | None:
+def valid_days(value: float | None) -> int | None:
+    """A whole number of days in one week (1..7), else None."""
     if value is None or not float(value).is_integer() or not 1 <= value <= 7:
         return None
     return int(value)
 
 
 @dataclass
-class _Found:
+class Found:
+    """Plan parts found so far; the first value found for a part wins."""
+
     days: int | None = None
     day_phrase: str | None = None
     per_day: str | None = None
@@ -90,10 +92,10 @@ class _Found:
         self.anchors = (self.anchors or []) + [(pos, phrase)]
 
 
-_RE_ONE_NUMBER = _c(rf"\b({NUMBER})(?:{_RANGE}({NUMBER}))?(?![\d.,]*\d)")
+_RE_ONE_NUMBER = re.compile(rf"\b({NUMBER})(?:{RANGE}({NUMBER}))?(?![\d.,]*\d)")
 
 
-def _single_number(text: str) -> float | None:
+def single_number(text: str) -> float | None:
     """The one number in a short answer ("I'll try for three" -> 3), else None.
 
     Two numbers or a long message are too ambiguous to guess from.
@@ -104,4 +106,4 @@ def _single_number(text: str) -> float | None:
     matches = list(_RE_ONE_NUMBER.finditer(norm))
     if len(matches) != 1:
         return None
-    return _lower_of(matches[0].group(1), matches[0].group(2))
+    return lower_of(matches[0].group(1), matches[0].group(2))

@@ -4,39 +4,38 @@ from __future__ import annotations
 
 import re
 
-from bot.coaching.action_plan.scan import _c
 from bot.coaching.vocabulary import NUMBER
 
 _FILLER_START = [
-    _c(r"(?:so|well|ok|okay|um+|uh+|erm?|hmm+|yeah|yes|right|alright|and|then|also|plus|but)\b,?"),
-    _c(r"this\s+week\b"),
-    _c(r"i(?:'d|\s+would|d)\s+(?:really\s+)?(?:like|love)\s+to\b"),
-    _c(
+    re.compile(r"(?:so|well|ok|okay|um+|uh+|erm?|hmm+|yeah|yes|right|alright|and|then|also|plus|but)\b,?"),
+    re.compile(r"this\s+week\b"),
+    re.compile(r"i(?:'d|\s+would|d)\s+(?:really\s+)?(?:like|love)\s+to\b"),
+    re.compile(
         r"i\s+(?:really\s+)?(?:want|plan|aim|intend|hope|need|mean|have|am\s+going|decided)"
         r"\s+to\b"
     ),
-    _c(r"i\s+(?:wanna|gotta)\b"),
-    _c(r"i(?:'m|\s+am|m)\s+(?:going\s+to|gonna|planning\s+to|aiming\s+to|hoping\s+to|trying\s+to)"),
-    _c(r"i(?:'ll|\s+will|\s+shall|\s+should|\s+could|\s+can|\s+might|\s+may|\s+must)\b"),
-    _c(r"ill\b(?=\s+(?:try|do|go|walk|aim|have|be|just|start))"),
-    _c(r"i\s+(?:think|guess|reckon|suppose)\b"),
-    _c(r"(?:my|the)\s+(?:plan|goal|aim)\s+(?:is|will\s+be)(?:\s+to)?\b"),
-    _c(r"(?:going\s+to|gonna|wanna|want\s+to|plan\s+to|aim\s+to|hope\s+to|need\s+to)\b"),
-    _c(r"(?:maybe|perhaps|probably|possibly|hopefully|definitely|just|actually|basically)\b"),
-    _c(r"(?:try|attempt)\s+(?:to|and)\b"),
-    _c(r"try\b(?=\s+[a-z]+ing\b)"),
-    _c(r"manage(?:\s+to)?\b"),
-    _c(r"(?:let's|lets)\s+say\b"),
-    _c(r"to\b"),
+    re.compile(r"i\s+(?:wanna|gotta)\b"),
+    re.compile(r"i(?:'m|\s+am|m)\s+(?:going\s+to|gonna|planning\s+to|aiming\s+to|hoping\s+to|trying\s+to)"),
+    re.compile(r"i(?:'ll|\s+will|\s+shall|\s+should|\s+could|\s+can|\s+might|\s+may|\s+must)\b"),
+    re.compile(r"ill\b(?=\s+(?:try|do|go|walk|aim|have|be|just|start))"),
+    re.compile(r"i\s+(?:think|guess|reckon|suppose)\b"),
+    re.compile(r"(?:my|the)\s+(?:plan|goal|aim)\s+(?:is|will\s+be)(?:\s+to)?\b"),
+    re.compile(r"(?:going\s+to|gonna|wanna|want\s+to|plan\s+to|aim\s+to|hope\s+to|need\s+to)\b"),
+    re.compile(r"(?:maybe|perhaps|probably|possibly|hopefully|definitely|just|actually|basically)\b"),
+    re.compile(r"(?:try|attempt)\s+(?:to|and)\b"),
+    re.compile(r"try\b(?=\s+[a-z]+ing\b)"),
+    re.compile(r"manage(?:\s+to)?\b"),
+    re.compile(r"(?:let's|lets)\s+say\b"),
+    re.compile(r"to\b"),
 ]
-_FILLER_END = _c(
+_FILLER_END = re.compile(
     r"\s*\b(?:maybe|perhaps|probably|i\s+think|i\s+guess|or\s+so|ish|if\s+i\s+can"
     r"|if\s+possible|hopefully|this\s+week|at\s+least|or\s+something|etc|if\s+that's\s+ok"
     r"|for\s+a\s+start|to\s+start\s+with|each\s+time|every\s+time|at\s+a\s+time"
     r"|(?:each|per|a)\s+session|if(?:\s+[a-z']+){1,6})\s*$"
 )
 # "my back's been bad so I'll try walking": the plan starts at the intention.
-_RE_PREAMBLE = _c(
+_RE_PREAMBLE = re.compile(
     r"^.*?\b(?:so|but|and|then|because|cos|now)\s+"
     r"(?=(?:i'll|i\s+will|i'd\s+like|i\s+would\s+like|i\s+want|i'm\s+going|im\s+going"
     r"|i\s+am\s+going|i'm\s+gonna|i\s+plan|i\s+think\s+i'll|i\s+could|i\s+might"
@@ -78,7 +77,7 @@ _TRAILING_CONNECTORS = {
 _LEADING_CONNECTORS = {"and", "then", "also", "plus", "but", "or", "so", "for", "of", "um", "like"}
 # Leftovers that are not an activity on their own ("I'll do | every day").
 _EMPTY_WHATS = {"do", "go", "it", "do it", "that", "this", "some", "something", "try", "doing"}
-_NON_ANSWERS = {
+NON_ANSWERS = {
     "yes",
     "yeah",
     "yep",
@@ -138,7 +137,7 @@ def _strip_filler(text: str) -> str:
     return text
 
 
-def _clean_what(text: str) -> str | None:
+def clean_what(text: str) -> str | None:
     segments = [s.strip() for s in re.split(r"[|,;.!?\n:()]+|\s-\s", text)]
     kept: list[str] = []
     for segment in segments:
@@ -147,11 +146,11 @@ def _clean_what(text: str) -> str | None:
         segment = _strip_words(segment, leading=True)
         if not kept:
             segment = _strip_filler(_RE_PREAMBLE.sub("", segment))
-        if segment and segment not in _NON_ANSWERS:
+        if segment and segment not in NON_ANSWERS:
             kept.append(segment)
     what = _strip_filler(" ".join(kept))
     what = re.sub(r"\s+", " ", what).strip(" -'")
-    if not what or what in _NON_ANSWERS or what in _EMPTY_WHATS:
+    if not what or what in NON_ANSWERS or what in _EMPTY_WHATS:
         return None
     if all(_NUMBERISH.match(tok) for tok in what.split()):
         return None

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from bot.coaching._text import normalise
-from bot.coaching.action_plan.how_often import _scan_days
-from bot.coaching.action_plan.scan import _c, _Found, _Scan
-from bot.coaching.action_plan.what import _NON_ANSWERS
+from bot.coaching.action_plan.how_often import scan_days
+from bot.coaching.action_plan.scan import Found, Scan
+from bot.coaching.action_plan.what import NON_ANSWERS
 from bot.coaching.vocabulary import PARTS_OF_DAY
 
-_RE_CLOCK = _c(
+_RE_CLOCK = re.compile(
     r"\b(?:(?:at|around|about|by|from)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*"
     r"(am|pm|a\.m\.?|p\.m\.?|o'?clock)(?![a-z])"
     r"|\bat\s+(\d{1,2})[:.](\d{2})\b"
@@ -28,18 +28,18 @@ _ANCHOR_STOP = (
     r"|approx|in|at|with|to|round|near|maybe|probably|i'll|if|so|because|cos|as)"
 )
 _ANCHOR_TOKEN = rf"(?:(?:at|in)\s+(?:school|work|home|bed)|(?!{_ANCHOR_STOP}\b)[a-z][a-z']*)"
-_RE_ANCHOR = _c(
+_RE_ANCHOR = re.compile(
     r"(?<!look )(?<!looks )(?<!looking )(?<!looked )(?<!take )"
     rf"\b((?:straight|right|just|soon)\s+)?(before|after|when|whenever|during"
     rf"|once(?=\s+(?:i|i'm|i've|the|my|we)\b))\s+"
     rf"({_KNOWN_EVENTS}|{_ANCHOR_TOKEN}(?:\s+{_ANCHOR_TOKEN}){{0,4}})"
 )
-_RE_LUNCH = _c(
+_RE_LUNCH = re.compile(
     r"\b(?:at|over|during)\s+(?:my\s+)?lunch\b(?!\s*break)"
     r"|\b(?:in|on|at|during)\s+(my|the)\s+lunch\s*break\b"
 )
-_RE_FIRST_THING = _c(r"\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b")
-_RE_PART = _c(
+_RE_FIRST_THING = re.compile(r"\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b")
+_RE_PART = re.compile(
     r"\b(?:(?:in|during|on)\s+the\s+|of\s+an?\s+|this\s+|in\s+|at\s+)?"
     rf"(early\s+|late\s+|mid[\s-]?)?({'|'.join(PARTS_OF_DAY)})s?\b"
     r"|\b(tonight|tomorrow)\b"
@@ -79,7 +79,7 @@ def _part_phrase(m: re.Match[str]) -> str:
     return base
 
 
-def _scan_when(scan: _Scan, found: _Found) -> None:
+def scan_when(scan: Scan, found: Found) -> None:
     """Cut time-of-day phrases out; the anchor ("after lunch") is the most useful."""
     for m in scan.take(_RE_ANCHOR):
         event = re.sub(r"\s+", " ", m.group(3)).strip()
@@ -97,7 +97,7 @@ def _scan_when(scan: _Scan, found: _Found) -> None:
         found.add_part(m.start(), _part_phrase(m))
 
 
-def _scan_clock(scan: _Scan, found: _Found) -> None:
+def scan_clock(scan: Scan, found: Found) -> None:
     for m in scan.take(_RE_CLOCK, lambda m: _clock_phrase(m) is not None):
         found.add_anchor(m.start(), _clock_phrase(m) or "")
 
@@ -110,7 +110,7 @@ def _dedupe(items: list[str]) -> list[str]:
     return out
 
 
-def _when_phrase(found: _Found) -> str | None:
+def when_phrase(found: Found) -> str | None:
     # An anchor ("after lunch") or a clock time tells the person exactly when;
     # a part of the day ("in the morning") only matters if there is no anchor.
     # A "when ..." clause says nothing about the time of day, so keep the part
@@ -125,7 +125,7 @@ def _when_phrase(found: _Found) -> str | None:
 
 
 
-_WHEN_FILLER = _c(
+_WHEN_FILLER = re.compile(
     r"^(?:(?:i\s+think|i'd\s+say|probably|maybe|perhaps|usually|um+|well|ok|okay|so"
     r"|i(?:'ll|\s+will)\s+do\s+it|i(?:'ll|\s+will)|i\s+can\s+do\s+it|i\s+could\s+do\s+it"
     r"|it'll\s+be|it\s+will\s+be|do\s+it)\b[\s,]*)+"
@@ -139,15 +139,15 @@ def parse_when(text: str) -> str | None:
     anything else short is kept in the person's own words, because "when the
     kids are at school" is a perfectly good plan even if we can't parse it.
     """
-    found = _Found()
-    scan = _Scan(normalise(text))
-    _scan_days(scan, found)
-    _scan_clock(scan, found)
-    _scan_when(scan, found)
-    phrase = _when_phrase(found)
+    found = Found()
+    scan = Scan(normalise(text))
+    scan_days(scan, found)
+    scan_clock(scan, found)
+    scan_when(scan, found)
+    phrase = when_phrase(found)
     if phrase:
         return phrase
     cleaned = _WHEN_FILLER.sub("", normalise(text)).strip(" .,!?;:")
-    if not cleaned or cleaned in _NON_ANSWERS or len(cleaned.split()) > 8:
+    if not cleaned or cleaned in NON_ANSWERS or len(cleaned.split()) > 8:
         return None
     return re.sub(r"\bi\b", "I", cleaned)
