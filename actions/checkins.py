@@ -7,7 +7,6 @@ answers None for a repeat, so a re-sent check-in never reaches the patient twice
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
@@ -16,12 +15,13 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import as_int, latest_entity, latest_intent, latest_text
+from actions.common import as_int, flow_slots, latest_entity, latest_intent, latest_text, reply_button
 from actions.digressions import GuardedFormValidation
 from actions.listening import listen
 from actions.shared_decisions import deliver_notes
 from bot.clinic import load_clinic
 from bot.coaching.answers import read_answer, shorten, without_chatter
+from bot.coaching.checkin_answers import keeps_current_zone, next_choice
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.peg import PegResult, parse_item
 from bot.coaching.places import PlaceReading, common_zones, read_place, region_for_zone
@@ -29,13 +29,10 @@ from bot.coaching.progress import OUTCOMES, classify_outcome
 from bot.scheduler.rasa_api import CHECKIN_INTENT, DELIVERY_ENTITY, DELIVERY_SLOT
 from bot.scheduler.schedule import NOTE_KIND
 from bot.scheduler.text import (
-    parse_frequency,
     parse_pause_until,
-    parse_quiet_hours,
     parse_snooze,
-    parse_time,
     parse_timezone,
-    parse_weekday,
+    read_preferences,
     wants_restart,
 )
 from bot.services import checkins, clinician_notes, goal_proposals, goals, regions, resources
@@ -43,37 +40,12 @@ from bot.services import checkins, clinician_notes, goal_proposals, goals, regio
 PSFS_ACTIVITY_SLOTS = tuple(f"checkin_psfs_activity_{i}" for i in range(3))
 PSFS_SCORE_SLOTS = tuple(f"checkin_psfs_{i}" for i in range(3))
 PEG_SLOTS = ("peg_pain", "peg_enjoyment", "peg_activity")
-CHECKIN_SLOTS = (
-    "checkin_delivery_id", "checkin_plan_text", "checkin_snoozed", "checkin_note", "checkin_outcome",
-    *PEG_SLOTS, *PSFS_ACTIVITY_SLOTS, *PSFS_SCORE_SLOTS, "checkin_next", "checkin_confidence",
-)
+CHECKIN_SLOTS = flow_slots("checkin_form")
 MAX_NOTE = 500
-KEEP = re.compile(r"\b(keep|same|renew|again|carry on|continue|stick|as is|yes|yep|yeah|sure)\b", re.I)
-CHANGE = re.compile(
-    r"\b(change|adjust|tweak|easier|harder|different|new|smaller|bigger|set (one|a plan))\b", re.I
-)
-PROBLEM = re.compile(r"\b(got in the way|in the way|problem|barrier|struggl\w*|hard|stopped me|talk)\b", re.I)
-NONE = re.compile(r"\b(no thanks|not this week|no|nah|nope|none)\b", re.I)
 
 
 def reset_checkin_slots() -> list[EventType]:
     return [SlotSet(slot, None) for slot in CHECKIN_SLOTS]
-
-
-def next_choice(value: Any) -> str | None:
-    """keep | change | problem | none from a button or the patient's words."""
-    text = str(value or "").strip().lower()
-    if text in ("keep", "change", "problem", "none"):
-        return text
-    if PROBLEM.search(text):
-        return "problem"
-    if CHANGE.search(text):
-        return "change"
-    if KEEP.search(text):
-        return "keep"
-    if NONE.search(text):
-        return "none"
-    return None
 
 
 def opened_before(tracker: Tracker, delivery_id: int) -> bool:
@@ -352,19 +324,6 @@ class ActionSnoozeCheckin(Action):
         return [ActiveLoop(None), SlotSet("requested_slot", None), *reset_checkin_slots()]
 
 
-def _preferences(text: str, region: str | None = None) -> dict[str, Any]:
-    """Everything the message says about check-ins, in one pass: "tuesday evenings after
-    dinner, I'm in Perth" gives the weekday, about 7pm and Australia/Perth together."""
-    found: dict[str, Any] = {}
-    zone = parse_timezone(text, region or load_clinic().region)
-    quiet = parse_quiet_hours(text)
-    at = None if quiet else parse_time(text)
-    values = {"timezone": zone, "at": at, "weekday": parse_weekday(text), "frequency": parse_frequency(text),
-              "quiet": (quiet.start, quiet.end) if quiet else None}
-    found.update({key: value for key, value in values.items() if value is not None})
-    return found
-
-
 def _zone_question(text: str) -> PlaceReading | None:
     """A place Pacer cannot turn into one zone ("I live in Timbuktu", "I'm in Australia"):
     the reading to ask about, else None."""
@@ -389,7 +348,7 @@ class ActionChangeCheckins(Action):
         text = latest_text(tracker)
         if _zone_question(text):  # keep the whole message; the form asks only for the zone
             return [SlotSet("checkin_prefs_text", text[:MAX_NOTE]), SlotSet("checkin_route", "prefs")]
-        changes = _preferences(text)
+        changes = read_preferences(text, load_clinic().region)
         restart = wants_restart(text)
         if not changes and not restart:
             return [SlotSet("checkin_route", "prefs")]
@@ -420,7 +379,8 @@ class ValidateCheckinPrefsForm(GuardedFormValidation):
     def validate_checkin_prefs_text(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> dict[str, Any]:
         text = latest_text(tracker)
-        if not _preferences(text) and not wants_restart(text) and not _zone_question(text):
+        said = read_preferences(text, load_clinic().region)
+        if not said and not wants_restart(text) and not _zone_question(text):
             dispatcher.utter_message(response="utter_checkin_prefs_unclear")
             return {"checkin_prefs_text": None}
         return {"checkin_prefs_text": text[:MAX_NOTE]}
@@ -432,16 +392,13 @@ class ValidateCheckinPrefsForm(GuardedFormValidation):
         zone = parse_timezone(text, _said_region(tracker) or load_clinic().region)
         if zone:
             return {"checkin_prefs_zone": zone, "checkin_prefs_zone_asks": None}
-        if KEEP_ZONE.search(text) or asked >= 1:  # no dead end: keep the zone they have
+        if keeps_current_zone(text) or asked >= 1:  # no dead end: keep the zone they have
             dispatcher.utter_message(response="utter_checkin_zone_kept")
             return {"checkin_prefs_zone": KEEP_CURRENT_ZONE, "checkin_prefs_zone_asks": None}
         return {"checkin_prefs_zone": None, "checkin_prefs_zone_asks": asked + 1}
 
 
 KEEP_CURRENT_ZONE = "keep"
-KEEP_ZONE = re.compile(
-    r"\b(keep|skip|same|leave it|never ?mind|don'?t know|dont know|dunno|not sure|no idea|whatever)\b", re.I
-)
 
 
 def _said_region(tracker: Tracker) -> str | None:
@@ -465,9 +422,9 @@ class ActionAskCheckinPrefsZone(Action):
         current = view.timezone if view else checkins.default_timezone()
         # "Perth time" reads as a place (bot/nlu/place_guard.py), this form's own answer; a bare
         # zone id would be classified as out of scope, a digression.
-        buttons = [{"title": label, "payload": f"{zone.rsplit('/', 1)[-1].replace('_', ' ')} time"}
+        buttons = [reply_button(label, f"{zone.rsplit('/', 1)[-1].replace('_', ' ')} time")
                    for label, zone in common_zones(region)]
-        buttons.append({"title": f"Keep {current}", "payload": "keep the same time zone"})
+        buttons.append(reply_button(f"Keep {current}", "keep the same time zone"))
         if tracker.get_slot("checkin_prefs_zone_asks"):
             dispatcher.utter_message(response="utter_ask_checkin_prefs_zone_again", buttons=buttons)
         elif reading and reading.unknown:
@@ -488,7 +445,7 @@ class ActionSaveCheckinPrefs(Action):
         text = tracker.get_slot("checkin_prefs_text") or ""
         answer = tracker.get_slot("checkin_prefs_zone")
         zone = parse_timezone(answer) if answer and answer != KEEP_CURRENT_ZONE else None
-        changes = _preferences(text)
+        changes = read_preferences(text, load_clinic().region)
         if zone:
             changes["timezone"] = zone
         reading = _zone_question(text)

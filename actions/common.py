@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import logging
+from functools import cache
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot import training
 from bot.coaching.action_plan import PlanDraft
 from bot.services import goals
 
@@ -20,22 +23,58 @@ PLAN_FIELD_SLOTS = {
     "when": "plan_when",
     "how_often": "plan_how_often",
 }
-PLAN_FLOW_SLOTS = (
-    "plan_what",
-    "plan_how_much",
-    "plan_when",
-    "plan_how_often",
-    "plan_change",
-    "plan_confirmed",
-    "plan_confidence",
-    "plan_revision",
-    "pacing_offered",
-    "replacing_plan_id",
-)
-# Answers that are not answers: the person wants help choosing.
-UNSURE_WORDS = ("not sure", "dont know", "don't know", "dunno", "idk", "no idea", "you choose",
-                "any ideas", "you pick", "no clue", "unsure")
+#: What a flow keeps besides its form's answers (ids, counters, what was offered), by form:
+#: cleared together with the answers when the flow ends or is cancelled (``flow_slots``).
+FLOW_STATE_SLOTS: dict[str, tuple[str, ...]] = {
+    "psfs_form": ("psfs_count", "psfs_activity_0", "psfs_activity_1", "psfs_activity_2"),
+    "plan_form": ("pacing_offered", "replacing_plan_id"),
+    "problem_form": ("ps_ideas", "ps_revised", "ps_origin_plan_id"),
+    "flare_plan_form": ("fp_editing",),
+    "flare_form": ("flare_step",),
+    "checkin_form": ("checkin_delivery_id", "checkin_plan_text", "checkin_snoozed", "checkin_note",
+                     "checkin_psfs_activity_0", "checkin_psfs_activity_1", "checkin_psfs_activity_2"),
+    "proposal_psfs_form": ("proposal_id", "proposal_kind", "proposal_choice", "proposal_route",
+                           "proposal_author"),
+    "note_reply_form": ("note_id", "note_author"),
+}
+
+
+@cache
+def form_slots(*forms: str) -> tuple[str, ...]:
+    """The slots the named forms ask for, in asking order, as the domain declares them
+    (domain/*.yml, the files the model is trained from): a slot added to a form is reset
+    with it. An unknown form raises KeyError rather than resetting nothing."""
+    declared = training.domain_dict()["forms"]
+    return tuple(slot for form in forms for slot in declared[form]["required_slots"])
+
+
+def flow_slots(*forms: str) -> tuple[str, ...]:
+    """Everything the flows of the named forms hold: the answers and the bookkeeping."""
+    return tuple(slot for form in forms for slot in (*form_slots(form), *FLOW_STATE_SLOTS.get(form, ())))
+
+
+PLAN_FLOW_SLOTS = flow_slots("plan_form")
 NOT_AN_ANSWER_INTENTS = {"greet", "goodbye", "thank", "out_of_scope", "show_plans"}
+
+
+def payload(intent: str, **entities: object) -> str:
+    """A button payload that names the intent and carries entities (Rasa's `/intent{json}` form).
+
+    Every button that sends an intent is built here, so the JSON is always valid (quotes in
+    a value are escaped) and entity values are strings, as Rasa's slot mappings read them."""
+    clean = {key: str(value) for key, value in entities.items() if value is not None}
+    return f"/{intent}{json.dumps(clean, separators=(',', ':'))}" if clean else f"/{intent}"
+
+
+def button(title: str, intent: str, **entities: object) -> dict[str, str]:
+    """A button that sends `intent` with `entities`, whatever the patient's channel."""
+    return {"title": title, "payload": payload(intent, **entities)}
+
+
+def reply_button(title: str, text: str | None = None) -> dict[str, str]:
+    """A button that types an answer for the patient (`text`, else the title): read by NLU
+    and the form's validator like anything they type ("10", "a short walk")."""
+    return {"title": title, "payload": title if text is None else text}
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -53,11 +92,6 @@ def latest_entity(tracker: Tracker, entity: str) -> str | None:
 
 def channel_of(tracker: Tracker) -> str:
     return tracker.get_latest_input_channel() or "rest"
-
-
-def is_unsure(text: str) -> bool:
-    lowered = text.lower().replace("’", "'")
-    return any(phrase in lowered for phrase in UNSURE_WORDS)
 
 
 def as_int(value: Any) -> int | None:

@@ -6,29 +6,11 @@ answer and the same question again; a statement is taken as the answer."""
 
 from __future__ import annotations
 
-import re
-
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_intent, latest_text
-
-FILLER = re.compile(
-    r"^\W*((wait|hang on|hold on|ok(ay)?|sorry|um+|hmm+|quick question|oh|so|but|actually)\W+)+", re.I
-)
-QUESTION_START = re.compile(
-    r"^(why|how|what|whats|what's|when|which|who|is|isn'?t|are|am|does|doesn'?t|do|did|should|shouldn'?t|can|"
-    r"could|will|would|may|might|any (tips|advice|ideas))\b",
-    re.I,
-)
-ASKING = re.compile(
-    r"\b(is it true|i wonder|tell me (about|why|how)|explain|i('| a)?m (curious|wondering))\b", re.I
-)
-
-
-def looks_like_question(text: str) -> bool:
-    stripped = FILLER.sub("", (text or "").strip())
-    return stripped.endswith("?") or bool(QUESTION_START.match(stripped)) or bool(ASKING.search(stripped))
+from bot.coaching.questions import looks_like_question
 
 
 def education_response(tracker: Tracker) -> str | None:

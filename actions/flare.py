@@ -4,7 +4,6 @@ message, and a next-day follow-up question."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -15,8 +14,10 @@ from rasa_sdk.types import DomainDict
 from actions.common import (
     NOT_AN_ANSWER_INTENTS,
     as_int,
+    button,
     channel_of,
     consented_state,
+    flow_slots,
     latest_entity,
     latest_intent,
     latest_text,
@@ -31,20 +32,20 @@ from bot.coaching.flare_plan import (
     SEEK_CARE_DEFAULT,
     FlarePlan,
     describe,
+    has_a_warning_sign,
+    has_no_warning_signs,
     parse_helps,
     section_from_text,
+    skips_section,
     walkthrough,
     wants_suggested,
+    wants_to_stop,
 )
 from bot.services import flare, goals, safety
 
-FP_SLOTS = tuple(f"fp_{key}" for key in SECTION_KEYS)
-FLARE_SLOTS = ("flare_screen", "flare_next", "flare_step")
-SKIP_WORDS = {"skip", "pass", "skip it", "skip this", "next", "leave it", "not sure", "dunno", "none"}
+FP_SLOTS = flow_slots("flare_plan_form")
+FLARE_SLOTS = flow_slots("flare_form")
 SKIPPED = "(skipped)"
-YES_WORDS = ("yes", "yeah", "yep", "i do", "i have", "one of those", "one of these")
-NO_WORDS = ("no", "nope", "none", "nah", "neither", "nothing like that", "all good", "don't", "dont")
-STOP_WORDS = ("stop", "enough", "that's all", "thats all", "i'm ok", "im ok", "i'm good", "no more")
 # Red flags during a flare are the emergency kind (cauda equina, progressive weakness,
 # infection, trauma): NICE NG59; GIRFT National Suspected Cauda Equina Pathway 2023.
 SCREEN_CATEGORY = "flare_screen"
@@ -52,8 +53,7 @@ SCREEN_CATEGORY = "flare_screen"
 
 def _section_buttons() -> list[dict[str, str]]:
     return [
-        {"title": section.label.split(",")[0],
-         "payload": f'/make_flare_plan{{"flare_section":"{section.key}"}}'}
+        button(section.label.split(",")[0], "make_flare_plan", flare_section=section.key)
         for section in SECTIONS
     ]
 
@@ -111,7 +111,7 @@ class ValidateFlarePlanForm(GuardedFormValidation):
             return {slot: None}
         text = latest_text(tracker).strip()
         intent = latest_intent(tracker)
-        if text.lower().strip(" .!") in SKIP_WORDS:
+        if skips_section(text):
             return {slot: SKIPPED}
         if key == "seek_care" and (intent == "affirm" or wants_suggested(text)):
             return {slot: SEEK_CARE_DEFAULT}
@@ -154,8 +154,7 @@ class ActionSaveFlarePlan(Action):
         for key in keys:
             value = tracker.get_slot(f"fp_{key}")
             sections[key] = None if value in (None, SKIPPED) else value
-        reset = [SlotSet(slot, None) for slot in FP_SLOTS] + [SlotSet("fp_editing", None),
-                                                              SlotSet("coaching_step", None)]
+        reset = [SlotSet(slot, None) for slot in FP_SLOTS] + [SlotSet("coaching_step", None)]
         if all(tracker.get_slot(f"fp_{key}") is None for key in keys):
             # nothing was answered (the form's events were lost to an action-server error):
             # never report a save that did not happen
@@ -186,11 +185,6 @@ class ActionStartFlare(Action):
         return [SlotSet(slot, None) for slot in FLARE_SLOTS] + [SlotSet("flare_step", 0)]
 
 
-def _has(text: str, words: tuple[str, ...]) -> bool:
-    lowered = text.lower().replace("’", "'")
-    return any(re.search(rf"(?<![\w']){re.escape(word)}(?![\w'])", lowered) for word in words)
-
-
 def _steps(conversation_id: str) -> tuple[list[str], str]:
     return walkthrough(flare.get_plan(conversation_id))
 
@@ -212,17 +206,17 @@ class ValidateFlareForm(GuardedFormValidation):
         if intent == "cancel":
             dispatcher.utter_message(response="utter_flare_stopped")
             return {"flare_screen": "skipped", "flare_next": "stopped"}
-        if intent == "affirm" or (intent != "deny" and _has(text, YES_WORDS)):
+        if intent == "affirm" or (intent != "deny" and has_a_warning_sign(text)):
             self._red_flag(dispatcher, tracker, text)
             return {"flare_screen": "red_flag", "flare_next": "stopped"}
-        if intent == "deny" or _has(text, NO_WORDS):
+        if intent == "deny" or has_no_warning_signs(text):
             _, source = _steps(tracker.sender_id)
             own = source == "own"
             dispatcher.utter_message(response="utter_flare_own_plan" if own else "utter_flare_default_plan")
             return {"flare_screen": "clear"}
         dispatcher.utter_message(response="utter_flare_screen_unclear",
-                                 buttons=[{"title": "None of these", "payload": "/deny"},
-                                          {"title": "Yes, one of these", "payload": "/affirm"}])
+                                 buttons=[button("None of these", "deny"),
+                                          button("Yes, one of these", "affirm")])
         return {"flare_screen": None}
 
     @staticmethod
@@ -249,7 +243,7 @@ class ValidateFlareForm(GuardedFormValidation):
         if answer_question_in_form(dispatcher, tracker):
             return {"flare_next": None}  # the same step is shown again
         text = latest_text(tracker)
-        if latest_intent(tracker) in ("cancel", "deny") or _has(text, STOP_WORDS):
+        if latest_intent(tracker) in ("cancel", "deny") or wants_to_stop(text):
             dispatcher.utter_message(response="utter_flare_stopped")
             return {"flare_next": "stopped"}
         steps, _ = _steps(tracker.sender_id)

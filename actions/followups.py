@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import as_int, latest_entity, latest_text
+from actions.common import as_int, button, latest_entity, latest_text
 from actions.resources import present_offers
 from bot.clinic import contact_line, load_clinic
 from bot.coaching.flare_plan import classify_followup
@@ -19,9 +19,8 @@ from bot.services import followups
 from bot.services import problem_solving as ps
 
 
-def _buttons(intent: str, options: list[tuple[str, str]], extra: str = "") -> list[dict[str, str]]:
-    return [{"title": title, "payload": f'/{intent}{{"followup_outcome":"{value}"{extra}}}'}
-            for title, value in options]
+def _buttons(intent: str, options: list[tuple[str, str]], **entities: object) -> list[dict[str, str]]:
+    return [button(title, intent, followup_outcome=value, **entities) for title, value in options]
 
 
 FLARE_BUTTONS = _buttons("followup_answer", [("Better", "better"), ("About the same", "same"),
@@ -96,17 +95,14 @@ class ActionFollowupAnswer(Action):
         record = ps.get(tracker.sender_id, question.ref_id) if question.ref_id else None
         left = untried_ideas([i.as_dict() for i in record.ideas], record.tried) if record else []
         buttons = []
-        extra = ""
         if record is not None:
             title = "Try another idea" if left else "Find new ideas"
-            buttons.append({"title": title, "payload": f'/problem_solve{{"ps_record":"{record.id}"}}'})
-            extra = f',"ps_record":"{record.id}"'
+            buttons.append(button(title, "problem_solve", ps_record=record.id))
         if record is not None:  # "use other resources" (CDSMP): the clinic's list, matched to the problem
-            buttons.append({"title": "Get help from others",
-                            "payload": f'/ask_resources{{"ps_record":"{record.id}"}}'})
-            buttons += _buttons("followup_answer", [("Leave it for now", "accepted")], extra)
+            buttons.append(button("Get help from others", "ask_resources", ps_record=record.id))
+            buttons += _buttons("followup_answer", [("Leave it for now", "accepted")], ps_record=record.id)
         else:
             buttons += _buttons("followup_answer", [("Get help from others", "other_resources"),
-                                                    ("Leave it for now", "accepted")], extra)
+                                                    ("Leave it for now", "accepted")])
         dispatcher.utter_message(response="utter_ps_next_options", buttons=buttons)
         return []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -15,12 +14,15 @@ from actions.common import (
     PLAN_FIELD_SLOTS,
     PLAN_FLOW_SLOTS,
     as_int,
+    button,
     draft_from_slots,
     draft_from_values,
+    flow_slots,
     latest_entity,
     latest_intent,
     latest_text,
     prefilled,
+    reply_button,
     slots_from_draft,
 )
 from actions.digressions import GuardedFormValidation
@@ -39,13 +41,13 @@ from bot.coaching.answers import (
     days_named,
     is_new_activity,
     merge_when,
-    not_an_activity,
     read_answer,
     split_when,
     swap_days,
 )
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.pacing import pacing_advice
+from bot.coaching.plan_answers import bare_activity, changed_activity, keeps_plan_as_is, smaller_plan_pick
 from bot.coaching.psfs import MAX_ACTIVITIES, parse_activities
 from bot.services import goals
 
@@ -54,8 +56,7 @@ MAX_ACTIVITY_WORDS = 12  # a longer "activity" is a story around it: ask for the
 QUOTABLE_WORDS = 8  # longer answers are acknowledged, not quoted back
 PSFS_SCORE_SLOTS = tuple(f"psfs_score_{i}" for i in range(MAX_ACTIVITIES))
 PSFS_ACTIVITY_SLOTS = tuple(f"psfs_activity_{i}" for i in range(MAX_ACTIVITIES))
-SCORE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (0, 2, 4, 6, 8, 10)]
-CONFIDENCE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (10, 8, 7, 5, 3)]
+CONFIDENCE_BUTTONS = [reply_button(str(n)) for n in (10, 8, 7, 5, 3)]
 
 
 class ValidateValuesForm(GuardedFormValidation):
@@ -156,28 +157,7 @@ class ActionSavePsfs(Action):
         if rated:
             goals.save_activities(tracker.sender_id, rated)
             dispatcher.utter_message(response="utter_psfs_saved")
-        reset = ["psfs_activities_text", "psfs_count", *PSFS_ACTIVITY_SLOTS, *PSFS_SCORE_SLOTS]
-        return [SlotSet(slot, None) for slot in reset] + [SlotSet("next_step", "plan")]
-
-
-# Words a change of mind starts with ("actually, can we do swimming instead"): they
-# are stripped from the front of the new activity.
-LEADING_FILLER = re.compile(
-    r"^(?:actually|no|nah|ok|okay|so|well|hmm|i'?d|i would|i'?ll|rather|let'?s|lets|can we|could we|"
-    r"can i|could i|change (?:it|that)(?: to)?|make (?:it|that)|do|go for|how about|maybe|"
-    r"on second thoughts?|scratch that|to|it|that|instead|please|pls)\b[\s,]*",
-    re.I,
-)
-
-
-def _changed_activity(what: str) -> str:
-    """The new activity in a change of mind, or "" when only filler words are left."""
-    text = " ".join(what.replace(",", " ").split())
-    previous = None
-    while text and text != previous:
-        previous = text
-        text = LEADING_FILLER.sub("", text).strip()
-    return text.strip(" .!?")
+        return [SlotSet(slot, None) for slot in flow_slots("psfs_form")] + [SlotSet("next_step", "plan")]
 
 
 def _updates_from_text(text: str, asked: str, current_when: str | None = None) -> dict[str, Any]:
@@ -193,7 +173,7 @@ def _updates_from_text(text: str, asked: str, current_when: str | None = None) -
     updates = slots_from_draft(answer.plan)
     what = updates.pop("plan_what", None)
     if what and answer.correction and asked != "plan_what":
-        what = _changed_activity(what)
+        what = changed_activity(what)
         what = what if is_new_activity(what) else None
     elif asked != "plan_what":
         what = None
@@ -305,7 +285,7 @@ class ValidatePlanForm(GuardedFormValidation):
             ideas = [a.activity for a in state.activities] or ["a short walk", "gentle stretches"]
             dispatcher.utter_message(
                 response="utter_plan_ideas",
-                buttons=[{"title": idea, "payload": idea} for idea in ideas[:3]],
+                buttons=[reply_button(idea) for idea in ideas[:3]],
             )
         else:
             dispatcher.utter_message(response="utter_start_small")
@@ -313,7 +293,7 @@ class ValidatePlanForm(GuardedFormValidation):
 
     def validate_plan_what(self, value: Any, dispatcher: CollectingDispatcher,
                            tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        return self._field("plan_what", _clean_activity, tracker, dispatcher)
+        return self._field("plan_what", bare_activity, tracker, dispatcher)
 
     def validate_plan_how_much(self, value: Any, dispatcher: CollectingDispatcher,
                                tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
@@ -382,10 +362,11 @@ class ValidatePlanForm(GuardedFormValidation):
         option = latest_entity(tracker, "plan_option")
         text = latest_text(tracker)
         listen(dispatcher, tracker, text)
-        if option == "keep" or (option is None and _wants_to_keep(text, latest_intent(tracker))):
+        keeps = latest_intent(tracker) == "deny" or keeps_plan_as_is(text)
+        if option == "keep" or (option is None and keeps):
             return {"plan_revision": "kept"}
         options = make_easier(draft_from_slots(tracker))
-        option = option if option is not None else _ordinal(text)
+        option = option if option is not None else smaller_plan_pick(text)
         if option is not None and option.isdigit() and int(option) < len(options):
             chosen = slots_from_draft(options[int(option)])
             return {**chosen, "plan_revision": None, "plan_confidence": None}
@@ -397,33 +378,6 @@ class ValidatePlanForm(GuardedFormValidation):
             return {"plan_confidence": score, "plan_revision": None if needs_revision(score) else "rescored"}
         dispatcher.utter_message(response="utter_revision_unclear")
         return {"plan_revision": None}
-
-
-def _clean_activity(text: str) -> str | None:
-    words = text.strip(" .!?,").split()
-    if not words or len(words) > 20 or not_an_activity(text):
-        return None
-    return " ".join(words)
-
-
-ORDINALS = {"first": "0", "1st": "0", "second": "1", "2nd": "1", "third": "2", "3rd": "2",
-            "option 1": "0", "option 2": "1", "option 3": "2", "last": "2"}
-
-
-def _ordinal(text: str) -> str | None:
-    """'the first one', 'option 2': which of the offered smaller plans."""
-    lowered = text.lower()
-    for word, index in ORDINALS.items():
-        if re.search(rf"\b{re.escape(word)}\b", lowered):
-            return index
-    return None
-
-
-def _wants_to_keep(text: str, intent: str | None) -> bool:
-    lowered = text.lower()
-    return intent == "deny" or any(
-        phrase in lowered for phrase in ("keep it", "leave it", "as it is", "as is", "no change")
-    )
 
 
 def suggested_pacing(tracker: Tracker):  # noqa: ANN201 - returns PacingAdvice | None
@@ -448,8 +402,8 @@ class ActionAskPlanConfirmed(Action):
     ) -> list[EventType]:
         draft = draft_from_slots(tracker)
         buttons = [
-            {"title": "Yes, that's right", "payload": "/affirm"},
-            {"title": "Change something", "payload": "/deny"},
+            button("Yes, that's right", "affirm"),
+            button("Change something", "deny"),
         ]
         events: list[EventType] = []
         advice = None if tracker.get_slot("pacing_offered") else suggested_pacing(tracker)
@@ -459,7 +413,7 @@ class ActionAskPlanConfirmed(Action):
                 response="utter_pacing_advice", suggested_plan=describe_plan(advice.suggested)
             )
             buttons.insert(
-                1, {"title": "Use the gentler start", "payload": '/inform{"plan_option":"pacing"}'}
+                1, button("Use the gentler start", "inform", plan_option="pacing")
             )
             events.append(SlotSet("pacing_offered", True))
         dispatcher.utter_message(response="utter_is_that_right", buttons=buttons)
@@ -477,8 +431,7 @@ class ActionAskPlanChange(Action):
         titles = {"what": "What I'll do", "how_much": "How much", "when": "When",
                   "how_often": "How often"}
         buttons = [
-            {"title": title, "payload": f'/inform{{"plan_field":"{field}"}}'}
-            for field, title in titles.items()
+            button(title, "inform", plan_field=field) for field, title in titles.items()
         ]
         dispatcher.utter_message(response="utter_ask_plan_change", buttons=buttons)
         return []
@@ -508,10 +461,9 @@ class ActionAskPlanRevision(Action):
     ) -> list[EventType]:
         options = make_easier(draft_from_slots(tracker))
         buttons = [
-            {"title": describe_plan(option), "payload": f'/inform{{"plan_option":"{index}"}}'}
-            for index, option in enumerate(options)
+            button(describe_plan(option), "inform", plan_option=index) for index, option in enumerate(options)
         ]
-        buttons.append({"title": "Keep it as it is", "payload": '/inform{"plan_option":"keep"}'})
+        buttons.append(button("Keep it as it is", "inform", plan_option="keep"))
         dispatcher.utter_message(response="utter_low_confidence", buttons=buttons)
         return []
 

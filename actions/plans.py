@@ -2,44 +2,35 @@
 
 from __future__ import annotations
 
-import json
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    PLAN_FLOW_SLOTS,
     as_int,
+    button,
     channel_of,
     consented_state,
+    flow_slots,
     latest_entity,
     latest_text,
     slots_from_draft,
 )
 from actions.digressions import ActionOfferResume, ActionResumeForm
-from actions.flare import FLARE_SLOTS, FP_SLOTS
-from actions.problem_solving import PS_SLOTS
 from actions.resources import ActionResourceAnswer, answers_open_offer
-from actions.shared_decisions import NOTE_SLOTS, PROPOSAL_SLOTS
 from bot.coaching.flare_plan import describe as describe_flare_plan
 from bot.coaching.progress import OUTCOMES, classify_outcome
 from bot.coaching.psfs import PsfsRating, describe_scores
 from bot.services import flare, goals
 
-FORM_SLOTS = (
-    "consent", "value_text", "psfs_activities_text", "psfs_count",
-    "psfs_activity_0", "psfs_activity_1", "psfs_activity_2",
-    "psfs_score_0", "psfs_score_1", "psfs_score_2",
-    "phq_interest", "phq_down", "phq_nervous", "phq_worry", "breathing_step",
-) + PLAN_FLOW_SLOTS + PS_SLOTS + FP_SLOTS + FLARE_SLOTS + ("fp_editing", "coaching_step")
-
-
-def payload(intent: str, **entities: object) -> str:
-    """A button payload that names the intent and carries entities (Rasa's `/intent{json}` form)."""
-    clean = {key: str(value) for key, value in entities.items() if value is not None}
-    return f"/{intent}{json.dumps(clean, separators=(',', ':'))}" if clean else f"/{intent}"
+#: Flows "cancel" ends, answers and bookkeeping cleared (consent too; the name stays).
+#: Check-ins and safety mode end in their own actions; a clinician's proposal or a note
+#: reply in progress (CANCELLED_EXCHANGES) is cleared with them.
+CANCELLED_FORMS = ("values_form", "psfs_form", "phq4_form", "plan_form", "problem_form",
+                   "flare_plan_form", "flare_form")
+CANCELLED_EXCHANGES = ("proposal_psfs_form", "proposal_reason_form", "note_reply_form")
+FORM_SLOTS = ("consent", *flow_slots(*CANCELLED_FORMS), "breathing_step", "coaching_step")
 
 
 def _resolve_plan(
@@ -66,7 +57,7 @@ def _resolve_plan(
     dispatcher.utter_message(
         response="utter_which_plan",
         buttons=[
-            {"title": plan.what, "payload": payload(intent, plan_id=plan.id, **carry)}
+            button(plan.what, intent, plan_id=plan.id, **carry)
             for plan in state.active_plans
         ],
     )
@@ -97,12 +88,9 @@ class ActionShowPlans(Action):
             for plan in state.active_plans[:3]:
                 short = plan.what if len(plan.what) <= 24 else plan.what[:22] + "…"
                 buttons += [
-                        {
-                        "title": f"Done: {short}",
-                        "payload": payload("report_progress", plan_id=plan.id, outcome="done"),
-                    },
-                    {"title": f"Change: {short}", "payload": payload("change_plan", plan_id=plan.id)},
-                    {"title": f"Drop: {short}", "payload": payload("drop_plan", plan_id=plan.id)},
+                    button(f"Done: {short}", "report_progress", plan_id=plan.id, outcome="done"),
+                    button(f"Change: {short}", "change_plan", plan_id=plan.id),
+                    button(f"Drop: {short}", "drop_plan", plan_id=plan.id),
                 ]
             dispatcher.utter_message(response="utter_plan_options", buttons=buttons)
         elif (tracker.active_loop or {}).get("name"):  # asked mid-form: no "shall we make one?"
@@ -114,7 +102,7 @@ class ActionShowPlans(Action):
             dispatcher.utter_message(
                 response="utter_flare_plan_title",
                 flare_plan_text=describe_flare_plan(flare_plan),
-                buttons=[{"title": "Change my flare plan", "payload": "/make_flare_plan"}],
+                buttons=[button("Change my flare plan", "make_flare_plan")],
             )
         if state.activities:
             ratings = [
@@ -158,7 +146,7 @@ class ActionReportProgress(Action):
                 response="utter_ask_progress_outcome",
                 plan_what=plan.what,
                 buttons=[
-                    {"title": title, "payload": payload("report_progress", plan_id=plan.id, outcome=value)}
+                    button(title, "report_progress", plan_id=plan.id, outcome=value)
                     for title, value in PROGRESS_CHOICES
                 ],
             )
@@ -248,7 +236,7 @@ class ActionCancelFlow(Action):
         events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         events += [SlotSet(slot, None) for slot in FORM_SLOTS]
         events += [SlotSet("next_step", None), SlotSet("pending_plan_id", None)]
-        events += [SlotSet(slot, None) for slot in (*PROPOSAL_SLOTS, *NOTE_SLOTS, "note_route")]
+        events += [SlotSet(slot, None) for slot in (*flow_slots(*CANCELLED_EXCHANGES), "note_route")]
         return events
 
 

@@ -15,9 +15,11 @@ from actions.common import (
     as_int,
     channel_of,
     consented_state,
+    flow_slots,
     latest_entity,
     latest_intent,
     latest_text,
+    reply_button,
 )
 from actions.digressions import GuardedFormValidation
 from actions.education import answer_question_in_form
@@ -32,6 +34,7 @@ from bot.coaching.problem_solving import (
     choose_idea,
     numbered,
     parse_ideas,
+    restated_problem,
     split_problem_and_ideas,
     untried_ideas,
 )
@@ -42,11 +45,7 @@ MAX_TEXT = 500
 # A problem can sound out of scope ("it rained every day"), so only small talk is not an answer.
 NOT_A_PROBLEM_INTENTS = {"greet", "goodbye", "thank", "show_plans"}
 QUOTABLE_WORDS = 14
-PS_SLOTS = ("ps_problem", "ps_ideas_text", "ps_choice", "ps_plan", "ps_confidence", "ps_ideas",
-            "ps_revised", "ps_origin_plan_id")
-PROBLEM_PREFIX = ("actually", "no wait", "on second thoughts", "on second thought", "thinking about it",
-                  "the real problem is", "the actual problem is", "the bigger problem is", "the problem is",
-                  "the real issue is", "it's", "its", "is")
+PS_SLOTS = flow_slots("problem_form")
 
 
 def _ideas_for_new_barriers(text: str, ideas: list[Idea]) -> list[Idea]:
@@ -63,19 +62,6 @@ def quotable(text: str | None) -> bool:
 
 def _ideas(tracker: Tracker) -> list[Idea]:
     return [Idea(i["text"], i.get("source", "own")) for i in tracker.get_slot("ps_ideas") or []]
-
-
-def _restated_problem(text: str) -> str:
-    """"actually the real problem is my sleep" -> "my sleep"."""
-    cleaned = text.strip()
-    changed = True
-    while changed:
-        changed = False
-        for prefix in PROBLEM_PREFIX:
-            if cleaned.lower().startswith(prefix):
-                cleaned = cleaned[len(prefix):].lstrip(" ,:-")
-                changed = True
-    return cleaned or text.strip()
 
 
 class ActionStartProblemSolving(Action):
@@ -161,7 +147,7 @@ class ValidateProblemForm(GuardedFormValidation):
             dispatcher.utter_message(response="utter_ps_problem_heard_long")
 
     def _restate(self, dispatcher: CollectingDispatcher, text: str) -> dict[str, Any]:
-        problem = shorten(without_chatter(_restated_problem(text)), MAX_TEXT)
+        problem = shorten(without_chatter(restated_problem(text)), MAX_TEXT)
         dispatcher.utter_message(response="utter_ps_problem_changed", problem=problem)
         return {"ps_problem": problem, "ps_ideas_text": None, "ps_ideas": None, "ps_choice": None,
                 "ps_plan": None, "ps_confidence": None}
@@ -259,7 +245,7 @@ class ActionAskPsChoice(Action):
         dispatcher.utter_message(
             response="utter_ask_ps_choice",
             ideas_text=numbered(ideas),
-            buttons=[{"title": str(i), "payload": str(i)} for i in range(1, len(ideas) + 1)],
+            buttons=[reply_button(str(i)) for i in range(1, len(ideas) + 1)],
         )
         return [SlotSet("ps_ideas", [idea.as_dict() for idea in ideas])]
 

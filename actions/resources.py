@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import as_int, latest_entity, latest_intent, latest_text
+from actions.common import as_int, button, latest_entity, latest_intent, latest_text
 from bot.clinic import contact_line, load_clinic
 from bot.coaching import resources as rules
 from bot.coaching.barriers import detect_barriers
@@ -44,10 +44,7 @@ def answer_buttons(
         **(titles or {}),
     }
     return [
-        {
-            "title": titles[answer],
-            "payload": f'/resource_answer{{"resource_offer":"{offer_id}","resource_answer":"{answer}"}}',
-        }
+        button(titles[answer], "resource_answer", resource_offer=offer_id, resource_answer=answer)
         for answer in answers
     ]
 
@@ -160,8 +157,8 @@ def _nothing(dispatcher: CollectingDispatcher, need: rules.Need, status: str, as
             response="utter_resources_no_match",
             clinic_line=clinic_line,
             buttons=[
-                {"title": "Show me what there is", "payload": '/ask_resources{"resource_context":"all"}'},
-                {"title": "Ask my clinic", "payload": "/talk_to_person"},
+                button("Show me what there is", "ask_resources", resource_context="all"),
+                button("Ask my clinic", "talk_to_person"),
             ],
         )
     return [SlotSet("resource_step", "none"), SlotSet("resource_offers", None)]

@@ -4,7 +4,6 @@ actions end whatever loop was active (without wiping the conversation)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,6 +15,7 @@ from actions.common import latest_intent, latest_text
 from actions.digressions import GuardedFormValidation
 from bot.clinic import contact_line, load_clinic
 from bot.coaching.safety_lexicon import red_flag_screen_symptoms
+from bot.coaching.safety_replies import wants_to_go_on
 from bot.services import safety
 
 END_LOOP: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
@@ -28,13 +28,6 @@ def end_loop(tracker: Tracker) -> list[EventType]:
     on_hold = [SlotSet("paused_form", interrupted)] if interrupted and interrupted != "safety_form" else []
     return on_hold + END_LOOP
 MAX_UNANSWERED = 2
-# "Let's go on" ends safety mode; "I can't go on" must not (it is the opposite).
-GO_ON = re.compile(
-    r"^\W*(?:ok\W*|okay\W*)?(?:go on|carry on|continue|move on|keep going)\b"
-    r"|\b(?:let'?s|lets|can we|could we|want to|wanna|i'?d like to|please) (?:go on|carry on|continue"
-    r"|move on|keep going|get back)\b",
-    re.I,
-)
 
 
 def safety_info(tracker: Tracker) -> dict[str, str]:
@@ -116,7 +109,7 @@ class ValidateSafetyForm(GuardedFormValidation):
         intent = latest_intent(tracker)
         text = latest_text(tracker).lower()
         stage = tracker.get_slot("safety_stage")
-        wants_to_go_on = intent == "cancel" or bool(GO_ON.search(text))
+        going_on = intent == "cancel" or wants_to_go_on(text)
         if stage == "check":
             if intent == "affirm":
                 safety.record_safety_event(
@@ -124,7 +117,7 @@ class ValidateSafetyForm(GuardedFormValidation):
                 )
                 crisis_reply(dispatcher, tracker, "utter_crisis")
                 return {"safety_answer": None, "safety_stage": "crisis", "safety_unanswered": 0}
-            if intent == "deny" or wants_to_go_on:
+            if intent == "deny" or going_on:
                 dispatcher.utter_message(response="utter_check_all_clear")
                 return {"safety_answer": "no_thoughts"}
         else:
@@ -134,7 +127,7 @@ class ValidateSafetyForm(GuardedFormValidation):
             if intent == "deny":
                 crisis_reply(dispatcher, tracker, "utter_not_safe")
                 return {"safety_answer": None, "safety_unanswered": 0}
-            if wants_to_go_on:
+            if going_on:
                 dispatcher.utter_message(response="utter_go_on_after_crisis")
                 return {"safety_answer": "go_on"}
         unanswered = int(tracker.get_slot("safety_unanswered") or 0) + 1

@@ -14,32 +14,27 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     as_int,
+    button,
     draft_from_slots,
+    flow_slots,
     latest_entity,
     latest_intent,
     latest_text,
     prefilled,
+    reply_button,
     slots_from_draft,
 )
 from actions.digressions import GuardedFormValidation
 from bot.coaching.confidence import parse_score
+from bot.coaching.names import first_name
 from bot.coaching.psfs import parse_activities
 from bot.coaching.shared_decisions import apply_changes, classify_proposal_answer, clean_reason
 from bot.services import clinician_notes as notes
 from bot.services import goal_proposals as proposals
 
-PROPOSAL_SLOTS = ("proposal_id", "proposal_kind", "proposal_choice", "proposal_route", "proposal_activity",
-                  "proposal_psfs_score", "proposal_reason", "proposal_author")
-NOTE_SLOTS = ("note_id", "note_reply_text", "note_author")
-SCORE_BUTTONS = [{"title": str(n), "payload": str(n)} for n in (0, 2, 4, 6, 8, 10)]
-
-
-def first_name(author: str) -> str:
-    """"Dr Anna Smith" stays whole (titles read oddly alone); "Anna Smith" becomes "Anna"."""
-    parts = author.split()
-    if not parts or parts[0].rstrip(".").lower() in {"dr", "prof", "mr", "mrs", "ms", "mx"}:
-        return author
-    return parts[0]
+PROPOSAL_SLOTS = flow_slots("proposal_psfs_form", "proposal_reason_form")
+NOTE_SLOTS = flow_slots("note_reply_form")
+SCORE_BUTTONS = [reply_button(str(n)) for n in (0, 2, 4, 6, 8, 10)]
 
 
 def reset(slots: tuple[str, ...]) -> list[EventType]:
@@ -57,8 +52,8 @@ def deliver_notes(dispatcher: CollectingDispatcher, delivered: list[notes.NoteVi
     for note in delivered:
         name = first_name(note.author_name)
         choices = [
-            {"title": "👍 Thanks", "payload": f'/note_ack{{"note_id":"{note.id}"}}'},
-            {"title": f"Reply to {name}", "payload": f'/note_reply{{"note_id":"{note.id}"}}'},
+            button("👍 Thanks", "note_ack", note_id=note.id),
+            button(f"Reply to {name}", "note_reply", note_id=note.id),
         ]
         dispatcher.utter_message(response="utter_clinician_note", author_name=note.author_name,
                                  note_body=note.body, buttons=choices if buttons else [])
@@ -127,12 +122,9 @@ class ActionSaveNoteReply(Action):
 
 
 def _choice_buttons(proposal_id: int) -> list[dict[str, str]]:
-    def payload(choice: str) -> str:
-        return f'/proposal_answer{{"proposal_choice":"{choice}","proposal_id":"{proposal_id}"}}'
-
-    return [{"title": "Sounds good", "payload": payload("accept")},
-            {"title": "I'd change it", "payload": payload("change")},
-            {"title": "Not for me", "payload": payload("decline")}]
+    choices = (("Sounds good", "accept"), ("I'd change it", "change"), ("Not for me", "decline"))
+    return [button(title, "proposal_answer", proposal_choice=choice, proposal_id=proposal_id)
+            for title, choice in choices]
 
 
 class ActionPresentProposal(Action):

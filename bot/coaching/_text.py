@@ -10,65 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-_UNITS_WORDS = {
-    "zero": 0,
-    "nought": 0,
-    "nil": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS_WORDS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fourty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
-_TENS_ALT = "|".join(_TENS_WORDS)
-# Longest alternatives first so "fourteen" is not read as "four".
-_UNITS_ALT = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
-
-#: Every number word the parsers read ("seven" -> 7, "forty" -> 40): the one vocabulary
-#: for plans, problem-solving choices and check-in answers.
-NUMBER_WORDS: dict[str, int] = {**_UNITS_WORDS, **_TENS_WORDS}
-#: Ordinals people use to pick from a list, 1-based ("the second one" -> 2, "last" -> -1).
-ORDINALS: dict[str, int] = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1,
-}
-#: Day names, Monday first (Python's weekday numbering).
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-#: A number as people type it: "5", "1.5", "5,000", "twenty-five", "ten".
-NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
-    rf"|(?:{_TENS_ALT})(?:[- ]?(?:{_DIGIT_WORDS}))?"
-    rf"|(?:{_UNITS_ALT}))"
-)
-#: A number written with digits only (number words like "one" are often pronouns).
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+from bot.coaching.vocabulary import TENS_WORDS, UNITS_WORDS
 
 # Typos and slang seen in real messages, fixed before parsing. Kept small and
 # word-bounded on purpose: a wrong "fix" is worse than none.
@@ -122,13 +64,13 @@ def to_number(token: str) -> float | None:
         return float(t)
     except ValueError:
         pass
-    if t in _UNITS_WORDS:
-        return float(_UNITS_WORDS[t])
+    if t in UNITS_WORDS:
+        return float(UNITS_WORDS[t])
     parts = re.split(r"[- ]+", t)
-    if parts and parts[0] in _TENS_WORDS:
-        value = _TENS_WORDS[parts[0]]
-        if len(parts) == 2 and parts[1] in _UNITS_WORDS and _UNITS_WORDS[parts[1]] < 10:
-            value += _UNITS_WORDS[parts[1]]
+    if parts and parts[0] in TENS_WORDS:
+        value = TENS_WORDS[parts[0]]
+        if len(parts) == 2 and parts[1] in UNITS_WORDS and UNITS_WORDS[parts[1]] < 10:
+            value += UNITS_WORDS[parts[1]]
         elif len(parts) > 1:
             return None
         return float(value)

@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.coaching._text import NUMBER, NUMBER_WORDS, ORDINALS, normalise
+from bot.coaching._text import normalise
 from bot.coaching.action_plan import PlanDraft, day_phrase, named_days, parse_plan
+from bot.coaching.vocabulary import NUMBER, NUMBER_WORDS, ORDINALS
 
 #: Answers longer than this are never quoted back whole (issue 14: "about 200 characters").
 QUOTE_LIMIT = 200

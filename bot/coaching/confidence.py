@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 import re
 
-from bot.coaching._text import DIGITS, NUMBER, normalise, to_number
+from bot.coaching._text import normalise, to_number
+from bot.coaching.vocabulary import DIGITS, NUMBER
 
 __all__ = ["CONFIDENCE_THRESHOLD", "needs_revision", "parse_score"]
 

@@ -155,6 +155,38 @@ def wants_suggested(text: str) -> bool:
     return bool(USE_SUGGESTED.search(text or "")) and len((text or "").split()) <= 8
 
 
+# Replies while writing a plan or during a flare, where buttons do not carry the answer.
+_SKIP_WORDS = {"skip", "pass", "skip it", "skip this", "next", "leave it", "not sure", "dunno", "none"}
+_YES_WORDS = ("yes", "yeah", "yep", "i do", "i have", "one of those", "one of these")
+_NO_WORDS = ("no", "nope", "none", "nah", "neither", "nothing like that", "all good", "don't", "dont")
+_STOP_WORDS = ("stop", "enough", "that's all", "thats all", "i'm ok", "im ok", "i'm good", "no more")
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    lowered = text.lower().replace("\u2019", "'")
+    return any(re.search(rf"(?<![\w']){re.escape(word)}(?![\w'])", lowered) for word in words)
+
+
+def skips_section(text: str) -> bool:
+    """ "skip", "not sure", "pass": leave this section of the plan empty for now."""
+    return text.lower().strip(" .!") in _SKIP_WORDS
+
+
+def has_a_warning_sign(text: str) -> bool:
+    """ "yes", "I have one of those": the answer to the red-flag screen during a flare."""
+    return _has(text, _YES_WORDS)
+
+
+def has_no_warning_signs(text: str) -> bool:
+    """ "no", "none", "all good": no red flags, so the flare steps can start."""
+    return _has(text, _NO_WORDS)
+
+
+def wants_to_stop(text: str) -> bool:
+    """ "that's enough", "I'm ok now": no more flare steps."""
+    return _has(text, _STOP_WORDS)
+
+
 def walkthrough(plan: FlarePlan | None) -> tuple[list[str], str]:
     """The steps to show during a flare, one per message, and where they came from."""
     if plan is None or not plan.filled:

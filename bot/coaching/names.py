@@ -75,3 +75,14 @@ def extract_name(text: str) -> str | None:
 def _title(word: str) -> str:
     """mary-jane -> Mary-Jane, o'brien -> O'Brien."""
     return re.sub(r"(^|[-'])(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
+
+
+_TITLES = {"dr", "prof", "mr", "mrs", "ms", "mx"}
+
+
+def first_name(author: str) -> str:
+    """"Dr Anna Smith" stays whole (titles read oddly alone); "Anna Smith" becomes "Anna"."""
+    parts = author.split()
+    if not parts or parts[0].rstrip(".").lower() in _TITLES:
+        return author
+    return parts[0]

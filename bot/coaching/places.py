@@ -23,6 +23,8 @@ from zoneinfo import available_timezones
 
 from babel.core import get_global
 
+from bot.coaching.vocabulary import WEEKDAY_NAMES, weekday_words
+
 
 @dataclass(frozen=True)
 class Place:
@@ -198,13 +200,12 @@ live living lives based located staying stay moved moving move relocated relocat
 time times timezone zone tz local clock hours hour set use using change switch update make put
 check checks checkin checkins ins in's message messages text texts send sent contact remind
 reminders instead rather prefer want like love suits suit fine good better best right wrong
-monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays
-fridays saturdays sundays mon tue tues wed weds thu thur thurs fri sat sun weekday weekdays weekend
+weekday weekdays weekend
 weekends day days daily week weeks weekly fortnight fortnightly month months monthly every each
 morning mornings afternoon afternoons arvo evening evenings night nights tonight noon midday
 lunch lunchtime breakfast brekkie dinner tea supper bed bedtime work school first thing early
 late ish am pm o'clock oclock half past quarter
-""".split())
+""".split()) | set(weekday_words()) | {f"{name.lower()}s" for name in WEEKDAY_NAMES}
 
 
 @lru_cache(maxsize=1)

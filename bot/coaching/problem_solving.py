@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.coaching._text import ORDINALS
 from bot.coaching.answers import REJECTS, clauses, pick_number, read_answer, refuses_all
 from bot.coaching.barriers import suggest_ideas
+from bot.coaching.vocabulary import ORDINALS
 
 MAX_IDEAS = 6
 MAX_IDEA_CHARS = 200
@@ -88,6 +88,26 @@ def split_problem_and_ideas(text: str) -> tuple[str, list[str]]:
 def changes_problem(text: str) -> bool:
     """The person wants to restate the problem itself ("actually the real problem is...")."""
     return bool(CHANGE_PROBLEM.search(text or ""))
+
+
+_RESTATING_PREFIXES = (
+    "actually", "no wait", "on second thoughts", "on second thought", "thinking about it",
+    "the real problem is", "the actual problem is", "the bigger problem is", "the problem is",
+    "the real issue is", "it's", "its", "is",
+)
+
+
+def restated_problem(text: str) -> str:
+    """"actually the real problem is my sleep" -> "my sleep"."""
+    cleaned = text.strip()
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _RESTATING_PREFIXES:
+            if cleaned.lower().startswith(prefix):
+                cleaned = cleaned[len(prefix):].lstrip(" ,:-")
+                changed = True
+    return cleaned or text.strip()
 
 
 def build_ideas(problem: str, own: list[str], limit: int = MAX_IDEAS) -> list[Idea]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from bot.coaching._text import NUMBER_WORDS
+from bot.coaching.vocabulary import NUMBER_WORDS, WEEKDAY_NAMES, number_words
 
 Outcome = Literal["done", "partial", "missed"]
 OUTCOMES: tuple[Outcome, ...] = ("done", "partial", "missed")
@@ -34,6 +34,7 @@ _TYPOS = {
     "kinda": "kind of",
 }
 _NUMBER_WORDS = {**NUMBER_WORDS, "none": 0}
+_DAY_NAMES = "|".join(name.lower() for name in WEEKDAY_NAMES)
 
 # Phrases whose negation is not about the plan ("didn't even flare", "no worries").
 _NEUTRAL = re.compile(
@@ -47,7 +48,7 @@ _PARTIAL_IDIOM = re.compile(r"\bbetter than nothing\b|\bthe rest\b|\bnot (all|ev
 _DONE_DOUBLE_NEGATIVE = re.compile(
     r"\b(didnt|did not|never|not) miss(ed)?\b|\bwithout (fail|missing)\b|\bnot a single (day|one) missed\b"
 )
-_COUNT = r"(\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+_COUNT = rf"(\d+|{'|'.join(number_words(0, 10))})"
 _FRACTION = re.compile(rf"\b{_COUNT}\s*(?:/|out of|of)\s*(?:the\s+)?{_COUNT}\b")
 _MISSED_STRONG = re.compile(
     r"\b(none|nothing|zero|nada|zilch|zip)\b"
@@ -64,7 +65,7 @@ _PARTIAL = re.compile(
     r"|bits and pieces|on and off|hit and miss|here and there|not all|not every|except|apart from"
     r"|but not|instead of|shorter|less than|fewer|only|once|twice|three times|the good days"
     r"|not the bad|halfway|better than nothing)\b"
-    r"|\bmissed (a|the|one|two|some|friday|monday|tuesday|wednesday|thursday|saturday|sunday|the weekend)\b"
+    rf"|\bmissed (a|the|one|two|some|{_DAY_NAMES}|the weekend)\b"
     r"|\b(did|managed|got)\b.*\bthen\b"
     r"|\b(about|around|roughly|maybe) \d+ (days?|times?|sessions?|walks?)\b"
 )

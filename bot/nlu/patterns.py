@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.coaching.vocabulary import WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, number_words
+
 Pattern = dict[str, Any]
 
 BODY_PARTS = [
@@ -33,13 +35,8 @@ MULTIWORD_ACTIVITIES = [
 ]
 
 DAYS = {
-    "monday": ["monday", "mon", "mondays"],
-    "tuesday": ["tuesday", "tue", "tues", "tuesdays"],
-    "wednesday": ["wednesday", "wed", "weds", "wednesdays"],
-    "thursday": ["thursday", "thu", "thur", "thurs", "thursdays"],
-    "friday": ["friday", "fri", "fridays"],
-    "saturday": ["saturday", "sat", "saturdays"],
-    "sunday": ["sunday", "sun", "sundays"],
+    name.lower(): [name.lower(), *short, f"{name.lower()}s"]
+    for name, short in zip(WEEKDAY_NAMES, WEEKDAY_ABBREVIATIONS, strict=True)
 }
 DAY_GROUPS = ["weekend", "weekends", "weekday", "weekdays", "today", "tomorrow", "tonight"]
 
@@ -50,9 +47,7 @@ TIME_WORDS = [
 ]
 TIME_PREPOSITIONS = ["after", "before", "at", "in", "during", "around", "each", "every"]
 
-NUMBER_WORDS = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-]
+NUMBER_WORDS = number_words(0, 10)
 DURATION_UNITS = ["min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "sec", "secs"]
 DISTANCE_UNITS = ["km", "kms", "k", "mile", "miles", "metres", "meters", "m", "lap", "laps",
                   "steps", "reps", "lengths", "blocks"]

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from bot.coaching.places import find_place
+from bot.coaching.vocabulary import NUMBER_WORDS, WEEKDAY_NAMES, number_words, weekday_words
 from bot.scheduler.schedule import QuietHours, add_months
 
+# Counts of days, weeks or months ("two weeks", "a couple of days"): up to twelve.
+_COUNT_WORDS = number_words(1, 12)
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "couple of": 2, "a couple of": 2, "three": 3, "few": 3,
-    "a few": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12,
+    **{word: NUMBER_WORDS[word] for word in _COUNT_WORDS},
+    "a": 1, "an": 1, "couple of": 2, "a couple of": 2, "few": 3, "a few": 3,
 }
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "weds": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-}
+WEEKDAYS = weekday_words()
+_DAY_STEMS = "|".join(name[:3].lower() for name in WEEKDAY_NAMES)  # "every tue(sday)"
 _TIME = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?![\d])", re.I
 )
@@ -101,7 +101,7 @@ def parse_frequency(text: str) -> str | None:
         return "fortnightly"
     if re.search(r"month", lowered):
         return "monthly"
-    if re.search(r"week|every (mon|tue|wed|thu|fri|sat|sun)", lowered):
+    if re.search(rf"week|every ({_DAY_STEMS})", lowered):
         return "weekly"
     if re.search(r"taper|default|less often over time|as you suggest", lowered):
         return "taper"
@@ -138,8 +138,7 @@ def parse_duration(text: str) -> timedelta | None:
     if "fortnight" in lowered:
         return timedelta(days=14)
     match = re.search(
-        r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a )?couple of|"
-        r"(?:a )?few)\s+(day|week|month)s?",
+        rf"(\d+|an?|{'|'.join(_COUNT_WORDS)}|(?:a )?couple of|(?:a )?few)\s+(day|week|month)s?",
         lowered,
     )
     if not match:
@@ -176,6 +175,18 @@ def parse_snooze(text: str) -> str | None:
     if re.search(r"later|not now|another time|busy|in a bit|not right now|after", lowered):
         return "later"
     return None
+
+
+def read_preferences(text: str, region: str) -> dict[str, Any]:
+    """Everything the message says about check-ins, in one pass: "tuesday evenings after
+    dinner, I'm in Perth" gives the weekday, about 7pm and Australia/Perth together. Keys
+    are `update_preferences` arguments; only what was said is present. `region` is the
+    clinic's, for a town in several countries."""
+    quiet = parse_quiet_hours(text)
+    values = {"timezone": parse_timezone(text, region), "at": None if quiet else parse_time(text),
+              "weekday": parse_weekday(text), "frequency": parse_frequency(text),
+              "quiet": (quiet.start, quiet.end) if quiet else None}
+    return {key: value for key, value in values.items() if value is not None}
 
 
 def wants_restart(text: str) -> bool:
