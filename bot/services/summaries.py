@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, inspect, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.coaching.phq4 import Phq4
@@ -45,20 +45,7 @@ from bot.store.models import (
     ResourceOffer,
     SafetyEvent,
 )
-
-# Rasa's SQLTrackerStore table (owned by Rasa; described here for reading only).
-_rasa_metadata = MetaData()
-EVENTS = Table(
-    "events",
-    _rasa_metadata,
-    Column("id", Integer, primary_key=True),
-    Column("sender_id", String(255)),
-    Column("type_name", String(255)),
-    Column("timestamp", Float),
-    Column("intent_name", String(255)),
-    Column("action_name", String(255)),
-    Column("data", Text),
-)
+from bot.store.rasa_events import EVENTS, events_table_exists
 
 # Which actions write which rows: a line links to the action that did it, when present in the turn.
 # Actions no longer in the domain that older conversations in the tracker store still contain
@@ -169,10 +156,6 @@ def _ts(value: datetime) -> float:
 
 def _from_ts(value: float) -> datetime:
     return datetime.fromtimestamp(value, tz=timezone.utc)
-
-
-def events_table_exists(session: Session) -> bool:
-    return inspect(session.connection()).has_table("events")
 
 
 def session_cutoff(session: Session, conversations: Sequence[str], sessions: int) -> float | None:
