@@ -25,7 +25,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.coaching.phq4 import Phq4
-from bot.services.dashboard import as_utc, conversation_ids
+from bot.services.dashboard import conversation_ids
 from bot.store.models import (
     ActionPlan,
     CheckinDelivery,
@@ -151,7 +151,7 @@ class ConversationSession:
 
 
 def _ts(value: datetime) -> float:
-    return as_utc(value).timestamp()
+    return value.timestamp()
 
 
 def _from_ts(value: float) -> datetime:
@@ -296,7 +296,7 @@ def _record_lines(
             return
         conversation, ids = index.link(at, WRITERS[kind], conversation_id)
         if ids:  # a row with no conversation turn behind it (e.g. added by a script) is not a summary line
-            lines.append(SummaryLine(as_utc(at), category, text, conversation, ids, source))
+            lines.append(SummaryLine(at, category, text, conversation, ids, source))
 
     for row in session.execute(select(ConsentEvent).where(ConsentEvent.patient_id == patient_id,
                                                        recent(ConsentEvent.created_at))).scalars():
@@ -427,7 +427,7 @@ class PatientSummaries:
 
     def between(self, start: datetime | None, end: datetime | None) -> list[SummaryLine]:
         return [line for line in self.lines
-                if (start is None or line.at >= as_utc(start)) and (end is None or line.at < as_utc(end))]
+                if (start is None or line.at >= start) and (end is None or line.at < end)]
 
 
 def summarise_patient(

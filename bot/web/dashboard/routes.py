@@ -67,13 +67,13 @@ def _zone() -> ZoneInfo:
 def _when(value: datetime | None, fmt: str = "%d %b %Y %H:%M") -> str:
     if value is None:
         return "-"
-    return queries.as_utc(value).astimezone(_env.globals["zone"]).strftime(fmt)
+    return value.astimezone(_env.globals["zone"]).strftime(fmt)
 
 
 def _ago(value: datetime | None) -> str:
     if value is None:
         return "never"
-    days = (datetime.now(timezone.utc) - queries.as_utc(value)).days
+    days = (datetime.now(timezone.utc) - value).days
     return "today" if days <= 0 else ("yesterday" if days == 1 else f"{days} days ago")
 
 
@@ -199,7 +199,7 @@ async def new_invitation(request: Request) -> HTTPResponse:
 
 def _psfs_chart(activities: list) -> str:
     series = [
-        charts.Series(goal.activity, [(queries.as_utc(r.rated_at), r.score) for r in goal.ratings])
+        charts.Series(goal.activity, [(r.rated_at, r.score) for r in goal.ratings])
         for goal in activities if goal.active
     ]
     return charts.line_chart(charts.ChartSpec("PSFS ability (0 unable - 10 as before)", 0, 10, series,
@@ -267,7 +267,7 @@ async def patient_page(request: Request, patient_id: int) -> HTTPResponse:
             "offer_contexts": resources.CONTEXT_LABELS,
             "offer_responses": resources.RESPONSE_LABELS,
             "audit": queries.audit_entries(session, patient.id, limit=10),
-            "paused_until": queries.as_utc(patient.checkins_paused_until),
+            "paused_until": patient.checkins_paused_until,
             "now": datetime.now(timezone.utc),
             "pause_choices": PAUSE_CHOICES,
             "notes": clinician_notes.for_patient(session, patient.id),
