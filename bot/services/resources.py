@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from bot.coaching import resources as rules
 from bot.coaching.resources import Need, PastOffer, ResourceInfo
@@ -82,9 +82,9 @@ def parse_form(fields: Mapping[str, str], tags: Sequence[str]) -> tuple[Resource
 
 
 def list_resources(session: Session, include_archived: bool = True) -> list[ClinicResource]:
-    stmt = select(ClinicResource).order_by(
-        ClinicResource.active.desc(), ClinicResource.name, ClinicResource.id
-    )
+    stmt = select(ClinicResource).options(
+        selectinload(ClinicResource.created_by), selectinload(ClinicResource.updated_by)
+    ).order_by(ClinicResource.active.desc(), ClinicResource.name, ClinicResource.id)
     if not include_archived:
         stmt = stmt.where(ClinicResource.active.is_(True))
     return list(session.execute(stmt).scalars())
