@@ -61,6 +61,7 @@ TEST_PG_DIR := var/postgres-test
 test: $(STAMP) $(WEB_ASSETS) replica-deps
 	scripts/install-browser
 	$(BIN)/ruff check bot actions tests bench
+	$(BIN)/lint-imports
 	$(BIN)/pacer train
 	@if [ "$$CI" = true ] && [ -z "$${PACER_TEST_POSTGRES:-}" ]; then \
 	  { scripts/start-postgres --dir $(TEST_PG_DIR) --fast >/dev/null && scripts/stop-postgres --dir $(TEST_PG_DIR); } \

@@ -8,11 +8,14 @@ the cookies, CSRF and throttles (`bot.web.auth`); the accounts live here.
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from bot.services import dashboard
 from bot.store.db import session_scope
 from bot.store.models import Clinician, utcnow
 
@@ -106,3 +109,24 @@ def sign_out_everywhere(clinician_id: int) -> None:
 def count_clinicians() -> int:
     with session_scope() as session:
         return session.execute(select(func.count(Clinician.id))).scalar_one()
+
+
+def _id_by_email(session: Session, email: str) -> int:
+    found = session.execute(select(Clinician.id).where(Clinician.email == normalise_email(email))).scalar()
+    if found is None:
+        raise LookupError(f"no clinician with email {email}")
+    return found
+
+
+def assign_patient_by_email(email: str, patient_id: int) -> bool:
+    """Give the clinician with this email access to a patient (`pacer clinician assign`);
+    False when already assigned, LookupError when either is unknown."""
+    with session_scope() as session:
+        return dashboard.assign(session, _id_by_email(session, email), patient_id)
+
+
+def invitation_by_email(email: str) -> tuple[str, datetime]:
+    """A new invitation code of the clinician with this email and when it expires."""
+    with session_scope() as session:
+        invitation = dashboard.create_invitation(session, _id_by_email(session, email))
+        return invitation.code, invitation.expires_at
