@@ -64,6 +64,7 @@ TEST_WORKERS ?= 2
 test: $(STAMP) $(WEB_ASSETS) replica-deps
 	scripts/install-browser
 	$(BIN)/ruff check bot actions tests bench
+	$(BIN)/lint-imports
 	$(BIN)/pacer train
 	@if [ "$$CI" = true ] && [ -z "$${PACER_TEST_POSTGRES:-}" ]; then \
 	  { scripts/start-postgres --dir $(TEST_PG_DIR) --fast >/dev/null && scripts/stop-postgres --dir $(TEST_PG_DIR); } \

@@ -34,9 +34,9 @@ from sqlalchemy import insert
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.services.summaries import EVENTS  # noqa: E402
 from bot.store import db, migrate  # noqa: E402
 from bot.store import models as m  # noqa: E402
+from bot.store.rasa_events import EVENTS  # noqa: E402
 from bot.web import auth  # noqa: E402
 from tests.web.server import WebServer  # noqa: E402
 

@@ -238,26 +238,12 @@ def cmd_clinician_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _clinician_id(session, email: str) -> int:  # noqa: ANN001 - internal
-    from sqlalchemy import select
-
-    from bot.store.models import Clinician
-    from bot.web.auth import normalise_email
-
-    found = session.execute(select(Clinician.id).where(Clinician.email == normalise_email(email))).scalar()
-    if found is None:
-        raise LookupError(f"no clinician with email {email}")
-    return found
-
-
 def cmd_clinician_assign(args: argparse.Namespace) -> int:
     """Admin command: give a clinician access to a patient."""
-    from bot.services import dashboard
-    from bot.store.db import session_scope
+    from bot.services import clinicians
 
     try:
-        with session_scope() as session:
-            added = dashboard.assign(session, _clinician_id(session, args.email), args.patient_id)
+        added = clinicians.assign_patient_by_email(args.email, args.patient_id)
     except LookupError as error:
         print(f"Not assigned: {error}", file=sys.stderr)
         return 1
@@ -267,13 +253,10 @@ def cmd_clinician_assign(args: argparse.Namespace) -> int:
 
 def cmd_clinician_invite(args: argparse.Namespace) -> int:
     """An invitation code for a patient to type in chat; it assigns them to the clinician."""
-    from bot.services import dashboard
-    from bot.store.db import session_scope
+    from bot.services import clinicians
 
     try:
-        with session_scope() as session:
-            invitation = dashboard.create_invitation(session, _clinician_id(session, args.email))
-            code, expires = invitation.code, invitation.expires_at
+        code, expires = clinicians.invitation_by_email(args.email)
     except LookupError as error:
         print(f"No code: {error}", file=sys.stderr)
         return 1

@@ -286,3 +286,8 @@ def contact_line(clinic: ClinicConfig) -> str:
     if clinic.on_call:
         line += f" After hours: {clinic.on_call.rstrip('.')}."
     return line
+
+
+def default_timezone() -> str:
+    """The clinic's zone: PACER_TIMEZONE, else clinic.yml's timezone."""
+    return os.environ.get("PACER_TIMEZONE") or load_clinic().timezone

@@ -29,10 +29,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import bounds, render
+from bot.channels import bounds, prompts, render
 from bot.channels.output import OptionsOutputChannel
 from bot.channels.retry import post_with_retry
-from bot.services import identities, prompts
+from bot.services import identities
 
 logger = logging.getLogger(__name__)
 

@@ -35,12 +35,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
-from bot.channels import bounds, render
+from bot.channels import bounds, prompts, render
 from bot.channels.output import OptionsOutputChannel
 from bot.channels.retry import post_with_retry
 from bot.clinic import load_clinic
 from bot.safety.contacts import contacts_for
-from bot.services import identities, opt_out, prompts, regions
+from bot.services import identities, opt_out, regions
 
 logger = logging.getLogger(__name__)
 

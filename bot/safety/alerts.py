@@ -29,7 +29,7 @@ import ssl
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
@@ -124,15 +124,6 @@ def smtp_settings() -> SmtpSettings:
 # ----------------------------------------------------------------- helpers
 
 
-def _as_utc(moment: datetime | None) -> datetime | None:
-    """SQLite hands datetimes back naive; Pacer stores them in UTC."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
-
-
 def backoff(attempts: int) -> timedelta:
     """How long to wait after the `attempts`-th failed attempt (1-based), capped."""
     index = min(max(attempts, 1), len(BACKOFF_SECONDS)) - 1
@@ -169,7 +160,7 @@ def event_link(event: SafetyEvent, clinic: ClinicConfig) -> str:
 def alert_payload(event: SafetyEvent, clinic: ClinicConfig) -> dict:
     """The webhook body. Never the message text (nor the conversation id, which on
     the SMS channel is a phone number), nor the rule id, whose name can echo the words."""
-    created = _as_utc(event.created_at)
+    created = event.created_at
     return {
         "type": "pacer.safety_event",
         "event_id": event.id,
@@ -192,7 +183,7 @@ def email_message(
     """The alert email: kind, time and dashboard link; never the message text."""
     payload = alert_payload(event, clinic)
     sender = sender or smtp_settings().sender
-    created = _as_utc(event.created_at) or utcnow()
+    created = event.created_at or utcnow()
     local = created.astimezone(clinic.zone)
     lines = [
         KIND_SUMMARIES.get(event.kind, "Pacer recorded a safety event. Please review."),
@@ -420,7 +411,7 @@ def deliver(alert_id: int, clinic: ClinicConfig | None = None, timeout: float = 
 
 def deliver_due(now: datetime | None = None, limit: int = 100) -> tuple[int, int]:
     """Attempt pending alerts that are due by `now`: (sent, failed this round)."""
-    due_by = _as_utc(now) or utcnow()
+    due_by = now or utcnow()
     with session_scope() as session:
         stmt = (
             select(Alert.id)

@@ -75,6 +75,29 @@ class SchedulePrefs:
         return replace(self, **changes)
 
 
+def parse_hhmm(value: str | None) -> time | None:
+    if not value:
+        return None
+    hour, minute = value.split(":")
+    return time(int(hour), int(minute))
+
+
+def hhmm(value: time | None) -> str | None:
+    return None if value is None else f"{value.hour:02d}:{value.minute:02d}"
+
+
+def prefs_of(row: object) -> SchedulePrefs:
+    """SchedulePrefs from a stored schedule (ORM object or Core row: anything with its columns)."""
+    start, end = parse_hhmm(row.quiet_start), parse_hhmm(row.quiet_end)
+    return SchedulePrefs(
+        timezone=row.timezone,
+        at=parse_hhmm(row.local_time) or time(10, 0),
+        weekday=row.weekday,
+        frequency=row.frequency,
+        quiet=QuietHours(start, end) if start and end else None,
+    )
+
+
 def as_utc(moment: datetime) -> datetime:
     """Aware UTC; a naive value is taken to be UTC already (SQLite drops the offset)."""
     if moment.tzinfo is None:

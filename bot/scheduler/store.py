@@ -24,20 +24,21 @@ import socket
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, bindparam, func, insert, inspect, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
+from bot.clinic import default_timezone
 from bot.scheduler.rasa_api import DELIVERY_SLOT
 from bot.scheduler.schedule import (
     AFTER_CRISIS,
     DEFAULT_QUIET,
-    QuietHours,
     SchedulePrefs,
     as_utc,
     next_occurrence,
+    prefs_of,
 )
 from bot.store.models import (
     ChannelIdentity,
@@ -51,29 +52,6 @@ from bot.store.models import (
 D = CheckinDelivery.__table__
 S = CheckinSchedule.__table__
 MAX_ATTEMPTS = 12  # with backoff capped at an hour: about 8 hours of retries, then visible failure
-
-
-def parse_hhmm(value: str | None) -> time | None:
-    if not value:
-        return None
-    hour, minute = value.split(":")
-    return time(int(hour), int(minute))
-
-
-def hhmm(value: time | None) -> str | None:
-    return None if value is None else f"{value.hour:02d}:{value.minute:02d}"
-
-
-def prefs_of(row: object) -> SchedulePrefs:
-    """SchedulePrefs from a CheckinSchedule row (ORM object or Core row)."""
-    start, end = parse_hhmm(row.quiet_start), parse_hhmm(row.quiet_end)
-    return SchedulePrefs(
-        timezone=row.timezone,
-        at=parse_hhmm(row.local_time) or time(10, 0),
-        weekday=row.weekday,
-        frequency=row.frequency,
-        quiet=QuietHours(start, end) if start and end else None,
-    )
 
 
 def insert_ignore(conn: Connection, table, rows: list[dict]):  # noqa: ANN001, ANN202
@@ -267,8 +245,6 @@ def _load_context(conn: Connection, claims: Sequence[Claim], now: datetime) -> N
 
 def _default_prefs() -> SchedulePrefs:
     """Quiet hours in the clinic's zone for a one-off delivery to someone without a schedule."""
-    from bot.services.checkins import default_timezone
-
     return SchedulePrefs(timezone=default_timezone(), quiet=DEFAULT_QUIET)
 
 

@@ -6,23 +6,23 @@ No Rasa imports. Each function is one short transaction. The schedule maths live
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select, true, update
 
-from bot.clinic import load_clinic
+from bot.clinic import default_timezone
 from bot.coaching.peg import PegResult, compare
 from bot.scheduler.schedule import (
     DEFAULT_QUIET,
     SchedulePrefs,
     as_utc,
+    hhmm,
     localize,
     next_occurrence,
+    prefs_of,
     snooze_until,
 )
-from bot.scheduler.store import hhmm, prefs_of
 from bot.scheduler.text import describe_local
 from bot.services import regions
 from bot.store import repository as repo
@@ -39,11 +39,6 @@ from bot.store.models import (
 
 PSFS_RERATE_EVERY = timedelta(days=28)  # "every few weeks": once a month at a check-in
 OVERDUE_WARNING = timedelta(minutes=10)
-
-
-def default_timezone() -> str:
-    """The clinic's zone: PACER_TIMEZONE, else clinic.yml's timezone."""
-    return os.environ.get("PACER_TIMEZONE") or load_clinic().timezone
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from sqlalchemy.sql import Select
 
 from bot.scheduler.schedule import NOTE_KIND
 from bot.services import csv_safe
-from bot.services.dashboard import as_utc, assigned_ids
+from bot.services.dashboard import assigned_ids
 from bot.store.models import (
     ActionPlan,
     CheckinDelivery,
@@ -76,11 +76,6 @@ PEG_BINS: tuple[tuple[str, int | None, int | None], ...] = (
 )
 MEANINGFUL_SUM_CHANGE = 3  # one PEG point (Krebs 2009; bot.coaching.peg.MEANINGFUL_CHANGE)
 SAFETY_KINDS = ("crisis", "crisis_check", "crisis_third_person", "red_flag")
-
-
-def naive_utc(at: datetime) -> datetime:
-    """UTC without tzinfo: SQLite hands back naive UTC, PostgreSQL aware times; compare like with like."""
-    return at if at.tzinfo is None else at.astimezone(timezone.utc).replace(tzinfo=None)
 
 
 # --- inputs -------------------------------------------------------------------------------------------
@@ -120,13 +115,14 @@ class Period:
 
     @cached_property
     def week_bounds(self) -> list[datetime]:
-        """Naive-UTC instants of each block's first local midnight, then of the period's end."""
-        starts = [datetime.combine(day, time(), self.zone) for day in self.week_starts()]
-        return [naive_utc(at) for at in starts] + [naive_utc(self.upper)]
+        """The UTC instants of each block's first local midnight, then of the period's end."""
+        starts = [datetime.combine(day, time(), self.zone).astimezone(timezone.utc)
+                  for day in self.week_starts()]
+        return starts + [self.upper]
 
     def week_index(self, at: datetime) -> int | None:
         """The block holding `at` (by its clinic-local date), or None outside the period."""
-        index = bisect_right(self.week_bounds, naive_utc(at)) - 1
+        index = bisect_right(self.week_bounds, at) - 1
         return index if 0 <= index < len(self.week_bounds) - 1 else None
 
     @classmethod
@@ -301,7 +297,7 @@ def _in_period(column, period: Period, upper: datetime | None = None):  # noqa: 
 def _contact_rows(
     session: Session, ids: Select, period: Period, upper: datetime
 ) -> list[tuple[int, datetime]]:
-    """(patient id, naive UTC time) of every contact in [period start, upper)."""
+    """(patient id, time) of every contact in [period start, upper)."""
     sources = [
         (CheckinDelivery.patient_id, CheckinDelivery.answered_at, None),
         (PegResult.patient_id, PegResult.created_at, None),
@@ -324,11 +320,11 @@ def _contact_rows(
             stmt = stmt.select_from(PsfsRating).join(FunctionalGoal, join_on)
         selects.append(stmt.where(patient_col.in_(ids), _in_period(at_col, period, upper)))
     rows = session.execute(union_all(*selects)).all()
-    return [(pid, naive_utc(at)) for pid, at in rows]
+    return [(pid, at) for pid, at in rows]
 
 
 def _starts(session: Session, ids: Select) -> dict[int, datetime]:
-    """Each consenting patient's start (naive UTC): their first `given` consent event, else
+    """Each consenting patient's start: their first `given` consent event, else
     `consent_at` (rows from before consent events were recorded)."""
     first_given = (
         select(ConsentEvent.patient_id, func.min(ConsentEvent.created_at).label("at"))
@@ -341,7 +337,7 @@ def _starts(session: Session, ids: Select) -> dict[int, datetime]:
         .outerjoin(first_given, first_given.c.patient_id == Patient.id)
         .where(Patient.id.in_(ids))
     ).all()
-    return {pid: naive_utc(at) for pid, at in rows}
+    return {pid: at for pid, at in rows}
 
 
 def _weeks(session: Session, ids: Select, period: Period, starts: dict[int, datetime],
@@ -379,7 +375,7 @@ def _weeks(session: Session, ids: Select, period: Period, starts: dict[int, date
 
 def _drop_off(period: Period, as_of: datetime, starts: dict[int, datetime],
               contacts: list[tuple[int, datetime]]) -> tuple[int, list[DropOffWeek]]:
-    lower, upper, as_of = naive_utc(period.lower), naive_utc(period.upper), naive_utc(as_of)
+    lower, upper = period.lower, period.upper
     cohort = {pid: at for pid, at in starts.items() if lower <= at < upper}
     engaged_weeks: dict[int, set[int]] = defaultdict(set)
     for pid, at in contacts:
@@ -462,7 +458,7 @@ def _safety(session: Session, ids: Select, scope: Scope, period: Period) -> Safe
         bucket[0] += 1
         if acknowledged is not None:
             bucket[1] += 1
-            hours.append((as_utc(acknowledged) - as_utc(created)).total_seconds() / 3600)
+            hours.append((acknowledged - created).total_seconds() / 3600)
     order = {kind: i for i, kind in enumerate(SAFETY_KINDS)}
     by_kind = [SafetyKindFigures(kind, n, acked, n - acked)
                for kind, (n, acked) in sorted(counts.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))]
@@ -475,7 +471,7 @@ def _safety(session: Session, ids: Select, scope: Scope, period: Period) -> Safe
 
 def clinic_overview(session: Session, scope: Scope, period: Period, now: datetime | None = None) -> Overview:
     """Every figure of the overview for one scope and period (see the dataclasses' docstrings)."""
-    now = as_utc(now or utcnow())
+    now = now or utcnow()
     as_of = min(period.upper, now)
     ids = scoped_patient_ids(scope)
     starts = _starts(session, ids)

@@ -17,6 +17,7 @@ from bot.scheduler.schedule import NOTE_KIND, as_utc
 from bot.store import repository as repo
 from bot.store.db import session_scope
 from bot.store.models import CheckinDelivery, CheckinSchedule, Clinician, ClinicianNote, Patient, utcnow
+from bot.store.rasa_events import EVENTS, events_table_exists
 
 DELIVERIES = ("now", "next_checkin")
 
@@ -176,8 +177,6 @@ def save_reply(conversation_id: str, note_id: int, text: str, now: datetime | No
 def refresh_read(session: Session, patient_id: int) -> int:
     """Mark delivered notes read when the patient wrote anything after them. Reads Rasa's
     tracker store, so a reply counts whichever flow it went to. Returns notes marked."""
-    from bot.services.summaries import EVENTS, events_table_exists
-
     unread = list(session.execute(
         select(ClinicianNote).where(ClinicianNote.patient_id == patient_id,
                                     ClinicianNote.status == "delivered")

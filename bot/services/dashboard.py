@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -52,13 +52,6 @@ PLAN_OUTCOME_CREDIT = {"completed": 1.0, "partial": 0.5, "missed": 0.0}
 MISSED_WINDOW = timedelta(days=14)
 ANSWER_GRACE = timedelta(days=1)
 WORSENING_PEG = 1.0  # latest PEG score this much above the previous one (Krebs 2009: ~1 point)
-
-
-def as_utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; Pacer stores UTC."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
 
 
 # --- access -------------------------------------------------------------------------------------------
@@ -123,7 +116,7 @@ def redeem_invitation(session: Session, patient: Patient, code_text: str) -> Cli
         return None
     row = session.execute(select(InvitationCode).where(InvitationCode.code == code)).scalars().first()
     now = utcnow()
-    if row is None or row.used_at is not None or as_utc(row.expires_at) < now:
+    if row is None or row.used_at is not None or row.expires_at < now:
         return None
     row.used_at = now
     row.used_by_patient_id = patient.id
@@ -277,7 +270,7 @@ def patient_list(
             .where(CheckinDelivery.patient_id.in_(assigned), CheckinDelivery.answered_at.is_not(None))
             .group_by(CheckinDelivery.patient_id)
         ):
-            last_checkin[pid] = as_utc(at)
+            last_checkin[pid] = at
         # The two newest PEG answers per patient (window function: one query for the whole list).
         ranked = (
             select(PegResult.patient_id, PegResult.pain, PegResult.enjoyment, PegResult.activity,
@@ -295,10 +288,9 @@ def patient_list(
     for pid, name, last_seen, paused, n_safety, n_requests, reference in rows:
         phq = latest_phq.get(pid)
         follow_up = bool(phq and (phq[0] + phq[1] >= FLAG_THRESHOLD or phq[2] + phq[3] >= FLAG_THRESHOLD))
-        paused = as_utc(paused)
         n_active, credit_sum, credited = plan_stats.get(pid, (0, 0.0, 0))
         row = PatientRow(
-            id=pid, name=name or f"Patient {pid}", last_contact=as_utc(last_seen), open_safety=n_safety,
+            id=pid, name=name or f"Patient {pid}", last_contact=last_seen, open_safety=n_safety,
             open_requests=n_requests, plan_adherence=credit_sum / credited if credited else None,
             active_plans=n_active,
             phq4_follow_up=follow_up, paused_until=paused if paused and paused > now else None,
@@ -399,7 +391,7 @@ def phq4_history(session: Session, patient_id: int) -> list[Phq4Point]:
     points = []
     for row in session.execute(stmt).scalars():
         result = Phq4(row.interest, row.down, row.nervous, row.worry)
-        points.append(Phq4Point(as_utc(row.created_at), result.phq2, result.gad2, result.needs_follow_up))
+        points.append(Phq4Point(row.created_at, result.phq2, result.gad2, result.needs_follow_up))
     return points
 
 
@@ -422,7 +414,7 @@ def checkin_history(session: Session, patient: Patient, limit: int = 60) -> Chec
         .limit(limit)
     ).scalars())
     now = utcnow()
-    pauses = [as_utc(p) for p in (patient.checkins_paused_until, schedule and schedule.paused_until) if p]
+    pauses = [p for p in (patient.checkins_paused_until, schedule and schedule.paused_until) if p]
     pauses = [p for p in pauses if p > now]
     return CheckinHistory(schedule, deliveries, max(pauses) if pauses else None)
 
@@ -446,7 +438,7 @@ def peg_history(session: Session, patient_id: int) -> list[PegPoint]:
         .where(PegResult.patient_id == patient_id)
         .order_by(PegResult.created_at, PegResult.id)
     )
-    return [PegPoint(as_utc(at), pain, enjoyment, activity)
+    return [PegPoint(at, pain, enjoyment, activity)
             for at, pain, enjoyment, activity in session.execute(stmt)]
 
 
@@ -578,8 +570,8 @@ def linked_devices(session: Session, patient: Patient) -> list[LinkedDevice]:
         select(ChannelIdentity).where(ChannelIdentity.patient_id == patient.id)
     ).scalars().all()
     devices = [
-        LinkedDevice(channel_words(i.channel), _device_detail(i, patient.phone_number), as_utc(i.created_at),
-                     as_utc(i.last_used_at) if i.last_used_at else None, bool(i.preferred))
+        LinkedDevice(channel_words(i.channel), _device_detail(i, patient.phone_number), i.created_at,
+                     i.last_used_at, bool(i.preferred))
         for i in identities
     ]
     return sorted(devices, key=lambda d: (d.last_used or d.added), reverse=True)

@@ -86,12 +86,12 @@ def load_record(session: Session, patient: Patient) -> PatientRecord:
     """What Pacer's tables hold for the export (PEG comes from the check-in records)."""
     current, past = dashboard.action_plans(session, patient.id)
     psfs = [
-        (goal.activity, rating.score, dashboard.as_utc(rating.rated_at))
+        (goal.activity, rating.score, rating.rated_at)
         for goal in dashboard.psfs_activities(session, patient.id)
         for rating in goal.ratings
     ]
     phq4 = [
-        (dashboard.as_utc(row.created_at),
+        (row.created_at,
          {"interest": row.interest, "down": row.down, "nervous": row.nervous, "worry": row.worry})
         for row in sorted(patient.phq4_results, key=lambda r: (r.created_at, r.id))
     ]
@@ -101,7 +101,7 @@ def load_record(session: Session, patient: Patient) -> PatientRecord:
 
 
 def _iso(value: datetime | None) -> str | None:
-    return dashboard.as_utc(value).isoformat() if value else None
+    return value.isoformat() if value else None
 
 
 def _patient_ref(patient: Patient) -> dict[str, Any]:
@@ -119,7 +119,7 @@ def _goal(plan: ActionPlan, patient: Patient) -> Goal:
         "lifecycleStatus": GOAL_STATUS.get(plan.status, "active"),
         "description": {"text": f"{description} ({', '.join(details)})" if details else description},
         "subject": _patient_ref(patient),
-        "startDate": dashboard.as_utc(plan.created_at).date().isoformat(),
+        "startDate": plan.created_at.date().isoformat(),
         "expressedBy": _patient_ref(patient),
     }
     if plan.confidence is not None:
@@ -129,7 +129,7 @@ def _goal(plan: ActionPlan, patient: Patient) -> Goal:
         data["achievementStatus"] = {"coding": [{
             "system": "http://terminology.hl7.org/CodeSystem/goal-achievement", "code": achievement}]}
     if plan.closed_at:
-        data["statusDate"] = dashboard.as_utc(plan.closed_at).date().isoformat()
+        data["statusDate"] = plan.closed_at.date().isoformat()
     return Goal.parse_obj(data)
 
 
@@ -257,7 +257,7 @@ def measures_csv(record: PatientRecord) -> str:
         if credit is not None:
             at = plan.closed_at or plan.reviewed_at or plan.created_at
             rows.append(("action_plan", plan.what, credit, at))
-    rows.sort(key=lambda r: (dashboard.as_utc(r[3]), r[0], r[1]))
+    rows.sort(key=lambda r: (r[3], r[0], r[1]))
     for measure, item, value, at in rows:
         writer.writerow([pid, measure, item, value, _iso(at)])
     return buffer.getvalue()

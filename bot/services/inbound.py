@@ -48,12 +48,6 @@ class Decision:
     replies: list[dict] | None = None
 
 
-def _as_utc(value: datetime) -> datetime:
-    from bot.scheduler.schedule import as_utc
-
-    return as_utc(value)
-
-
 def claim(engine: Engine, message_id: str, sender_id: str, owner: str, lease: timedelta,
           now: datetime | None = None) -> Decision:
     """Claim `message_id` for `owner`, or say why not (see the module docstring)."""
@@ -75,7 +69,7 @@ def claim(engine: Engine, message_id: str, sender_id: str, owner: str, lease: ti
             return Decision("conflict")
         if row.status == "answered":
             return Decision("replay", json.loads(row.replies or "[]"))
-        stale = _as_utc(row.claimed_at) < now - lease or is_dead_here(row.owner)
+        stale = row.claimed_at < now - lease or is_dead_here(row.owner)
         if not stale:
             return Decision("wait")
         taken = conn.execute(

@@ -12,7 +12,7 @@ import json
 import logging
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, inspect, select, text
@@ -186,7 +186,7 @@ def sweep_erasures(now: datetime | None = None) -> int:
     with session_scope() as session:
         pending = session.execute(select(Erasure).where(Erasure.due_at <= now)).scalars().all()
         for erasure in pending:
-            if erasure.erased_at is not None and _aware(erasure.verify_until) < now:
+            if erasure.erased_at is not None and erasure.verify_until < now:
                 erasure.conversation_ids = None  # verified long enough: forget who it was
                 continue
             ids = [i for i in (erasure.conversation_ids or "").splitlines() if i]
@@ -216,16 +216,12 @@ def sweep_erasures(now: datetime | None = None) -> int:
                 delete(InboundMessage).where(InboundMessage.sender_id.in_(ids))
             ).rowcount
             # Re-check: anything the tracker store wrote back from before the erasure goes too.
-            deleted += _delete_tracker_events(session.connection(), ids, _aware(erasure.erased_at))
+            deleted += _delete_tracker_events(session.connection(), ids, erasure.erased_at)
     if deleted:
         logger.info("erasure sweep deleted %d rows", deleted)
     return deleted
 
 
-def _aware(value: datetime | None) -> datetime:
-    if value is None:
-        return datetime.max.replace(tzinfo=timezone.utc)
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def erase_soon() -> threading.Thread:

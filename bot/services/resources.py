@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from bot.coaching import resources as rules
 from bot.coaching.resources import Need, PastOffer, ResourceInfo
@@ -82,9 +82,9 @@ def parse_form(fields: Mapping[str, str], tags: Sequence[str]) -> tuple[Resource
 
 
 def list_resources(session: Session, include_archived: bool = True) -> list[ClinicResource]:
-    stmt = select(ClinicResource).order_by(
-        ClinicResource.active.desc(), ClinicResource.name, ClinicResource.id
-    )
+    stmt = select(ClinicResource).options(
+        selectinload(ClinicResource.created_by), selectinload(ClinicResource.updated_by)
+    ).order_by(ClinicResource.active.desc(), ClinicResource.name, ClinicResource.id)
     if not include_archived:
         stmt = stmt.where(ClinicResource.active.is_(True))
     return list(session.execute(stmt).scalars())
@@ -236,14 +236,9 @@ def info(resource: ClinicResource) -> ResourceInfo:
 def _history(session: Session, patient_id: int) -> list[PastOffer]:
     stmt = select(ResourceOffer).where(ResourceOffer.patient_id == patient_id)
     return [
-        PastOffer(o.resource_id, _utc(o.offered_at), o.response, o.context)
+        PastOffer(o.resource_id, o.offered_at, o.response, o.context)
         for o in session.execute(stmt).scalars()
     ]
-
-
-def _utc(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes; Pacer stores UTC."""
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
 
 
 def offer(
@@ -310,7 +305,7 @@ def follow_up_due(conversation_id: str, now: datetime | None = None) -> OfferVie
         chosen = rules.offer_to_follow_up(
             [
                 rules.InterestedOffer(
-                    r.id, _utc(r.responded_at), r.taken_up_at is not None, r.followed_up_at is not None
+                    r.id, r.responded_at, r.taken_up_at is not None, r.followed_up_at is not None
                 )
                 for r in rows
                 if r.resource.active
@@ -380,7 +375,7 @@ def recent_offers(conversation_id: str, now: datetime | None = None) -> list[Off
         ).scalars()
         latest: dict[int, OfferView] = {}
         for row in rows:
-            if row.resource_id in latest or now - _utc(row.offered_at) > rules.DECLINE_QUIET:
+            if row.resource_id in latest or now - row.offered_at > rules.DECLINE_QUIET:
                 continue
             if row.response != "declined":
                 latest[row.resource_id] = OfferView(row.id, info(row.resource))

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, inspect, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.coaching.phq4 import Phq4
-from bot.services.dashboard import as_utc, conversation_ids
+from bot.services.dashboard import conversation_ids
 from bot.store.models import (
     ActionPlan,
     CheckinDelivery,
@@ -45,20 +45,7 @@ from bot.store.models import (
     ResourceOffer,
     SafetyEvent,
 )
-
-# Rasa's SQLTrackerStore table (owned by Rasa; described here for reading only).
-_rasa_metadata = MetaData()
-EVENTS = Table(
-    "events",
-    _rasa_metadata,
-    Column("id", Integer, primary_key=True),
-    Column("sender_id", String(255)),
-    Column("type_name", String(255)),
-    Column("timestamp", Float),
-    Column("intent_name", String(255)),
-    Column("action_name", String(255)),
-    Column("data", Text),
-)
+from bot.store.rasa_events import EVENTS, events_table_exists
 
 # Which actions write which rows: a line links to the action that did it, when present in the turn.
 # Actions no longer in the domain that older conversations in the tracker store still contain
@@ -164,15 +151,11 @@ class ConversationSession:
 
 
 def _ts(value: datetime) -> float:
-    return as_utc(value).timestamp()
+    return value.timestamp()
 
 
 def _from_ts(value: float) -> datetime:
     return datetime.fromtimestamp(value, tz=timezone.utc)
-
-
-def events_table_exists(session: Session) -> bool:
-    return inspect(session.connection()).has_table("events")
 
 
 def session_cutoff(session: Session, conversations: Sequence[str], sessions: int) -> float | None:
@@ -313,7 +296,7 @@ def _record_lines(
             return
         conversation, ids = index.link(at, WRITERS[kind], conversation_id)
         if ids:  # a row with no conversation turn behind it (e.g. added by a script) is not a summary line
-            lines.append(SummaryLine(as_utc(at), category, text, conversation, ids, source))
+            lines.append(SummaryLine(at, category, text, conversation, ids, source))
 
     for row in session.execute(select(ConsentEvent).where(ConsentEvent.patient_id == patient_id,
                                                        recent(ConsentEvent.created_at))).scalars():
@@ -444,7 +427,7 @@ class PatientSummaries:
 
     def between(self, start: datetime | None, end: datetime | None) -> list[SummaryLine]:
         return [line for line in self.lines
-                if (start is None or line.at >= as_utc(start)) and (end is None or line.at < as_utc(end))]
+                if (start is None or line.at >= start) and (end is None or line.at < end)]
 
 
 def summarise_patient(

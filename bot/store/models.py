@@ -9,7 +9,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -20,6 +19,8 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.orm import declarative_base, relationship
+
+from bot.store.types import UTCDateTime
 
 Base = declarative_base()
 
@@ -39,15 +40,15 @@ class Patient(Base):
     display_name = Column(String(80))
     clinic_reference = Column(String(40))  # the clinic's own record number, set on the dashboard
     consent_status = Column(String(16))  # given | refused | withdrawn
-    consent_at = Column(DateTime(timezone=True))
+    consent_at = Column(UTCDateTime)
     region = Column(String(8))  # crisis-contact region they gave (bot.services.regions)
     region_source = Column(String(16))  # said | timezone: how `region` was learnt
     phone_number = Column(String(20))  # E.164, from the SMS channel
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    last_seen_at = Column(DateTime(timezone=True))
-    checkins_paused_until = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_seen_at = Column(UTCDateTime)
+    checkins_paused_until = Column(UTCDateTime)
     checkins_paused_by = Column(String(120))
-    erase_after = Column(DateTime(timezone=True))  # retention hold after an erasure request
+    erase_after = Column(UTCDateTime)  # retention hold after an erasure request
 
     identities = relationship("ChannelIdentity", back_populates="patient", cascade="all, delete-orphan")
     values = relationship("PatientValue", back_populates="patient", cascade="all, delete-orphan")
@@ -80,8 +81,8 @@ class ChannelIdentity(Base):
     patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
     conversation_id = Column(String(255), nullable=False)
     channel = Column(String(32), nullable=False, default="rest")
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    last_used_at = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_used_at = Column(UTCDateTime)
     # The patient chose this conversation for check-ins (else: the one used last).
     preferred = Column(Boolean, nullable=False, default=False, server_default=false())
 
@@ -100,9 +101,9 @@ class LinkCode(Base):
     id = Column(Integer, primary_key=True)
     patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
     code_hash = Column(String(64), nullable=False, unique=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    expires_at = Column(DateTime(timezone=True), nullable=False)
-    used_at = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    expires_at = Column(UTCDateTime, nullable=False)
+    used_at = Column(UTCDateTime)
     used_by_channel = Column(String(32))
 
 
@@ -114,7 +115,7 @@ class ChannelPrompt(Base):
 
     conversation_id = Column(String(255), primary_key=True)
     options_json = Column(Text, nullable=False)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class SmsOptOut(Base):
@@ -127,7 +128,7 @@ class SmsOptOut(Base):
 
     phone_number = Column(String(20), primary_key=True)  # E.164
     keyword = Column(String(16), nullable=False)
-    opted_out_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    opted_out_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class ConsentEvent(Base):
@@ -139,7 +140,7 @@ class ConsentEvent(Base):
     patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
     decision = Column(String(16), nullable=False)  # given | refused | withdrawn
     wording_version = Column(String(16), nullable=False)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
     patient = relationship("Patient", back_populates="consent_events")
 
@@ -153,7 +154,7 @@ class PatientValue(Base):
     patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
     text = Column(Text, nullable=False)
     active = Column(Boolean, nullable=False, default=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
     patient = relationship("Patient", back_populates="values")
 
@@ -167,7 +168,7 @@ class FunctionalGoal(Base):
     patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
     activity = Column(String(200), nullable=False)
     active = Column(Boolean, nullable=False, default=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
     patient = relationship("Patient", back_populates="functional_goals")
     ratings = relationship(
@@ -188,7 +189,7 @@ class PsfsRating(Base):
         Integer, ForeignKey("functional_goals.id", ondelete="CASCADE"), nullable=False, index=True
     )
     score = Column(Integer, nullable=False)
-    rated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    rated_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
     goal = relationship("FunctionalGoal", back_populates="ratings")
 
@@ -208,9 +209,9 @@ class ActionPlan(Base):
     confidence = Column(Integer)
     status = Column(String(16), nullable=False, default="active")  # active|done|dropped|replaced
     outcome_note = Column(Text)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    reviewed_at = Column(DateTime(timezone=True))
-    closed_at = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    reviewed_at = Column(UTCDateTime)
+    closed_at = Column(UTCDateTime)
 
     patient = relationship("Patient", back_populates="action_plans")
 
@@ -231,8 +232,8 @@ class SafetyEvent(Base):
     rule = Column(String(80), nullable=False)
     category = Column(String(40))
     message_text = Column(Text)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    acknowledged_at = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    acknowledged_at = Column(UTCDateTime)
     acknowledged_by = Column(String(120))
 
     alerts = relationship("Alert", back_populates="event", cascade="all, delete-orphan")
@@ -252,10 +253,10 @@ class Alert(Base):
     target = Column(String(300), nullable=False)
     status = Column(String(16), nullable=False, default="pending")  # pending | sent | failed
     attempts = Column(Integer, nullable=False, default=0)
-    next_attempt_at = Column(DateTime(timezone=True))
+    next_attempt_at = Column(UTCDateTime)
     last_error = Column(Text)
-    sent_at = Column(DateTime(timezone=True))
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    sent_at = Column(UTCDateTime)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
     event = relationship("SafetyEvent", back_populates="alerts")
 
@@ -269,8 +270,8 @@ class PatientRequest(Base):
     patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), index=True)
     conversation_id = Column(String(255), nullable=False)
     kind = Column(String(24), nullable=False)  # talk_to_person | data_copy
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    handled_at = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    handled_at = Column(UTCDateTime)
 
 
 class Phq4Result(Base):
@@ -284,7 +285,7 @@ class Phq4Result(Base):
     down = Column(Integer, nullable=False)
     nervous = Column(Integer, nullable=False)
     worry = Column(Integer, nullable=False)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class Erasure(Base):
@@ -296,10 +297,10 @@ class Erasure(Base):
 
     id = Column(Integer, primary_key=True)
     conversation_ids = Column(Text)  # newline-separated; cleared once verified
-    requested_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    due_at = Column(DateTime(timezone=True), nullable=False)
-    erased_at = Column(DateTime(timezone=True))
-    verify_until = Column(DateTime(timezone=True))
+    requested_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    due_at = Column(UTCDateTime, nullable=False)
+    erased_at = Column(UTCDateTime)
+    verify_until = Column(UTCDateTime)
 
 
 class ProblemSolvingRecord(Base):
@@ -323,8 +324,8 @@ class ProblemSolvingRecord(Base):
     action_plan_id = Column(Integer, ForeignKey("action_plans.id", ondelete="SET NULL"))
     outcome = Column(String(16))  # worked | partly | not_worked | accepted
     outcome_note = Column(Text)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    reviewed_at = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    reviewed_at = Column(UTCDateTime)
 
 
 class FlarePlanRecord(Base):
@@ -340,8 +341,8 @@ class FlarePlanRecord(Base):
     drop_postpone = Column(Text)
     who_to_tell = Column(Text)
     seek_care = Column(Text)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class FlareEpisode(Base):
@@ -354,7 +355,7 @@ class FlareEpisode(Base):
     red_flag = Column(Boolean, nullable=False, default=False)
     plan_source = Column(String(16))  # own | default | none (stopped at the red-flag screen)
     outcome = Column(String(16))  # better | same | worse (next-day follow-up)
-    started_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    started_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class Followup(Base):
@@ -368,11 +369,11 @@ class Followup(Base):
     patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
     kind = Column(String(24), nullable=False)  # flare | problem_solving
     ref_id = Column(Integer)  # flare_episodes.id or problem_solving_records.id
-    due_at = Column(DateTime(timezone=True), nullable=False)
-    delivered_at = Column(DateTime(timezone=True))
-    answered_at = Column(DateTime(timezone=True))
+    due_at = Column(UTCDateTime, nullable=False)
+    delivered_at = Column(UTCDateTime)
+    answered_at = Column(UTCDateTime)
     answer = Column(String(24))
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class CheckinSchedule(Base):
@@ -395,13 +396,13 @@ class CheckinSchedule(Base):
     quiet_start = Column(String(5))  # HH:MM local; NULL = no quiet hours
     quiet_end = Column(String(5))
     status = Column(String(16), nullable=False, default="active")  # active | stopped
-    anchor_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    anchor_at = Column(UTCDateTime, nullable=False, default=utcnow)
     next_index = Column(Integer, nullable=False, default=1)
-    next_due_at = Column(DateTime(timezone=True))
-    paused_until = Column(DateTime(timezone=True))
+    next_due_at = Column(UTCDateTime)
+    paused_until = Column(UTCDateTime)
     checkins_done = Column(Integer, nullable=False, default=0)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
 
 class CheckinDelivery(Base):
@@ -416,25 +417,25 @@ class CheckinDelivery(Base):
 
     id = Column(Integer, primary_key=True)
     patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
-    due_at = Column(DateTime(timezone=True), nullable=False)
+    due_at = Column(UTCDateTime, nullable=False)
     kind = Column(String(16), nullable=False, default="booster")  # booster | snoozed | flare_followup
     # pending | sending | sent | failed | skipped | snoozed | cancelled
     status = Column(String(16), nullable=False, default="pending")
-    next_attempt_at = Column(DateTime(timezone=True), nullable=False)
+    next_attempt_at = Column(UTCDateTime, nullable=False)
     claimed_by = Column(String(80))
-    lease_until = Column(DateTime(timezone=True))
+    lease_until = Column(UTCDateTime)
     attempts = Column(Integer, nullable=False, default=0)
     deferrals = Column(Integer, nullable=False, default=0)
     defer_reason = Column(String(32))
     last_error = Column(Text)
     conversation_id = Column(String(255))
     channel = Column(String(32))
-    sent_at = Column(DateTime(timezone=True))
-    received_at = Column(DateTime(timezone=True))  # set by the check-in action (dedup)
-    answered_at = Column(DateTime(timezone=True))
+    sent_at = Column(UTCDateTime)
+    received_at = Column(UTCDateTime)  # set by the check-in action (dedup)
+    answered_at = Column(UTCDateTime)
     outcome = Column(String(16))  # done | partial | missed
     note = Column(Text)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class PegResult(Base):
@@ -448,7 +449,7 @@ class PegResult(Base):
     pain = Column(Integer, nullable=False)
     enjoyment = Column(Integer, nullable=False)
     activity = Column(Integer, nullable=False)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class SchedulerHeartbeat(Base):
@@ -459,9 +460,9 @@ class SchedulerHeartbeat(Base):
     name = Column(String(64), primary_key=True)
     pid = Column(Integer)
     host = Column(String(120))
-    started_at = Column(DateTime(timezone=True))
-    beat_at = Column(DateTime(timezone=True))
-    last_sweep_at = Column(DateTime(timezone=True))
+    started_at = Column(UTCDateTime)
+    beat_at = Column(UTCDateTime)
+    last_sweep_at = Column(UTCDateTime)
     last_sent = Column(Integer, nullable=False, default=0)
     last_error = Column(Text)
 
@@ -475,8 +476,8 @@ class SchedulerLease(Base):
     name = Column(String(64), primary_key=True)
     holder = Column(String(160))
     epoch = Column(Integer, nullable=False, default=0)
-    acquired_at = Column(DateTime(timezone=True))
-    lease_until = Column(DateTime(timezone=True))
+    acquired_at = Column(UTCDateTime)
+    lease_until = Column(UTCDateTime)
 
 
 class InboundMessage(Base):
@@ -492,9 +493,9 @@ class InboundMessage(Base):
     owner = Column(String(160), nullable=False)
     attempts = Column(Integer, nullable=False, default=1)
     replies = Column(Text)
-    created_at = Column(DateTime(timezone=True), nullable=False)
-    claimed_at = Column(DateTime(timezone=True), nullable=False)
-    answered_at = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False)
+    claimed_at = Column(UTCDateTime, nullable=False)
+    answered_at = Column(UTCDateTime)
 class Clinician(Base):
     """A person who signs in to the dashboard. Passwords are argon2 hashes (bot.web.auth)."""
 
@@ -506,8 +507,8 @@ class Clinician(Base):
     password_hash = Column(String(200), nullable=False)
     role = Column(String(16), nullable=False, default="clinician")  # clinician | admin
     active = Column(Boolean, nullable=False, default=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    last_login_at = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_login_at = Column(UTCDateTime)
     # Moves on at "sign out everywhere": cookies carry it, so older ones stop working.
     # Signing in does not move it (a second computer leaves the first signed in).
     session_epoch = Column(Integer, nullable=False, default=0, server_default="0")
@@ -525,7 +526,7 @@ class PatientAssignment(Base):
     )
     patient_id = Column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True)
     source = Column(String(16), nullable=False, default="admin")  # admin | invitation
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class InvitationCode(Base):
@@ -538,9 +539,9 @@ class InvitationCode(Base):
     clinician_id = Column(
         Integer, ForeignKey("clinicians.id", ondelete="CASCADE"), nullable=False, index=True
     )
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    expires_at = Column(DateTime(timezone=True), nullable=False)
-    used_at = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    expires_at = Column(UTCDateTime, nullable=False)
+    used_at = Column(UTCDateTime)
     used_by_patient_id = Column(Integer, ForeignKey("patients.id", ondelete="SET NULL"))
 
 
@@ -559,7 +560,7 @@ class AuditLog(Base):
     patient_id = Column(Integer)
     action = Column(String(40), nullable=False)  # view_patient | view_transcript | export_fhir | ...
     detail = Column(String(300))
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class ClinicResource(Base):
@@ -580,9 +581,9 @@ class ClinicResource(Base):
     contact = Column(String(200), nullable=False, default="")
     tags = Column(JSON, nullable=False, default=list)  # bot.coaching.resources.TOPICS keys
     active = Column(Boolean, nullable=False, default=True, server_default=true())
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    archived_at = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    archived_at = Column(UTCDateTime)
     created_by_id = Column(Integer, ForeignKey("clinicians.id", ondelete="SET NULL"))
     updated_by_id = Column(Integer, ForeignKey("clinicians.id", ondelete="SET NULL"))
 
@@ -603,12 +604,12 @@ class ResourceOffer(Base):
     )
     context = Column(String(20), nullable=False)  # problem_solving | distress | checkin | asked
     ref_id = Column(Integer)  # the problem-solving record, for context problem_solving
-    offered_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    offered_at = Column(UTCDateTime, nullable=False, default=utcnow)
     # interested | declined | no_answer
     response = Column(String(16), nullable=False, default="no_answer", server_default="no_answer")
-    responded_at = Column(DateTime(timezone=True))
-    taken_up_at = Column(DateTime(timezone=True))  # they said they'll go, or have joined
-    followed_up_at = Column(DateTime(timezone=True))  # "did you get along to it?" asked at a check-in
+    responded_at = Column(UTCDateTime)
+    taken_up_at = Column(UTCDateTime)  # they said they'll go, or have joined
+    followed_up_at = Column(UTCDateTime)  # "did you get along to it?" asked at a check-in
 
     resource = relationship("ClinicResource")
 class ClinicianNote(Base):
@@ -626,13 +627,13 @@ class ClinicianNote(Base):
     delivery = Column(String(16), nullable=False)  # now | next_checkin
     status = Column(String(16), nullable=False, default="pending")  # pending|delivered|read|withdrawn
     delivery_id = Column(Integer, ForeignKey("checkin_deliveries.id", ondelete="SET NULL"))
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    delivered_at = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    delivered_at = Column(UTCDateTime)
     delivered_via = Column(String(32))  # the check-in delivery or the session that showed it
-    read_at = Column(DateTime(timezone=True))
+    read_at = Column(UTCDateTime)
     read_via = Column(String(16))  # button | reply
     reply = Column(Text)
-    replied_at = Column(DateTime(timezone=True))
+    replied_at = Column(UTCDateTime)
 
 
 class GoalProposal(Base):
@@ -654,9 +655,9 @@ class GoalProposal(Base):
     rationale = Column(Text)  # the clinician's "why", shown to the patient
     # pending | presented | accepted | changed | declined | withdrawn
     status = Column(String(16), nullable=False, default="pending")
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    presented_at = Column(DateTime(timezone=True))
-    responded_at = Column(DateTime(timezone=True))
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    presented_at = Column(UTCDateTime)
+    responded_at = Column(UTCDateTime)
     patient_reason = Column(Text)
     final_text = Column(String(400))  # what the patient ended up with, in words
     action_plan_id = Column(Integer, ForeignKey("action_plans.id", ondelete="SET NULL"))
@@ -678,4 +679,4 @@ class CodeAttempt(Base):
     subject = Column(String(255), nullable=False)  # a conversation id, or addr:<client address>
     code_hash = Column(String(64))  # the code row it named, when there was one
     succeeded = Column(Boolean, nullable=False, default=False)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)

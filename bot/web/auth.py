@@ -1,6 +1,6 @@
 """Clinician accounts and sessions for the dashboard.
 
-- Passwords: argon2id hashes (argon2-cffi), rehashed on login when the parameters change.
+- Accounts and passwords: `bot.services.clinicians` (argon2id; re-exported here).
 - Sessions: a signed, time-limited cookie (itsdangerous) that holds the clinician id, a
   per-clinician session epoch (so that "sign out everywhere" ends every copy of the cookie;
   signing in on another computer does not) and the CSRF token. Nothing else about the
@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import ipaddress
 import os
@@ -26,86 +27,41 @@ from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sanic.exceptions import Forbidden
 from sanic.request import Request
 from sanic.response import HTTPResponse, redirect
-from sqlalchemy import func, select
 
-from bot.store.db import session_scope
-from bot.store.models import Clinician, utcnow
+from bot.services.clinicians import (  # noqa: F401 - the accounts, re-exported for the web layer's callers
+    MIN_PASSWORD_LENGTH,
+    active_clinician,
+    authenticate,
+    count_clinicians,
+    create_clinician,
+    hash_password,
+    normalise_email,
+    session_epoch,
+    sign_out_everywhere,
+    verify_password,
+)
+
+if TYPE_CHECKING:
+    from bot.store.models import Clinician
 
 COOKIE_NAME = "pacer_session"
 SESSION_MAX_AGE_S = 8 * 3600  # one working day
 CSRF_FIELD = "csrf_token"
 LOGIN_PATH = "/dashboard/login"
-MIN_PASSWORD_LENGTH = 10
-
-_hasher = PasswordHasher()
-# Verified against when the email is unknown, so that both paths cost the same time.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
 
-def hash_password(password: str) -> str:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"passwords need at least {MIN_PASSWORD_LENGTH} characters")
-    return _hasher.hash(password)
-
-
-def verify_password(stored_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(stored_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-def normalise_email(email: str) -> str:
-    return (email or "").strip().lower()
-
-
-def create_clinician(email: str, display_name: str, password: str, role: str = "clinician") -> int:
-    """Add a clinician account (used by `pacer clinician add`). Returns its id."""
-    if role not in ("clinician", "admin"):
-        raise ValueError(f"unknown role {role!r}")
-    email = normalise_email(email)
-    if "@" not in email:
-        raise ValueError("an email address is needed")
-    with session_scope() as session:
-        exists = session.execute(select(Clinician.id).where(Clinician.email == email)).first()
-        if exists:
-            raise ValueError(f"a clinician with email {email} exists already")
-        clinician = Clinician(
-            email=email, display_name=display_name.strip()[:120], password_hash=hash_password(password),
-            role=role,
-        )
-        session.add(clinician)
-        session.flush()
-        return clinician.id
-
-
-def authenticate(email: str, password: str) -> Clinician | None:
-    """The active clinician with these credentials, or None (same cost either way)."""
-    email = normalise_email(email)
-    with session_scope() as session:
-        clinician = session.execute(
-            select(Clinician).where(Clinician.email == email, Clinician.active.is_(True))
-        ).scalars().first()
-        if clinician is None:
-            verify_password(_DUMMY_HASH, password)
-            return None
-        if not verify_password(clinician.password_hash, password):
-            return None
-        if _hasher.check_needs_rehash(clinician.password_hash):
-            clinician.password_hash = _hasher.hash(password)
-        clinician.last_login_at = utcnow()
-        session.flush()
-        session.expunge(clinician)
-        return clinician
+def load_clinician(web_session: WebSession) -> Clinician | None:
+    """The signed-in clinician of this cookie, if still active and not signed out everywhere."""
+    if web_session.clinician_id is None:
+        return None
+    return active_clinician(web_session.clinician_id, web_session.epoch)
 
 
 class LoginThrottle:
@@ -280,30 +236,6 @@ def clear_session_cookie(response: HTTPResponse) -> None:
     response.cookies[COOKIE_NAME]["path"] = "/"
 
 
-def session_epoch(clinician: Clinician) -> int:
-    """Changes whenever the clinician signs out everywhere, invalidating older cookies."""
-    return int(clinician.session_epoch or 0)
-
-
-def load_clinician(web_session: WebSession) -> Clinician | None:
-    if web_session.clinician_id is None:
-        return None
-    with session_scope() as session:
-        clinician = session.get(Clinician, web_session.clinician_id)
-        if clinician is None or not clinician.active or session_epoch(clinician) != web_session.epoch:
-            return None
-        session.expunge(clinician)
-        return clinician
-
-
-def sign_out_everywhere(clinician_id: int) -> None:
-    """Move the session epoch on: every cookie issued before now stops working."""
-    with session_scope() as session:
-        clinician = session.get(Clinician, clinician_id)
-        if clinician is not None:
-            clinician.session_epoch = int(clinician.session_epoch or 0) + 1
-
-
 def csrf_valid(request: Request) -> bool:
     sent = request.form.get(CSRF_FIELD) if request.form else None
     sent = sent or request.headers.get("x-csrf-token")
@@ -324,7 +256,7 @@ def login_required(handler: Handler) -> Handler:
 
     @wraps(handler)
     async def wrapper(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
-        clinician = load_clinician(current_session(request))
+        clinician = await asyncio.to_thread(load_clinician, current_session(request))
         if clinician is None:
             target = request.path + (f"?{request.query_string}" if request.query_string else "")
             return redirect(f"{LOGIN_PATH}?next={quote(target, safe='')}")
@@ -344,8 +276,3 @@ def admin_required(handler: Handler) -> Handler:
         return await handler(request, *args, **kwargs)
 
     return login_required(wrapper)
-
-
-def count_clinicians() -> int:
-    with session_scope() as session:
-        return session.execute(select(func.count(Clinician.id))).scalar_one()

@@ -14,10 +14,8 @@ session is linked to a patient, the history shows that patient's other channels 
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -25,13 +23,11 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse, html
 from sanic.response import json as json_response
-from sqlalchemy import bindparam, inspect, text
 
 from bot.channels.socketio import CHANNEL_NAME, is_web_session_id
 from bot.clinic import load_clinic
 from bot.safety import contacts
-from bot.services import identities
-from bot.store.db import get_engine
+from bot.services import chat_history, identities
 from bot.web import auth
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -39,7 +35,6 @@ STATIC_DIR = WEB_DIR / "static"
 TEMPLATES = Environment(
     loader=FileSystemLoader(WEB_DIR / "templates"), autoescape=select_autoescape(["html"])
 )
-HISTORY_LIMIT = 300
 
 LINK_MESSAGES = {
     "linked": "This device is linked. Your plans and conversations are here now.",
@@ -109,82 +104,8 @@ async def history(request: Request) -> HTTPResponse:
     session_id = _session_from(request)
     if session_id is None:
         return json_response({"error": "unknown session"}, status=400)
-    messages = await asyncio.to_thread(read_history, session_id)
+    messages = await asyncio.to_thread(chat_history.read_history, session_id, CHANNEL_NAME)
     return json_response({"messages": messages}, headers={"Cache-Control": "no-store"})
-
-
-def read_history(session_id: str, limit: int = HISTORY_LIMIT) -> list[dict[str, Any]]:
-    """The web session's messages (and its patient's other channels'), oldest first."""
-    engine = get_engine()
-    with engine.connect() as connection:
-        if not inspect(connection).has_table("events"):
-            return []
-        if not _is_web_conversation(connection, session_id):
-            return []
-        ids = identities.conversation_ids_of(session_id)
-        query = text(
-            "SELECT id, sender_id, type_name, timestamp, data FROM events "
-            "WHERE sender_id IN :ids AND type_name IN ('user', 'bot') "
-            "ORDER BY timestamp DESC, id DESC LIMIT :limit"
-        ).bindparams(bindparam("ids", expanding=True))
-        rows = connection.execute(query, {"ids": ids, "limit": limit}).fetchall()
-    channels = {conversation: _channel_label(conversation, session_id) for conversation in ids}
-    messages = []
-    for row in reversed(rows):
-        message = _message(row.type_name, json.loads(row.data), row.timestamp)
-        if message is None:
-            continue
-        if row.sender_id != session_id:
-            message["channel"] = channels.get(row.sender_id)
-        messages.append(message)
-    return messages
-
-
-def _is_web_conversation(connection: Any, session_id: str) -> bool:
-    """A conversation counts as a web chat when its first user message came through socket.io."""
-    row = connection.execute(
-        text(
-            "SELECT data FROM events WHERE sender_id = :sender AND type_name = 'user' "
-            "ORDER BY timestamp, id LIMIT 1"
-        ),
-        {"sender": session_id},
-    ).first()
-    if row is None:
-        return identities.channel_of(session_id) in (None, CHANNEL_NAME)
-    return json.loads(row.data).get("input_channel") == CHANNEL_NAME
-
-
-def _channel_label(conversation_id: str, session_id: str) -> str | None:
-    if conversation_id == session_id:
-        return None
-    if conversation_id.startswith(identities.TELEGRAM_PREFIX):
-        return "Telegram"
-    if conversation_id.startswith("+"):
-        return "text message"
-    return "another device"
-
-
-def _message(kind: str, data: dict[str, Any], timestamp: float) -> dict[str, Any] | None:
-    if kind == "user":
-        metadata = data.get("metadata") or {}
-        shown = metadata.get("display")
-        said = data.get("text") or ""
-        if shown is None and (said.startswith("/") or said.startswith("EXTERNAL: ") or not said):
-            return None  # an intent sent by a button we can't name, a link, or a proactive trigger
-        return {"from": "user", "text": shown or said, "at": timestamp}
-    extra = data.get("data") or {}
-    said = data.get("text") or ""
-    buttons = extra.get("buttons") or extra.get("quick_replies") or []
-    if not said and not buttons:
-        return None
-    return {
-        "from": "bot",
-        "text": said,
-        "buttons": [
-            {"title": b.get("title"), "payload": b.get("payload")} for b in buttons if b.get("title")
-        ],
-        "at": timestamp,
-    }
 
 
 @blueprint.post("/chat/link")

@@ -7,8 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from bot.channels import prompts
 from bot.channels.render import Option
-from bot.services import goals, identities, opt_out, prompts
+from bot.services import goals, identities, opt_out
 from bot.store import repository as repo
 from bot.store.db import session_scope
 from bot.store.models import ChannelIdentity, LinkCode, Patient, utcnow

@@ -205,7 +205,7 @@ def test_queue_creates_one_pending_alert_per_channel() -> None:
     for row in rows:
         assert row.safety_event_id == event_id
         assert (row.status, row.attempts, row.sent_at, row.last_error) == ("pending", 0, None, None)
-        assert alerts._as_utc(row.next_attempt_at) >= before - timedelta(seconds=1)
+        assert row.next_attempt_at >= before - timedelta(seconds=1)
 
 
 def test_queue_without_channels_warns_once(
@@ -350,7 +350,7 @@ def test_unreachable_webhook_backs_off_then_fails(monkeypatch: pytest.MonkeyPatc
         row = load_alert(alert_id)
         assert (row.status, row.attempts) == ("pending", attempt)
         assert row.last_error and SECRET_HOOK_PATH not in row.last_error
-        next_at = alerts._as_utc(row.next_attempt_at)
+        next_at = row.next_attempt_at
         assert next_at > before
         waits.append(next_at - before)
     # 30 s, 2 min, 10 min, 30 min, 2 h, then capped at 6 h (the attempt itself may take a few seconds
@@ -419,7 +419,7 @@ def test_deliver_soon_leaves_failures_to_the_scheduler_and_never_raises(
     row = load_alert(alert_id)
     assert (row.status, row.attempts) == ("pending", 1 + len(alerts.QUICK_RETRY_SECONDS))
     # Back on the normal schedule after the quick retries.
-    wait = alerts._as_utc(row.next_attempt_at) - utcnow()
+    wait = row.next_attempt_at - utcnow()
     assert wait > timedelta(minutes=5)
 
 

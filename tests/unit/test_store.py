@@ -528,3 +528,30 @@ def test_deleting_a_goal_keeps_its_plans_unlinked(database_url: str) -> None:
         (plan,) = session.execute(select(ActionPlan).where(ActionPlan.patient_id == patient_id)).scalars()
         assert plan.functional_goal_id is None
         assert session.execute(select(func.count(FunctionalGoal.id))).scalar_one() == 0
+
+
+def test_every_datetime_column_reads_back_aware_utc(database_url: str) -> None:
+    """bot.store.types.UTCDateTime: the same instant back, as aware UTC, through the ORM and Core,
+    whatever zone it was written in; a naive value is taken to be UTC."""
+    from sqlalchemy import DateTime
+
+    from bot.store.types import UTCDateTime
+
+    columns = [column for table in Base.metadata.tables.values() for column in table.columns]
+    assert not [column for column in columns if isinstance(column.type, DateTime)]
+    assert len([column for column in columns if isinstance(column.type, UTCDateTime)]) > 50
+    written = datetime(2026, 3, 1, 9, 30, tzinfo=timezone(timedelta(hours=13)))  # 2026-02-28 20:30 UTC
+    with db.session_scope() as session:
+        aware = repo.get_or_create_patient(session, "conv-aware")
+        naive = repo.get_or_create_patient(session, "conv-naive")
+        aware.last_seen_at, naive.last_seen_at = written, datetime(2026, 2, 28, 20, 30)
+        session.flush()
+        ids = [aware.id, naive.id]
+    with db.session_scope() as session:
+        read = [session.get(Patient, patient_id).last_seen_at for patient_id in ids]
+        core = session.execute(select(Patient.last_seen_at).where(Patient.id.in_(ids))).scalars().all()
+        later = session.execute(select(func.count(Patient.id)).where(
+            Patient.last_seen_at > datetime(2026, 2, 28, 20, 0, tzinfo=timezone.utc))).scalar_one()
+    for at in read + core:
+        assert at == written and at.utcoffset() == timedelta(0) and at.tzinfo is not None
+    assert later == 2

@@ -13,15 +13,12 @@ from markupsafe import Markup
 from sanic.exceptions import Forbidden
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from sqlalchemy import select
 
 from bot.services import clinic_overview as ov
-from bot.services import dashboard as queries
-from bot.store.db import session_scope
-from bot.store.models import Clinician
+from bot.services import read_models
 from bot.web import auth, charts
 from bot.web.dashboard import routes
-from bot.web.dashboard.routes import blueprint, render
+from bot.web.dashboard.routes import blueprint, off_loop, render
 
 PRESETS: dict[str, tuple[str, int]] = {
     "4w": ("Last 4 weeks", 4),
@@ -76,13 +73,6 @@ def _load(request: Request) -> tuple[ov.Period, str, int | None, ov.Scope]:
     except PermissionError as error:
         raise Forbidden("You can see the overview of your own patients only.") from error
     return period, preset, clinician_filter, scope
-
-
-def _scope_label(session, scope: ov.Scope) -> str:  # noqa: ANN001 - a Session
-    if scope.clinician_id is None:
-        return "whole clinic"
-    clinician = session.get(Clinician, scope.clinician_id)
-    return clinician.display_name if clinician else f"clinician {scope.clinician_id}"
 
 
 def _display(figure: ov.Figure) -> str:
@@ -142,24 +132,14 @@ def _step(top: int) -> float:
     return float(top)
 
 
-def _clinicians(session, viewer: Clinician) -> list[Clinician]:  # noqa: ANN001 - a Session
-    """Whom a lead can filter by; nobody for a plain clinician (their own patients only)."""
-    if viewer.role != "admin":
-        return []
-    return list(session.execute(
-        select(Clinician).where(Clinician.active.is_(True)).order_by(Clinician.display_name)
-    ).scalars())
-
-
-def _refuse(request: Request, error: BadFilter) -> HTTPResponse:
+async def _refuse(request: Request, error: BadFilter) -> HTTPResponse:
     """The form again with what was wrong, and a fresh 12-week period to start from."""
     today = datetime.now(timezone.utc).astimezone(routes._zone()).date()
-    with session_scope() as session:
-        clinicians = _clinicians(session, request.ctx.clinician)
-        return render(request, "overview.html", status=400, error=str(error), overview=None,
-                      presets=PRESETS, preset="custom", clinicians=clinicians, clinician_filter=None,
-                      start=today - timedelta(days=7 * PRESETS[DEFAULT_PRESET][1] - 1), end=today,
-                      query="")
+    clinicians = await off_loop(read_models.overview_filter_choices, request.ctx.clinician)
+    return render(request, "overview.html", status=400, error=str(error), overview=None,
+                  presets=PRESETS, preset="custom", clinicians=clinicians, clinician_filter=None,
+                  start=today - timedelta(days=7 * PRESETS[DEFAULT_PRESET][1] - 1), end=today,
+                  query="")
 
 
 @blueprint.get("/dashboard/overview")
@@ -169,20 +149,15 @@ async def overview_page(request: Request) -> HTTPResponse:
     try:
         period, preset, clinician_filter, scope = _load(request)
     except BadFilter as error:
-        return _refuse(request, error)
-    with session_scope() as session:
-        overview = ov.clinic_overview(session, scope, period)
-        label = _scope_label(session, scope)
-        queries.record_audit(session, viewer, "view_overview", None,
-                             f"{period.start}..{period.end} {label}")
-        clinicians = _clinicians(session, viewer)
-        figures = ov.figures(overview)
-        return render(
-            request, "overview.html", error=None, overview=overview, figures={f.key: f for f in figures},
-            scope_label=label, presets=PRESETS, preset=preset, clinicians=clinicians,
-            clinician_filter=clinician_filter, start=period.start, end=period.end,
-            query=request.query_string, charts=_charts(overview), display=_display,
-        )
+        return await _refuse(request, error)
+    page = await off_loop(read_models.clinic_overview, viewer, scope, period, "view_overview")
+    return render(
+        request, "overview.html", error=None, overview=page.overview,
+        figures={f.key: f for f in page.figures},
+        scope_label=page.scope_label, presets=PRESETS, preset=preset, clinicians=page.clinicians,
+        clinician_filter=clinician_filter, start=period.start, end=period.end,
+        query=request.query_string, charts=_charts(page.overview), display=_display,
+    )
 
 
 @blueprint.get("/dashboard/overview.csv")
@@ -191,11 +166,8 @@ async def overview_csv(request: Request) -> HTTPResponse:
     try:
         period, _preset, _filter, scope = _load(request)
     except BadFilter as error:
-        return _refuse(request, error)
-    with session_scope() as session:
-        overview = ov.clinic_overview(session, scope, period)
-        label = _scope_label(session, scope)
-        queries.record_audit(session, request.ctx.clinician, "export_overview_csv", None,
-                             f"{period.start}..{period.end} {label}")
-    return routes._download(ov.to_csv(overview, label), "text/csv; charset=utf-8",
+        return await _refuse(request, error)
+    page = await off_loop(read_models.clinic_overview, request.ctx.clinician, scope, period,
+                          "export_overview_csv")
+    return routes._download(ov.to_csv(page.overview, page.scope_label), "text/csv; charset=utf-8",
                             f"pacer-clinic-overview-{period.start}-{period.end}.csv")

@@ -12,11 +12,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, redirect
 
 from bot.coaching.resources import KINDS, TOPICS
-from bot.services import dashboard as queries
-from bot.services import resources
-from bot.store.db import session_scope
+from bot.services import dashboard_actions as actions
+from bot.services import read_models, resources
 from bot.web import auth
-from bot.web.dashboard.routes import blueprint, render
+from bot.web.dashboard.routes import blueprint, off_loop, render
 
 FORM_FIELDS = ("name", "kind", "description", "when_text", "where_text", "how_to_join", "contact")
 
@@ -35,11 +34,9 @@ def _render_form(request: Request, values: dict, tags: list[str], errors: list[s
 @blueprint.get("/dashboard/resources")
 @auth.login_required
 async def resource_list(request: Request) -> HTTPResponse:
-    with session_scope() as session:
-        rows = resources.list_resources(session)
-        counts = resources.offer_counts(session)
-        return render(request, "resources.html", resources=rows, counts=counts, kinds=KINDS, topics=TOPICS,
-                      saved=request.args.get("saved"))
+    rows, counts = await off_loop(read_models.resource_list)
+    return render(request, "resources.html", resources=rows, counts=counts, kinds=KINDS, topics=TOPICS,
+                  saved=request.args.get("saved"))
 
 
 @blueprint.get("/dashboard/resources/new")
@@ -55,23 +52,18 @@ async def create_resource(request: Request) -> HTTPResponse:
     form, errors = resources.parse_form(values, tags)
     if form is None:
         return _render_form(request, values, tags, errors, None, status=400)
-    with session_scope() as session:
-        resource = resources.create_resource(session, form, request.ctx.clinician)
-        queries.record_audit(session, request.ctx.clinician, "add_resource", None,
-                             f"resource {resource.id}: {resource.name}")
-        resource_id = resource.id
+    resource_id = await off_loop(actions.create_resource, request.ctx.clinician, form)
     return redirect(f"/dashboard/resources?saved={resource_id}#resource-{resource_id}", status=303)
 
 
 @blueprint.get("/dashboard/resources/<resource_id:int>/edit")
 @auth.login_required
 async def edit_resource(request: Request, resource_id: int) -> HTTPResponse:
-    with session_scope() as session:
-        resource = resources.get_resource(session, resource_id)
-        if resource is None:
-            raise NotFound("No such resource.")
-        values = {key: getattr(resource, key) or "" for key in FORM_FIELDS}
-        return _render_form(request, values, list(resource.tags or []), [], resource.id)
+    resource = await off_loop(read_models.resource, resource_id)
+    if resource is None:
+        raise NotFound("No such resource.")
+    values = {key: getattr(resource, key) or "" for key in FORM_FIELDS}
+    return _render_form(request, values, list(resource.tags or []), [], resource.id)
 
 
 @blueprint.post("/dashboard/resources/<resource_id:int>")
@@ -79,15 +71,14 @@ async def edit_resource(request: Request, resource_id: int) -> HTTPResponse:
 async def update_resource(request: Request, resource_id: int) -> HTTPResponse:
     values, tags = _form_values(request)
     form, errors = resources.parse_form(values, tags)
-    with session_scope() as session:
-        resource = resources.get_resource(session, resource_id)
-        if resource is None:
+    if form is None:
+        if await off_loop(read_models.resource, resource_id) is None:
             raise NotFound("No such resource.")
-        if form is None:
-            return _render_form(request, values, tags, errors, resource_id, status=400)
-        resources.update_resource(session, resource, form, request.ctx.clinician)
-        queries.record_audit(session, request.ctx.clinician, "edit_resource", None,
-                             f"resource {resource.id}: {resource.name}")
+        return _render_form(request, values, tags, errors, resource_id, status=400)
+    try:
+        await off_loop(actions.update_resource, request.ctx.clinician, resource_id, form)
+    except LookupError as error:
+        raise NotFound("No such resource.") from error
     return redirect(f"/dashboard/resources?saved={resource_id}#resource-{resource_id}", status=303)
 
 
@@ -95,12 +86,8 @@ async def update_resource(request: Request, resource_id: int) -> HTTPResponse:
 @auth.login_required
 async def archive_resource(request: Request, resource_id: int) -> HTTPResponse:
     archive = (request.form.get("archive") or "1") != "0"
-    with session_scope() as session:
-        resource = resources.get_resource(session, resource_id)
-        if resource is None:
-            raise NotFound("No such resource.")
-        resources.set_archived(session, resource, archive, request.ctx.clinician)
-        action = "archive_resource" if archive else "restore_resource"
-        detail = f"resource {resource.id}: {resource.name}"
-        queries.record_audit(session, request.ctx.clinician, action, None, detail)
+    try:
+        await off_loop(actions.archive_resource, request.ctx.clinician, resource_id, archive)
+    except LookupError as error:
+        raise NotFound("No such resource.") from error
     return redirect(f"/dashboard/resources#resource-{resource_id}", status=303)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from datetime import time as dtime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
@@ -19,15 +20,14 @@ from sanic import Blueprint
 from sanic.exceptions import NotFound
 from sanic.request import Request
 from sanic.response import HTTPResponse, html, raw, redirect
-from sqlalchemy import select
 
 from bot.clinic import ClinicConfig, load_clinic
-from bot.services import clinician_notes, fhir_export, goal_proposals, regions, resources, summaries
 from bot.services import dashboard as queries
-from bot.store.db import session_scope
-from bot.store.models import Clinician, InvitationCode, Patient, SafetyEvent
+from bot.services import dashboard_actions as actions
+from bot.services import read_models, summaries
 from bot.web import auth, charts
 
+T = TypeVar("T")
 HERE = Path(__file__).resolve().parent
 blueprint = Blueprint("dashboard")
 blueprint.static("/dashboard/static", str(HERE / "static"), name="static")
@@ -67,13 +67,13 @@ def _zone() -> ZoneInfo:
 def _when(value: datetime | None, fmt: str = "%d %b %Y %H:%M") -> str:
     if value is None:
         return "-"
-    return queries.as_utc(value).astimezone(_env.globals["zone"]).strftime(fmt)
+    return value.astimezone(_env.globals["zone"]).strftime(fmt)
 
 
 def _ago(value: datetime | None) -> str:
     if value is None:
         return "never"
-    days = (datetime.now(timezone.utc) - queries.as_utc(value)).days
+    days = (datetime.now(timezone.utc) - value).days
     return "today" if days <= 0 else ("yesterday" if days == 1 else f"{days} days ago")
 
 
@@ -109,11 +109,13 @@ def _safe_next(target: str | None) -> str:
     return "/dashboard/"
 
 
-def _patient_or_404(session: Any, request: Request, patient_id: int) -> Patient:
-    patient = queries.assigned_patient(session, request.ctx.clinician.id, patient_id)
-    if patient is None:
-        raise NotFound("No such patient in your list.")
-    return patient
+async def off_loop(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a blocking service call (database, files) in a worker thread, off Sanic's event loop.
+    A patient who is not the clinician's answers 404, whichever call found it out."""
+    try:
+        return await asyncio.to_thread(function, *args, **kwargs)
+    except read_models.NotAssigned as error:
+        raise NotFound("No such patient in your list.") from error
 
 
 # --- sign-in ------------------------------------------------------------------------------------------
@@ -151,7 +153,7 @@ async def login(request: Request) -> HTTPResponse:
 @blueprint.post("/dashboard/logout")
 @auth.login_required
 async def logout(request: Request) -> HTTPResponse:
-    auth.sign_out_everywhere(request.ctx.clinician.id)
+    await off_loop(auth.sign_out_everywhere, request.ctx.clinician.id)
     response = redirect("/dashboard/login", status=303)
     auth.clear_session_cookie(response)
     return response
@@ -168,29 +170,16 @@ async def patient_list(request: Request) -> HTTPResponse:
     if flag not in ("", "safety", "missed", "peg", "request", "phq4", "paused"):
         flag = ""
     page = max(1, int(request.args.get("page") or 1)) if (request.args.get("page") or "1").isdigit() else 1
-    with session_scope() as session:
-        rows = queries.patient_list(session, request.ctx.clinician.id, search=search, flag=flag)
-        invitations = list(session.execute(
-            select(InvitationCode)
-            .where(InvitationCode.clinician_id == request.ctx.clinician.id, InvitationCode.used_at.is_(None),
-                   InvitationCode.expires_at > datetime.now(timezone.utc))
-            .order_by(InvitationCode.created_at.desc())
-            .limit(5)
-        ).scalars())
-        pages = max(1, -(-len(rows) // PAGE_SIZE))
-        page = min(page, pages)
-        shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-        channels = queries.channels_by_patient(session, [row.id for row in shown])
-    return render(request, "list.html", rows=shown, total=len(rows), page=page, pages=pages,
-                  first=(page - 1) * PAGE_SIZE + 1, search=search, flag=flag, invitations=invitations,
-                  channels=channels)
+    found = await off_loop(read_models.patient_list, request.ctx.clinician.id, search, flag, page, PAGE_SIZE)
+    return render(request, "list.html", rows=found.rows, total=found.total, page=found.page,
+                  pages=found.pages, first=found.first, search=search, flag=flag,
+                  invitations=found.invitations, channels=found.channels)
 
 
 @blueprint.post("/dashboard/invitations")
 @auth.login_required
 async def new_invitation(request: Request) -> HTTPResponse:
-    with session_scope() as session:
-        queries.create_invitation(session, request.ctx.clinician.id)
+    await off_loop(actions.create_invitation, request.ctx.clinician)
     return redirect("/dashboard/#invitations", status=303)
 
 
@@ -199,7 +188,7 @@ async def new_invitation(request: Request) -> HTTPResponse:
 
 def _psfs_chart(activities: list) -> str:
     series = [
-        charts.Series(goal.activity, [(queries.as_utc(r.rated_at), r.score) for r in goal.ratings])
+        charts.Series(goal.activity, [(r.rated_at, r.score) for r in goal.ratings])
         for goal in activities if goal.active
     ]
     return charts.line_chart(charts.ChartSpec("PSFS ability (0 unable - 10 as before)", 0, 10, series,
@@ -230,72 +219,26 @@ def _peg_chart(points: list[queries.PegPoint]) -> str:
 @blueprint.get("/dashboard/patients/<patient_id:int>")
 @auth.login_required
 async def patient_page(request: Request, patient_id: int) -> HTTPResponse:
-    clinician = request.ctx.clinician
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        queries.record_audit(session, clinician, "view_patient", patient.id)
-        activities = queries.psfs_activities(session, patient.id)
-        current_plans, past_plans = queries.action_plans(session, patient.id)
-        phq4 = queries.phq4_history(session, patient.id)
-        summary = summaries.summarise_patient(session, patient.id, recent_sessions=RECENT_SESSIONS)
-        peg = queries.peg_history(session, patient.id)
-        context = {
-            "patient": patient,
-            "devices": queries.linked_devices(session, patient),
-            "region": regions.region_of(patient),
-            "values": queries.patient_values(session, patient.id),
-            "activities": activities,
-            "current_plans": current_plans,
-            "past_plans": past_plans,
-            "adherence": queries.plan_adherence(
-                [(p.status, p.outcome_note) for p in current_plans + past_plans]),
-            "safety_events": queries.patient_safety_events(session, patient.id),
-            "requests": queries.talk_requests(session, patient.id),
-            "phq4": phq4,
-            "psfs_chart": Markup(_psfs_chart(activities)),
-            "phq4_chart": Markup(_phq4_chart(phq4)),
-            "checkin_history": queries.checkin_history(session, patient),
-            "peg": peg,
-            "peg_trend": queries.peg_trend(peg),
-            "peg_chart": Markup(_peg_chart(peg)),
-            "problems": queries.problem_solving(session, patient.id),
-            "flare_plan": queries.flare_plan(session, patient.id),
-            "flare_sections": queries.FLARE_SECTIONS,
-            "flare_episodes": queries.flare_episodes(session, patient.id),
-            "sessions": list(reversed(summary.sessions))[:RECENT_SESSIONS],
-            "resource_offers": resources.patient_offers(session, patient.id),
-            "offer_contexts": resources.CONTEXT_LABELS,
-            "offer_responses": resources.RESPONSE_LABELS,
-            "audit": queries.audit_entries(session, patient.id, limit=10),
-            "paused_until": queries.as_utc(patient.checkins_paused_until),
-            "now": datetime.now(timezone.utc),
-            "pause_choices": PAUSE_CHOICES,
-            "notes": clinician_notes.for_patient(session, patient.id),
-            "proposals": goal_proposals.for_patient(session, patient.id),
-            "form_error": request.args.get("error"),
-        }
-        return render(request, "patient.html", **context)
+    context = await off_loop(read_models.patient_record, request.ctx.clinician, patient_id, RECENT_SESSIONS)
+    return render(request, "patient.html", **context,
+                  psfs_chart=Markup(_psfs_chart(context["activities"])),
+                  phq4_chart=Markup(_phq4_chart(context["phq4"])),
+                  peg_chart=Markup(_peg_chart(context["peg"])),
+                  now=datetime.now(timezone.utc), pause_choices=PAUSE_CHOICES,
+                  form_error=request.args.get("error"))
 
 
 @blueprint.post("/dashboard/patients/<patient_id:int>/safety/<event_id:int>/acknowledge")
 @auth.login_required
 async def acknowledge(request: Request, patient_id: int, event_id: int) -> HTTPResponse:
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        if queries.acknowledge_event(session, patient.id, event_id, request.ctx.clinician):
-            queries.record_audit(session, request.ctx.clinician, "acknowledge_safety", patient.id,
-                                 f"safety event {event_id}")
+    await off_loop(actions.acknowledge_safety, request.ctx.clinician, patient_id, event_id)
     return redirect(f"/dashboard/patients/{patient_id}#safety", status=303)
 
 
 @blueprint.post("/dashboard/patients/<patient_id:int>/requests/<request_id:int>/handled")
 @auth.login_required
 async def request_handled(request: Request, patient_id: int, request_id: int) -> HTTPResponse:
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        if queries.mark_request_handled(session, patient.id, request_id):
-            queries.record_audit(session, request.ctx.clinician, "handle_request", patient.id,
-                                 f"request {request_id}")
+    await off_loop(actions.mark_request_handled, request.ctx.clinician, patient_id, request_id)
     return redirect(f"/dashboard/patients/{patient_id}#requests", status=303)
 
 
@@ -306,11 +249,7 @@ async def pause_checkins(request: Request, patient_id: int) -> HTTPResponse:
     days = None if choice == "resume" else int(choice) if choice.isdigit() else -1
     if days is not None and days not in PAUSE_CHOICES:
         return html("Choose how long to pause check-ins.", status=400)
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        queries.set_checkins_paused(session, patient, days, request.ctx.clinician)
-        queries.record_audit(session, request.ctx.clinician, "pause_checkins" if days else "resume_checkins",
-                             patient.id, f"{days} days" if days else None)
+    await off_loop(actions.pause_checkins, request.ctx.clinician, patient_id, days)
     return redirect(f"/dashboard/patients/{patient_id}#checkins", status=303)
 
 
@@ -327,36 +266,25 @@ def _back(patient_id: int, anchor: str, error: str | None = None) -> HTTPRespons
 async def set_reference(request: Request, patient_id: int) -> HTTPResponse:
     """The clinic's own reference (record number): how the clinic finds the patient in its systems."""
     reference = " ".join((request.form.get("clinic_reference") or "").split())[:40] or None
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        patient.clinic_reference = reference
-        queries.record_audit(session, request.ctx.clinician, "set_clinic_reference", patient.id)
+    await off_loop(actions.set_clinic_reference, request.ctx.clinician, patient_id, reference)
     return redirect(f"/dashboard/patients/{patient_id}", status=303)
 
 
 @blueprint.post("/dashboard/patients/<patient_id:int>/notes")
 @auth.login_required
 async def write_note(request: Request, patient_id: int) -> HTTPResponse:
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        try:
-            note = clinician_notes.create(session, patient, request.ctx.clinician,
-                                          request.form.get("body", ""), request.form.get("delivery", ""))
-        except ValueError as error:
-            return _back(patient_id, "notes", str(error))
-        queries.record_audit(session, request.ctx.clinician, "write_note", patient.id,
-                             f"note {note.id} ({note.delivery})")
+    try:
+        await off_loop(actions.write_note, request.ctx.clinician, patient_id,
+                       request.form.get("body", ""), request.form.get("delivery", ""))
+    except ValueError as error:
+        return _back(patient_id, "notes", str(error))
     return _back(patient_id, "notes")
 
 
 @blueprint.post("/dashboard/patients/<patient_id:int>/notes/<note_id:int>/withdraw")
 @auth.login_required
 async def withdraw_note(request: Request, patient_id: int, note_id: int) -> HTTPResponse:
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        if clinician_notes.withdraw(session, patient, note_id):
-            queries.record_audit(session, request.ctx.clinician, "withdraw_note", patient.id,
-                                 f"note {note_id}")
+    await off_loop(actions.withdraw_note, request.ctx.clinician, patient_id, note_id)
     return _back(patient_id, "notes")
 
 
@@ -373,29 +301,22 @@ def _days(text: str | None) -> int | None:
 @auth.login_required
 async def propose_goal(request: Request, patient_id: int) -> HTTPResponse:
     form = request.form
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        try:
-            proposal = goal_proposals.create(
-                session, patient, request.ctx.clinician, form.get("kind", ""), form.get("what", ""),
-                how_much=form.get("how_much"), when=form.get("when"), days_per_week=_days(form.get("days")),
-                rationale=form.get("rationale"),
-            )
-        except ValueError as error:
-            return _back(patient_id, "proposals", str(error))
-        queries.record_audit(session, request.ctx.clinician, "propose_goal", patient.id,
-                             f"proposal {proposal.id} ({proposal.kind})")
+    try:
+        await off_loop(
+            actions.propose_goal, request.ctx.clinician, patient_id,
+            form.get("kind", ""), form.get("what", ""),
+            how_much=form.get("how_much"), when=form.get("when"), days_per_week=_days(form.get("days")),
+            rationale=form.get("rationale"),
+        )
+    except ValueError as error:
+        return _back(patient_id, "proposals", str(error))
     return _back(patient_id, "proposals")
 
 
 @blueprint.post("/dashboard/patients/<patient_id:int>/proposals/<proposal_id:int>/withdraw")
 @auth.login_required
 async def withdraw_proposal(request: Request, patient_id: int, proposal_id: int) -> HTTPResponse:
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        if goal_proposals.withdraw(session, patient, proposal_id):
-            queries.record_audit(session, request.ctx.clinician, "withdraw_proposal", patient.id,
-                                 f"proposal {proposal_id}")
+    await off_loop(actions.withdraw_proposal, request.ctx.clinician, patient_id, proposal_id)
     return _back(patient_id, "proposals")
 
 
@@ -417,15 +338,10 @@ async def conversations(request: Request, patient_id: int) -> HTTPResponse:
     end_day = _parse_day(request.args.get("to"))
     start = datetime.combine(start_day, dtime(), zone) if start_day else None
     end = datetime.combine(end_day + timedelta(days=1), dtime(), zone) if end_day else None
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        queries.record_audit(session, request.ctx.clinician, "view_summaries", patient.id,
-                             f"{start_day or ''}..{end_day or ''}")
-        summary = summaries.summarise_patient(session, patient.id)
-        return render(request, "conversations.html", patient=patient,
-                      sessions=list(reversed(summary.sessions)),
-                      period_lines=summary.between(start, end) if (start or end) else None,
-                      start_day=start_day, end_day=end_day)
+    page = await off_loop(read_models.conversations, request.ctx.clinician, patient_id, start, end,
+                          f"{start_day or ''}..{end_day or ''}")
+    return render(request, "conversations.html", patient=page.patient, sessions=page.sessions,
+                  period_lines=page.period_lines, start_day=start_day, end_day=end_day)
 
 
 @blueprint.get("/dashboard/patients/<patient_id:int>/transcript")
@@ -433,15 +349,15 @@ async def conversations(request: Request, patient_id: int) -> HTTPResponse:
 async def transcript(request: Request, patient_id: int) -> HTTPResponse:
     conversation_id = request.args.get("c") or ""
     highlight = {int(part) for part in (request.args.get("hl") or "").split(",") if part.isdigit()}
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        try:
-            events = summaries.transcript(session, patient.id, conversation_id)
-        except LookupError as error:
-            raise NotFound("No such conversation for this patient.") from error
-        queries.record_audit(session, request.ctx.clinician, "view_transcript", patient.id)
-        return render(request, "transcript.html", patient=patient, events=events, highlight=highlight,
-                      conversation_id=conversation_id)
+    try:
+        patient, events = await off_loop(read_models.transcript, request.ctx.clinician, patient_id,
+                                         conversation_id)
+    except NotFound:
+        raise
+    except LookupError as error:
+        raise NotFound("No such conversation for this patient.") from error
+    return render(request, "transcript.html", patient=patient, events=events, highlight=highlight,
+                  conversation_id=conversation_id)
 
 
 # --- exports ------------------------------------------------------------------------------------------
@@ -455,20 +371,14 @@ def _download(body: str, content_type: str, filename: str) -> HTTPResponse:
 @blueprint.get("/dashboard/patients/<patient_id:int>/export.csv")
 @auth.login_required
 async def export_csv(request: Request, patient_id: int) -> HTTPResponse:
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        queries.record_audit(session, request.ctx.clinician, "export_csv", patient.id)
-        body = fhir_export.measures_csv(fhir_export.load_record(session, patient))
+    body = await off_loop(read_models.measures_csv, request.ctx.clinician, patient_id)
     return _download(body, "text/csv; charset=utf-8", f"pacer-patient-{patient_id}-measures.csv")
 
 
 @blueprint.get("/dashboard/patients/<patient_id:int>/export.fhir.json")
 @auth.login_required
 async def export_fhir(request: Request, patient_id: int) -> HTTPResponse:
-    with session_scope() as session:
-        patient = _patient_or_404(session, request, patient_id)
-        queries.record_audit(session, request.ctx.clinician, "export_fhir", patient.id)
-        body = fhir_export.build_bundle(fhir_export.load_record(session, patient)).json(indent=2)
+    body = await off_loop(read_models.fhir_bundle, request.ctx.clinician, patient_id)
     return _download(body, "application/fhir+json", f"pacer-patient-{patient_id}.fhir.json")
 
 
@@ -492,19 +402,12 @@ def _admin_back(done: str | None = None, error: str | None = None, anchor: str =
 @auth.admin_required
 async def admin_page(request: Request) -> HTTPResponse:
     search = (request.args.get("q") or "")[:80]
-    with session_scope() as session:
-        clinicians = list(session.execute(
-            select(Clinician).order_by(Clinician.active.desc(), Clinician.display_name)).scalars())
-        unlinked = list(session.execute(
-            select(SafetyEvent).where(SafetyEvent.patient_id.is_(None), SafetyEvent.acknowledged_at.is_(None))
-            .order_by(SafetyEvent.created_at.desc())
-        ).scalars())
-        unassigned = queries.unassigned_consented(session, search)
-        return render(request, "admin.html", clinicians=clinicians, unlinked=unlinked,
-                      caseloads=queries.clinician_caseloads(session), unassigned=unassigned,
-                      unassigned_channels=queries.channels_by_patient(session, [p.id for p in unassigned]),
-                      search=search, message=ADMIN_MESSAGES.get(request.args.get("done") or ""),
-                      error=(request.args.get("error") or "")[:200] or None)
+    page = await off_loop(read_models.admin_page, search)
+    return render(request, "admin.html", clinicians=page.clinicians, unlinked=page.unlinked,
+                  caseloads=page.caseloads, unassigned=page.unassigned,
+                  unassigned_channels=page.unassigned_channels,
+                  search=search, message=ADMIN_MESSAGES.get(request.args.get("done") or ""),
+                  error=(request.args.get("error") or "")[:200] or None)
 
 
 @blueprint.post("/dashboard/admin/clinicians")
@@ -513,13 +416,11 @@ async def admin_add_clinician(request: Request) -> HTTPResponse:
     form = request.form
     role = "admin" if form.get("role") == "admin" else "clinician"
     try:
-        clinician_id = auth.create_clinician(form.get("email", ""), form.get("display_name", ""),
-                                             form.get("password", ""), role=role)
+        clinician_id = await off_loop(auth.create_clinician, form.get("email", ""),
+                                      form.get("display_name", ""), form.get("password", ""), role=role)
     except ValueError as error:
         return _admin_back(error=str(error), anchor="#clinicians")
-    with session_scope() as session:
-        queries.record_audit(session, request.ctx.clinician, "add_clinician", None,
-                             f"clinician {clinician_id} ({role})")
+    await off_loop(actions.audit_clinician_added, request.ctx.clinician, clinician_id, role)
     return _admin_back("added", anchor="#clinicians")
 
 
@@ -529,14 +430,10 @@ async def admin_set_active(request: Request, clinician_id: int) -> HTTPResponse:
     active = request.form.get("active") == "1"
     if clinician_id == request.ctx.clinician.id and not active:
         return _admin_back(error="You cannot deactivate your own account.", anchor="#clinicians")
-    with session_scope() as session:
-        clinician = session.get(Clinician, clinician_id)
-        if clinician is None:
-            raise NotFound("No such clinician.")
-        clinician.active = active
-        queries.record_audit(session, request.ctx.clinician,
-                             "reactivate_clinician" if active else "deactivate_clinician", None,
-                             f"clinician {clinician_id}")
+    try:
+        await off_loop(actions.set_clinician_active, request.ctx.clinician, clinician_id, active)
+    except LookupError as error:
+        raise NotFound("No such clinician.") from error
     return _admin_back("reactivated" if active else "deactivated", anchor="#clinicians")
 
 
@@ -546,13 +443,7 @@ async def admin_assign(request: Request) -> HTTPResponse:
     try:
         clinician_id = int(request.form.get("clinician_id", ""))
         patient_id = int(request.form.get("patient_id", ""))
-        with session_scope() as session:
-            clinician = session.get(Clinician, clinician_id)
-            if clinician is None or not clinician.active:
-                raise LookupError("choose an active clinician")
-            queries.assign(session, clinician_id, patient_id)
-            queries.record_audit(session, request.ctx.clinician, "assign_patient", patient_id,
-                                 f"to clinician {clinician_id}")
+        await off_loop(actions.assign_patient, request.ctx.clinician, clinician_id, patient_id)
     except (ValueError, LookupError) as error:
         return _admin_back(error=f"Could not assign: {error}", anchor="#unassigned")
     return _admin_back("assigned", anchor="#unassigned")
@@ -561,15 +452,10 @@ async def admin_assign(request: Request) -> HTTPResponse:
 @blueprint.post("/dashboard/admin/safety/<event_id:int>/acknowledge")
 @auth.admin_required
 async def admin_acknowledge(request: Request, event_id: int) -> HTTPResponse:
-    with session_scope() as session:
-        event = session.get(SafetyEvent, event_id)
-        if event is None or event.patient_id is not None:
-            raise NotFound("No such unlinked safety event.")
-        if event.acknowledged_at is None:
-            event.acknowledged_at = datetime.now(timezone.utc)
-            event.acknowledged_by = request.ctx.clinician.display_name
-            queries.record_audit(session, request.ctx.clinician, "acknowledge_safety", None,
-                                 f"unlinked safety event {event_id}")
+    try:
+        await off_loop(actions.acknowledge_unlinked_safety, request.ctx.clinician, event_id)
+    except LookupError as error:
+        raise NotFound("No such unlinked safety event.") from error
     return redirect("/dashboard/admin", status=303)
 
 
@@ -584,11 +470,9 @@ async def alert_patient_link(request: Request, patient_id: int) -> HTTPResponse:
 @blueprint.get("/safety/<event_id:int>")
 @auth.login_required
 async def alert_event_link(request: Request, event_id: int) -> HTTPResponse:
-    with session_scope() as session:
-        event = session.get(SafetyEvent, event_id)
-        if event is not None and event.patient_id is not None and queries.assigned_patient(
-                session, request.ctx.clinician.id, event.patient_id):
-            return redirect(f"/dashboard/patients/{event.patient_id}#safety-{event_id}", status=302)
+    patient_id = await off_loop(read_models.safety_event_location, request.ctx.clinician, event_id)
+    if patient_id is not None:
+        return redirect(f"/dashboard/patients/{patient_id}#safety-{event_id}", status=302)
     if request.ctx.clinician.role == "admin":
         return redirect("/dashboard/admin#unlinked", status=302)
     raise NotFound("No such safety event in your list.")

@@ -55,7 +55,7 @@ def test_due_checkin_is_sent_once_to_the_last_channel_and_schedule_advances(stub
     assert stub.stats()["triggers"] == [["web-1", str(row.id), "socketio"]]
     with session_scope() as session:
         schedule = session.execute(select(CheckinSchedule)).scalars().one()
-        assert store.as_utc(schedule.next_due_at) > utcnow() and schedule.next_index >= 2
+        assert schedule.next_due_at > utcnow() and schedule.next_index >= 2
     run(sweep_and_close(sweeper(stub)))  # nothing more is due
     assert len(stub.stats()["triggers"]) == 1
 
@@ -83,12 +83,12 @@ def test_rasa_down_retries_with_backoff_and_is_visible(stub: RasaStub) -> None:
     run(sweep_and_close(sweeper(stub, retry_base_s=60)))
     [row] = deliveries(patient)
     assert row.status == "pending" and row.attempts == 1 and "503" in row.last_error
-    wait = store.as_utc(row.next_attempt_at) - utcnow()
+    wait = row.next_attempt_at - utcnow()
     assert timedelta(seconds=50) < wait <= timedelta(seconds=60)
     assert checkins.status(utcnow()).failing == 1
     run(sweep_and_close(sweeper(stub, retry_base_s=60), now=utcnow() + timedelta(minutes=2)))
     [row] = deliveries(patient)
-    assert row.attempts == 2 and store.as_utc(row.next_attempt_at) - utcnow() > timedelta(minutes=2)
+    assert row.attempts == 2 and row.next_attempt_at - utcnow() > timedelta(minutes=2)
     run(sweep_and_close(sweeper(stub, retry_base_s=60), now=utcnow() + timedelta(minutes=5)))
     [row] = deliveries(patient)
     assert row.status == "sent" and stub.raw()[str(row.id)] == 1

@@ -15,6 +15,7 @@ from sqlalchemy import insert
 
 from bot.services import dashboard, summaries
 from bot.store import models as m
+from bot.store import rasa_events
 from bot.store.db import session_scope
 from bot.web import auth
 from tests.web.server import WebServer
@@ -39,8 +40,8 @@ def recording(web_db: str) -> dict:
     data = json.loads(RECORDING.read_text())
     with session_scope() as session:
         conn = session.connection()
-        summaries.EVENTS.create(conn, checkfirst=True)  # Rasa's table, as its tracker store creates it
-        conn.execute(insert(summaries.EVENTS), data["events"])
+        rasa_events.EVENTS.create(conn, checkfirst=True)  # Rasa's table, as its tracker store creates it
+        conn.execute(insert(rasa_events.EVENTS), data["events"])
         for key, model in TABLES:
             columns = {c.key: c for c in model.__table__.columns}
             rows = [{k: _value(columns[k], v) for k, v in row.items()} for row in data[key]]

@@ -8,7 +8,7 @@ rasa replica. Only bot-written titles and payloads are stored, never patient tex
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete
 
@@ -39,7 +39,6 @@ def last_options(conversation_id: str, now: datetime | None = None) -> list[Opti
         row = session.get(ChannelPrompt, conversation_id)
         if row is None:
             return []
-        created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=timezone.utc)
-        if (now or utcnow()) - created > PROMPT_TTL:
+        if (now or utcnow()) - row.created_at > PROMPT_TTL:
             return []
         return [Option(title=title, payload=payload) for title, payload in json.loads(row.options_json)]
