@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from bot.coaching.checkin_channels import SMS, TELEGRAM, WEB
 from bot.services import code_attempts
 from bot.store import repository as repo
 from bot.store.db import session_scope
@@ -59,9 +60,7 @@ class CheckinChoice:
 
 #: The channels a patient can name for check-ins, by the Rasa input channels behind them.
 CHANNEL_KINDS: dict[str, tuple[str, ...]] = {
-    "sms": ("sms",),
-    "telegram": ("telegram",),
-    "web": ("socketio", "rest"),
+    SMS: ("sms",), TELEGRAM: ("telegram",), WEB: ("socketio", "rest"),
 }
 
 
