@@ -46,6 +46,7 @@ PAUSING_INTENTS = (
     "make_flare_plan",
     "set_goal",
     "change_checkins",
+    "choose_checkin_channel",
     "stop_checkins",
     "delete_my_data",
     "data_copy",

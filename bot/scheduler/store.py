@@ -40,8 +40,8 @@ from bot.scheduler.schedule import (
     next_occurrence,
     prefs_of,
 )
+from bot.services.identities import checkin_destinations
 from bot.store.models import (
-    ChannelIdentity,
     CheckinDelivery,
     CheckinSchedule,
     Patient,
@@ -199,18 +199,10 @@ def committed_deliveries(conn: Connection, received: Sequence[tuple[str | None, 
 
 
 def _load_context(conn: Connection, claims: Sequence[Claim], now: datetime) -> None:
-    """Fill conversation, channel, consent, pauses, crisis times and prefs in four queries."""
+    """Fill conversation, channel, consent, pauses, crisis times and prefs in four queries.
+    Where a check-in goes is decided by its one owner, `identities.checkin_destinations`."""
     patient_ids = sorted({claim.patient_id for claim in claims})
-    identities: dict[int, tuple] = {}
-    for row in conn.execute(
-        select(ChannelIdentity.patient_id, ChannelIdentity.conversation_id, ChannelIdentity.channel,
-               ChannelIdentity.last_used_at, ChannelIdentity.created_at, ChannelIdentity.id)
-        .where(ChannelIdentity.patient_id.in_(patient_ids))
-    ):
-        key = (row.last_used_at or row.created_at, row.id)
-        best = identities.get(row.patient_id)
-        if best is None or key > best[0]:
-            identities[row.patient_id] = (key, row.conversation_id, row.channel)
+    destinations = checkin_destinations(conn, patient_ids)
     patients = {
         row.id: row
         for row in conn.execute(
@@ -230,9 +222,9 @@ def _load_context(conn: Connection, claims: Sequence[Claim], now: datetime) -> N
         row.patient_id: row for row in conn.execute(select(S).where(S.c.patient_id.in_(patient_ids)))
     }
     for claim in claims:
-        identity = identities.get(claim.patient_id)
-        if identity is not None:
-            claim.conversation_id, claim.channel = identity[1], identity[2]
+        destination = destinations.get(claim.patient_id)
+        if destination is not None:
+            claim.conversation_id, claim.channel = destination.conversation_id, destination.channel
         patient = patients.get(claim.patient_id)
         claim.consented = patient is not None and patient.consent_status == "given"
         if patient is not None:

@@ -9,13 +9,16 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import phonenumbers
 from sqlalchemy import select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from bot.coaching.checkin_channels import SMS, TELEGRAM, WEB
 from bot.services import code_attempts
 from bot.store import repository as repo
 from bot.store.db import session_scope
@@ -26,6 +29,7 @@ CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 6
 CODE_TTL = timedelta(minutes=15)
 TELEGRAM_PREFIX = "tg:"
+_EPOCH = datetime.min.replace(tzinfo=timezone.utc)
 
 _CODE_CLEAN = re.compile(r"[\s\-_.]")
 
@@ -46,6 +50,18 @@ class LinkResult:
     @property
     def ok(self) -> bool:
         return self.status in ("linked", "already_linked")
+
+
+@dataclass(frozen=True)
+class CheckinChoice:
+    status: str  # chosen | not_linked | not_set_up
+    kind: str | None = None  # sms | telegram | web: where check-ins now go (or were asked to)
+
+
+#: The channels a patient can name for check-ins, by the Rasa input channels behind them.
+CHANNEL_KINDS: dict[str, tuple[str, ...]] = {
+    SMS: ("sms",), TELEGRAM: ("telegram",), WEB: ("socketio", "rest"),
+}
 
 
 @dataclass(frozen=True)
@@ -214,24 +230,66 @@ def prefer_for_checkins(conversation_id: str) -> bool:
         patient = repo.find_patient(session, conversation_id)
         if patient is None:
             return False
-        for identity in patient.identities:
-            identity.preferred = identity.conversation_id == conversation_id
+        _prefer(patient, conversation_id)
         return True
 
 
-def checkin_destination(patient_id: int) -> Destination | None:
-    """Where a check-in goes: the conversation the patient chose, else the one used last."""
+def _prefer(patient: Patient, conversation_id: str) -> None:
+    for identity in patient.identities:
+        identity.preferred = identity.conversation_id == conversation_id
+
+
+def channel_kind(channel: str | None) -> str | None:
+    """What a patient calls a Rasa input channel: sms, telegram or web (None for others)."""
+    return next((kind for kind, channels in CHANNEL_KINDS.items() if channel in channels), None)
+
+
+def choose_checkin_channel(conversation_id: str, kind: str | None) -> CheckinChoice:
+    """Send check-ins by `kind` (sms, telegram, web), or to this very conversation when
+    `kind` is None ("check in with me here"). Only a channel the patient has linked can be
+    chosen: a Telegram chat or a phone number Pacer has never heard from cannot be reached.
+    Of several conversations on that channel, this one (if it is one) else the last used."""
     with session_scope() as session:
-        identities = list(
-            session.execute(select(ChannelIdentity).where(ChannelIdentity.patient_id == patient_id)).scalars()
-        )
-    if not identities:
-        return None
-    epoch = datetime.min.replace(tzinfo=timezone.utc)
+        patient = repo.find_patient(session, conversation_id)
+        if patient is None or not repo.has_consented(patient):
+            return CheckinChoice("not_set_up", kind)
+        if kind is None:
+            here = next(i for i in patient.identities if i.conversation_id == conversation_id)
+            _prefer(patient, conversation_id)
+            return CheckinChoice("chosen", channel_kind(here.channel))
+        candidates = [i for i in patient.identities if i.channel in CHANNEL_KINDS.get(kind, ())]
+        if not candidates:
+            return CheckinChoice("not_linked", kind)
+        target = max(candidates, key=lambda i: (i.conversation_id == conversation_id,
+                                                 _aware(i.last_used_at or i.created_at or _EPOCH), i.id))
+        _prefer(patient, target.conversation_id)
+        return CheckinChoice("chosen", kind)
 
-    def rank(identity: ChannelIdentity) -> tuple[bool, datetime, datetime]:
-        last = _aware(identity.last_used_at) if identity.last_used_at else epoch
-        return (bool(identity.preferred), last, _aware(identity.created_at))
 
-    best = max(identities, key=rank)
-    return Destination(best.conversation_id, best.channel)
+def checkin_destinations(db: Session | Connection, patient_ids: Iterable[int]) -> dict[int, Destination]:
+    """Where each patient's check-ins go: the conversation they chose, else the one used last
+    (a conversation never used counts from when it was linked). One query for a whole batch,
+    so the scheduler asks here rather than ranking channels itself."""
+    wanted = sorted(set(patient_ids))
+    if not wanted:
+        return {}
+    rows = db.execute(
+        select(ChannelIdentity.patient_id, ChannelIdentity.conversation_id, ChannelIdentity.channel,
+               ChannelIdentity.preferred, ChannelIdentity.last_used_at, ChannelIdentity.created_at,
+               ChannelIdentity.id)
+        .where(ChannelIdentity.patient_id.in_(wanted))
+    )
+    best: dict[int, tuple[tuple[bool, datetime, int], Destination]] = {}
+    for row in rows:
+        last = row.last_used_at or row.created_at
+        rank = (bool(row.preferred), _aware(last) if last else _EPOCH, row.id)
+        current = best.get(row.patient_id)
+        if current is None or rank > current[0]:
+            best[row.patient_id] = (rank, Destination(row.conversation_id, row.channel))
+    return {patient_id: destination for patient_id, (_, destination) in best.items()}
+
+
+def checkin_destination(patient_id: int) -> Destination | None:
+    """Where this patient's next check-in goes (see `checkin_destinations`)."""
+    with session_scope() as session:
+        return checkin_destinations(session, [patient_id]).get(patient_id)

@@ -91,6 +91,8 @@ NOTABLE_INTENTS = {
     # Check-in, problem-solving and flare intents, answered by these actions (rules in data/rules/):
     "stop_checkins": ("asked", "Asked to pause or stop check-ins", {"action_stop_checkins"}),
     "change_checkins": ("asked", "Asked to change check-ins", {"action_change_checkins"}),
+    "choose_checkin_channel": ("asked", "Asked for check-ins on another channel",
+                               {"action_choose_checkin_channel"}),
     "report_flare": ("reported", "Reported a flare-up", {"action_start_flare"}),
     "problem_solve": ("asked", "Asked for help with something getting in the way",
                       {"action_start_problem_solving"}),

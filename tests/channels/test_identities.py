@@ -129,6 +129,37 @@ def test_checkins_go_to_the_chosen_conversation_else_the_last_used() -> None:
     assert identities.checkin_destination(999) is None
 
 
+def test_a_patient_chooses_a_linked_channel_for_checkins_by_name_or_here() -> None:
+    consented("tg:710")
+    pid = patient_id("tg:710")
+    assert identities.choose_checkin_channel("tg:710", "sms") == identities.CheckinChoice("not_linked", "sms")
+    code = identities.issue_link_code("tg:710").code
+    identities.redeem_link_code(code, "+64217654321", "sms")
+    identities.note_contact("tg:710", "telegram")  # Telegram used last...
+    assert identities.choose_checkin_channel("tg:710", "sms") == identities.CheckinChoice("chosen", "sms")
+    identities.note_contact("tg:710", "telegram")
+    # ...but the choice holds
+    assert identities.checkin_destination(pid) == identities.Destination("+64217654321", "sms")
+    assert identities.choose_checkin_channel("tg:710", "web").status == "not_linked"
+    assert identities.choose_checkin_channel("tg:710", None) == identities.CheckinChoice("chosen", "telegram")
+    assert identities.checkin_destination(pid) == identities.Destination("tg:710", "telegram")
+    assert identities.choose_checkin_channel("tg:799", None).status == "not_set_up"  # a stranger
+
+
+def test_checkin_destinations_for_a_batch_in_one_call() -> None:
+    consented("tg:720")
+    consented(WEB, channel="socketio")
+    code = identities.issue_link_code(WEB).code
+    identities.redeem_link_code(code, "tg:721", "telegram")
+    with session_scope() as session:
+        # Never used since it was made: counts from when it was linked, like any other.
+        session.execute(ChannelIdentity.__table__.update()
+                        .where(ChannelIdentity.conversation_id == "tg:721").values(last_used_at=None))
+        found = identities.checkin_destinations(session, [patient_id("tg:720"), patient_id(WEB), 999])
+    assert found == {patient_id("tg:720"): identities.Destination("tg:720", "telegram"),
+                     patient_id(WEB): identities.Destination("tg:721", "telegram")}
+
+
 def test_note_contact_stores_the_phone_of_known_patients_only() -> None:
     assert identities.note_contact("+64219876543", "sms", "+64219876543") is False
     consented("+64219876543", channel="sms")

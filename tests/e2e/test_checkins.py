@@ -195,3 +195,25 @@ def test_checkin_due_mid_form_waits_and_leaves_the_form_alone(stack: PacerStack)
     wait_for(lambda: delivery(delivery_id).status == "sent", what="the deferred check-in to be sent")
     assert len(checkin_events(stack, sender)) == 1
     assert "aroha" in bot_texts_after_last_checkin(stack, sender)
+
+
+def test_choosing_the_checkin_channel_mid_form_holds_the_form_and_sets_the_destination(
+        stack: PacerStack) -> None:
+    sender = new_sender()
+    reach_plan_question(stack, sender)
+    reply = texts(stack.say(sender, "oh btw can my check ins come as a txt to my mobile"))
+    assert "link code" in reply.lower(), reply  # no phone linked yet: how to link one, nothing changed
+    held = stack.tracker(sender)
+    assert not held["active_loop"].get("name") and held["slots"]["paused_form"] == "plan_form"
+    assert held["slots"]["plan_what"] is None  # the request was not stored as the plan
+
+    reply = texts(stack.say(sender, '/choose_checkin_channel{"checkin_channel":"here"}'))
+    assert "here" in reply or "this chat" in reply
+    assert "carry on" in reply.lower()  # the plan on hold is offered back
+    with session_scope() as session:
+        patient = find_patient(session, sender)
+        assert [i.preferred for i in patient.identities if i.conversation_id == sender] == [True]
+    assert "back to" in texts(stack.say(sender, "/resume_form")).lower()
+    resumed = stack.tracker(sender)  # the same question returns
+    assert resumed["active_loop"].get("name") == "plan_form"
+    assert resumed["slots"]["requested_slot"] == "plan_what"

@@ -7,15 +7,15 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bench.rasa_stub import RasaStub, open_checkin
 from bot.scheduler import store
 from bot.scheduler.rasa_api import RasaApi
 from bot.scheduler.sweeper import Sweeper
-from bot.services import checkins
+from bot.services import checkins, identities
 from bot.store.db import get_engine, session_scope
-from bot.store.models import CheckinDelivery, CheckinSchedule, SafetyEvent, utcnow
+from bot.store.models import ChannelIdentity, CheckinDelivery, CheckinSchedule, SafetyEvent, utcnow
 from tests.unit.scheduler.conftest import make_patient
 
 pytestmark = pytest.mark.both_dialects
@@ -58,6 +58,20 @@ def test_due_checkin_is_sent_once_to_the_last_channel_and_schedule_advances(stub
         assert schedule.next_due_at > utcnow() and schedule.next_index >= 2
     run(sweep_and_close(sweeper(stub)))  # nothing more is due
     assert len(stub.stats()["triggers"]) == 1
+
+
+def test_checkin_goes_to_the_conversation_the_patient_chose_not_the_last_used(stub: RasaStub) -> None:
+    patient = make_patient("web-2", channel="socketio")
+    code = identities.issue_link_code("web-2").code
+    identities.redeem_link_code(code, "tg:4242", "telegram")
+    assert identities.choose_checkin_channel("web-2", "telegram").status == "chosen"
+    with session_scope() as session:  # the web chat is the one used last
+        session.execute(update(ChannelIdentity).where(ChannelIdentity.conversation_id == "tg:4242")
+                        .values(last_used_at=utcnow() - timedelta(days=2)))
+    run(sweep_and_close(sweeper(stub)))
+    [row] = deliveries(patient)
+    assert row.status == "sent" and row.channel == "telegram" and row.conversation_id == "tg:4242"
+    assert stub.stats()["triggers"] == [["tg:4242", str(row.id), "telegram"]]
 
 
 def test_two_sweepers_at_once_never_send_twice(stub: RasaStub) -> None:
