@@ -1463,6 +1463,122 @@ THIRD_RULES += (
 
 
 # ---------------------------------------------------------------------------
+# Sixth pass (issue 16, after the second sealed table's first pass), from
+# tests/data/safety_eval_tune_3.csv: indifference to dying ("wouldn't mind if I got hit
+# by a car"), refusing a future with a horizon ("can't do another 20 years"), a decided
+# ending said without a method ("it'll all be over by the weekend, I've made sure"),
+# supplies gathered from several shops, places thought about, and a goodbye to Pacer
+# itself. Each is a concept, not a sentence; the second sealed table was not read.
+# ---------------------------------------------------------------------------
+_WOULDNT_MIND = (r"(?:wouldn'?t|would not|won'?t|wont|would ?n'?t) (?:even |really "
+                 r"|honestly )?(?:mind|care|fight it)")
+_HARM_TO_ME = (r"(?:i (?:got |get |was |were )?(?:hit|run over|killed|struck)|i (?:died"
+               r"|didn'?t wake|never woke"
+               r"|dropped dead)|my heart (?:gave out|stopped|gives out|stops)|something (?:happened|happens)"
+               r" to me|i (?:got|get) (?:sick|cancer) and died)")
+_FUTURE_SPAN = (r"(?:another|the next|a further|more) (?:\d+|few|couple of|ten|twenty|thirty|forty|fifty)?"
+                r" ?(?:years?|decades?|winters?|summers?|months)|decades? more|a lifetime"
+                r"|the rest of my life")
+CRISIS_RULES += (
+    _rule("crisis.indifferent_to_dying", CRISIS, "passive_death_wish",
+          [rf"(?:\bi (?:\w+ )?)?\b{_WOULDNT_MIND}\b[^.?!]{{0,25}}\bif {_HARM_TO_ME}\b",
+           rf"\bif {_HARM_TO_ME}\b[^.?!]{{0,40}}\b(?:i'?d be (?:ok|okay|fine|happy|relieved|glad)"
+           rf"|(?:that'?s|thats|that would be) (?:ok|okay|fine)(?: by me| with me)?|i {_WOULDNT_MIND})\b",
+           r"\b(?:hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?|wish(?:ing)?) (?:for|i (?:have|get"
+           r"|had)) an accident\b",
+           r"\b(?:i'?d |i would |i )?(?:welcome|long for|look forward to) (?:the end|death|dying|my death)\b",
+           r"\bstay asleep (?:for good|forever|for ever|permanently)\b",
+           r"\b(?:jealous|envious) of (?:people|those|everyone|anyone) who(?:'?ve| have)? (?:passed"
+           r"|died|gone)\b",
+           r"\b(?:dying|death|being dead) (?:doesn'?t|does not|no longer|don'?t) scares? me\b",
+           r"\b(?:dying|death|being dead) (?:sounds|seems|would be|feels) like (?:a )?(?:relief|rest|peace"
+           r"|holiday|mercy)\b",
+           r"\brather be (?:six feet under|in the ground|in a box|in my grave|in a coffin"
+           r"|pushing up daisies)\b",
+           r"\b(?:pray|praying|hope|hoping|wish|wishing) i (?:don'?t|never|won'?t) (?:see|wake up to|make it"
+           r" to|get to) (?:another|tomorrow|the) (?:morning|day|sunrise)\b",
+           r"\b(?:stopped|stop|don'?t) caring (?:if|whether) i (?:wake|live|die|make it)\b"]),
+    _rule("crisis.refuse_future_span", CRISIS, "hopelessness",
+          [rf"\bi (?:can'?t|cannot|won'?t|wont|will not|refuse to|am not going to|'?m not going to|'?m not)"
+           rf" (?:do|doing|spend|spending|face|facing|live through|living through|go through|going through"
+           rf"|survive|live|living)\b[^.?!]{{0,15}}\b{_FUTURE_SPAN}\b",
+           r"\bwhy (?:should|would|do) i (?:keep going|go on|carry on|bother living|keep living|stay)\b",
+           rf"\bnot (?:going to|gonna) (?:spend|do|live) {_FUTURE_SPAN}\b[^.?!]{{0,30}}\b(?:i'?ll make sure"
+           r"|i won'?t|i refuse)\b",
+           r"\b(?:i'?m |im |i am )?(?:done|finished) (?:with )?living\b",
+           r"\bno (?:future|life) (?:worth|left) (?:being alive|living|staying alive|sticking around) for\b",
+           r"\b(?:can'?t|cannot) (?:see|picture|imagine) (?:myself|me) (?:still )?(?:being )?(?:alive|here"
+           r"|around)\b[^.?!]{0,20}\b(?:in a year|next year|in \w+ years?|by|like this|with this)\b",
+           r"\btak(?:e|ing) myself out of the picture\b",
+           r"\bi'?ve given myself (?:till|until|to|a deadline|a date)\b"]),
+    _rule("crisis.decided_ending", CRISIS, "farewell",
+          [r"\b(?:made (?:up )?my mind|made sure|decided|my decision)\b[^.?!]{0,40}\b(?:all )?(?:end|be over"
+           r"|stop hurting|stop)\b[^.?!]{0,10}\b(?:soon|tonight|tomorrow|for good|this week)\b",
+           r"\b(?:end|be over|stop hurting|stop)\b[^.?!]{0,10}\b(?:soon|tonight|tomorrow"
+           r"|for good)\b[^.?!]{0,20}"
+           r"\b(?:i'?ve made sure|made sure of it|i'?ve decided|made up my mind)\b",
+           r"\bonly (?:one )?way out\b[^.?!]{0,30}\b(?:i'?m taking it|i'?ve chosen it|i'?ll take it|taking it"
+           r"|choose it|chosen it)\b",
+           r"\b(?:found|have|know|got) a way (?:out of (?:the|this) pain|out|to (?:make|stop) (?:it|the pain)"
+           r"(?: stop)?)\b[^.?!]{0,20}\b(?:for good|permanently|forever|for ever)\b",
+           r"\bno more pain after (?:tonight|today|tomorrow|this week|the weekend)\b",
+           r"\b(?:won'?t|wont|will not|not going to) be (?:around|here) (?:for )?(?:much|a lot) longer\b"]),
+    _rule("crisis.not_for_much_longer", CRISIS, "burden",
+          # "You won't have to put up with me much longer": the others are the subject, the
+          # ending is the speaker's.
+          r"\b(?:won'?t|wont|will not|not going to|don'?t) (?:have to |need to )?(?:worry about|put up with"
+          r"|deal with|look after|bother with|carry) me (?:for )?(?:much|any) longer\b",
+          subject_check=False),
+    _rule("crisis.goodbye_to_pacer", CRISIS, "farewell",
+          [r"\b(?:the )?last time (?:i'?ll|i will|i'?m going to|you'?ll) (?:message|write|talk|chat|hear)\b",
+           r"\bgoodbye\b[^.?!]{0,30}\b(?:won'?t|wont) (?:be )?need(?:ing)? (?:you|this|it|pacer)"
+           r" (?:after|anymore|any more)\b",
+           r"\b(?:wrote|written|writing|left) (?:everyone|each of them"
+           r"|all of them) (?:a )?(?:letters?|notes?)\b",
+           r"\b(?:gave|given|giving|left|leaving) (?:away )?(?:my |all my )?(?:\w+ ){0,2}to (?:my )?\w+ so"
+           r" (?:she|he|they|they'?ll|she'?ll|he'?ll) (?:has|have|ha[sv]e got) (?:it|them) (?:after|when)\b",
+           r"\b(?:cleared|cleaned) out (?:my|the) (?:flat|house|room|place)\b[^.?!]{0,40}\b(?:won'?t|wont)"
+           r" need (?:it|them|anything)\b"]),
+    _rule("crisis.means_gathered", CRISIS, "means",
+          [rf"\b(?:collect|gather|stash|squirrel|put)(?:ing|ed)? (?:away |up )?(?:my |all my |the )?{MEDS}\b",
+           rf"\b(?:bought|buying|buy|got|getting) (?:extra |more |lots of |heaps of |a lot of )?{MEDS}"
+           r" (?:from|at) (?:\w+ )?(?:different|several|multiple|a few|two|three|four|lots of) (?:shops"
+           r"|chemists|pharmacies|stores|supermarkets)\b",
+           r"\b(?:keep|kept|can'?t stop|been) thinking about (?:the|that) (?:\w+ )?(?:bridge|cliffs?|tracks"
+           r"|railway|train line|car ?park roof|tall building)\b",
+           r"\b(?:stood|standing|sat|sitting) (?:at|on) the edge\b"]),
+    _rule("crisis.burden_freed", CRISIS, "burden",
+          [r"\b(?:they|she|he|everyone|my family)(?:'?d| would) be (?:free|freer|happier|better)"
+           r" (?:without me|if i (?:was|were) gone)\b",
+           r"\b(?:don'?t|dont|doesn'?t) need me alive\b", r"\bwaste of (?:space|oxygen|air|a life)\b"],
+          subject_check=False),
+)
+CHECK_RULES += (
+    _rule("crisis_check.ending_soon", CHECK, "farewell",
+          [r"\b(?:it'?ll|it will|this will|everything will|all this will) (?:all )?(?:be over|end|stop)"
+           r" (?:soon|by the weekend|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+           r"|tomorrow)\b",
+           r"\b(?:know|knowing) how (?:it|this) ends\b",
+           r"\b(?:don'?t|no need to|no point) (?:book|making|make|schedul)\w* (?:my|the|another) (?:next )?"
+           r"(?:appointment|check ?-?in|session)\b[^.?!]{0,30}\b(?:won'?t|wont) be (?:there|here|around)\b",
+           r"\b(?:won'?t|wont|will not) be (?:replying|messaging|checking in|answering|writing)"
+           r" (?:any ?more|again)\b[^.?!]{0,30}\b(?:take care|goodbye|bye)\b"]),
+)
+THIRD_RULES += (
+    _rule("crisis_third_person.more_3", THIRD, "other_at_risk",
+          [rf"\b{_THIRD_NOUN}\b[^.?!]{{0,20}}\b(?:messaged|texted"
+           rf"|sent)(?: me)? (?:a )?goodbye\b[^.?!]{{0,40}}"
+           r"\b(?:phone is off|not answering|isn'?t answering|won'?t answer|can'?t reach)\b",
+           rf"\b{_THIRD_NOUN}\b[^.?!]{{0,10}}\bha[sd] (?:fresh |new |deep )?cuts (?:all )?(?:over|on)"
+           r" (?:his|her|their) (?:arms?|legs?|wrists?|thighs?)\b",
+           rf"\b{_THIRD_NOUN}\b[^.?!]{{0,10}}\btook (?:a )?(?:heap|lot|load|bunch|handful|whole (?:bottle"
+           rf"|packet|box)) of {MEDS}\b",
+           rf"\b{_THIRD_NOUN}\b[^.?!]{{0,20}}\bgiv(?:ing|en) away (?:all )?(?:her|his|their) (?:things|stuff"
+           r"|belongings)\b[^.?!]{0,30}\bgoodbye\b"]),
+)
+
+
+# ---------------------------------------------------------------------------
 # Crisis phrases in the languages most likely in a New Zealand clinic (Census
 # 2023 languages after English: te reo Maori, Samoan, Northern Chinese, Hindi,
 # Spanish, Arabic among the larger groups). Pacer replies in English only, so a
