@@ -1667,6 +1667,17 @@ FIGURES_OF_SPEECH = re.compile("|".join((
     r"\bkills? my (?:knees|back|feet|hips?|neck|legs|shoulders?|wrists?|joints|ankles?)\b",
     r"\bshot myself in the foot\b|\bthe pits\b|\bthrough the roof\b|\bgiving me hell\b"
     r"|\bhurts? like hell\b|\bscreaming at me\b|\bhit by a (?:truck|bus)\b",
+    # Sixth pass: exercise that "killed" someone, a limb that "went dead", plain tiredness and
+    # sleeping positions (the classifier's guesses on tune table 3 and the first tune table).
+    r"\b(?:coach|trainer|instructor|class|relay|race|run|hike|ride|session|workout|circuit|bootcamp|spin"
+    r"|pilates|yoga|zumba|gym|training|lunges|burpees|squats|parkrun|swim|laps?|rowing machine|treadmill)\b"
+    r"[^.?!]{0,30}\b(?:kill(?:ed|s|ing)?|murder\w*|slay\w*|destroy\w*|wreck\w*|finish\w* me off)\b",
+    r"\b(?:arm|leg|hand|foot|fingers?|toes?|bum)s? (?:goes|went|go|going|gone|is|was|are|keeps going) dead\b",
+    r"\b(?:i'?m|im|i am) (?:so |absolutely |totally |completely )?(?:toast|cooked|knackered|zonked|shattered"
+    r"|pooped|buggered|wiped out)\b",
+    r"\bneed (?:a|my|some) (?:nap|coffee|sleep|break|holiday|cuppa|lie down)"
+    r" or i'?ll (?:die|drop|collapse)\b",
+    r"\bsleep(?:s|ing)? on my (?:left|right|back|side|front|stomach|tummy)\b",
 )))
 RED_FLAG_CUES = re.compile(
     r"\b(?:numb\w*|tingl\w*|pins and needles|bladder|bowel\w*|pee\w*|wee\w*|urin\w*|incontinen\w*"
