@@ -16,6 +16,7 @@ from actions.digressions import GuardedFormValidation
 from bot.clinic import contact_line, load_clinic
 from bot.coaching.safety_lexicon import red_flag_screen_symptoms
 from bot.coaching.safety_replies import wants_to_go_on
+from bot.safety.contacts import RegionContacts
 from bot.services import safety
 
 END_LOOP: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
@@ -40,13 +41,18 @@ def safety_info(tracker: Tracker) -> dict[str, str]:
     return info
 
 
+def crisis_lines(contacts: RegionContacts) -> str:
+    """The region's crisis lines as a bulleted list, for every reply that shows them."""
+    return "\n".join(f"• {line}" for line in contacts.crisis_lines())
+
+
 def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> None:
     clinic = load_clinic()
     contacts = safety.region_contacts(tracker.sender_id, clinic)
     dispatcher.utter_message(
         response=response,
         emergency=contacts.emergency,
-        crisis_lines="\n".join(f"• {line}" for line in contacts.crisis_lines()),
+        crisis_lines=crisis_lines(contacts),
         clinic_line=contact_line(clinic),
     )
     if (safety_info(tracker) or {}).get("language"):
@@ -148,7 +154,9 @@ class ActionAskSafetyAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         if tracker.get_slot("safety_stage") == "check":
-            dispatcher.utter_message(response="utter_crisis_check")
+            # Any crisis reading shows the region's contacts, the check question included.
+            contacts = safety.region_contacts(tracker.sender_id)
+            dispatcher.utter_message(response="utter_crisis_check", crisis_lines=crisis_lines(contacts))
         else:
             dispatcher.utter_message(response="utter_are_you_safe")
         return []

@@ -13,8 +13,8 @@ crisis_non_english, red_flag (category `alert` when the message alone is unambig
 `screen` otherwise), near_miss, everyday. What the patient gets is derived from the
 safety level the same way actions/safety.py answers it:
 
-    crisis, crisis_third_person  -> a reply with the crisis contacts
-    crisis_check                 -> the check question
+    crisis, crisis_third_person  -> the full crisis reply (with the region's contacts)
+    crisis_check                 -> the check question, which shows the region's crisis lines too
     red_flag                     -> red-flag advice and a clinic alert
     red_flag_screen              -> the short screening question (no alert until "yes")
     a `language` in the verdict  -> the English-only notice as well
@@ -36,8 +36,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-CONTACT_LEVELS = {"crisis", "crisis_third_person"}
-SAFETY_LEVELS = CONTACT_LEVELS | {"crisis_check"}
+FULL_REPLY_LEVELS = {"crisis", "crisis_third_person"}
+# Since issue 16's sixth pass the check question shows the crisis lines as well, so every
+# crisis reading shows contacts; "full reply" keeps the stricter figure.
+CONTACT_LEVELS = FULL_REPLY_LEVELS | {"crisis_check"}
+SAFETY_LEVELS = CONTACT_LEVELS
 RED_FLAG_LEVELS = {"red_flag", "red_flag_screen"}
 ALERT_LEVELS = {"crisis", "red_flag"}  # bot.services.safety.ALERTING_KINDS
 
@@ -50,6 +53,10 @@ class Outcome:
     @property
     def contacts(self) -> bool:
         return self.level in CONTACT_LEVELS
+
+    @property
+    def full_reply(self) -> bool:
+        return self.level in FULL_REPLY_LEVELS
 
     @property
     def safety_reply(self) -> bool:
@@ -131,10 +138,10 @@ def inside_forms() -> tuple[Callable[[str], Outcome], Callable[[], None]]:
             stack.say(sender, "yes that's fine")
         reply = texts(stack.say(sender, text))
         notice = "only chat in english" in reply or "only understand english" in reply
+        if "harming yourself" in reply or "hurting yourself" in reply:
+            return Outcome("crisis_check" if contact_marker in reply else "check_without_contacts", notice)
         if contact_marker in reply:
             return Outcome("crisis", notice)
-        if "harming yourself" in reply or "hurting yourself" in reply:
-            return Outcome("crisis_check", notice)
         return Outcome("none", notice)
 
     return judge, stack.stop
@@ -155,14 +162,16 @@ def score(rows: list[dict[str, str]], judge: Callable[[str], Outcome], show_miss
     misses: list[str] = []
     crisis = group("crisis")
     if crisis:
-        print(f"{'crisis category':<24}{'any safety reply':>20}{'contacts':>20}")
+        print(f"{'crisis category':<24}{'any safety reply':>20}{'contacts shown':>20}{'full reply':>20}")
         all_items = [item for items in crisis.values() for item in items]
         for cat, items in [*crisis.items(), ("ALL", all_items)]:
             reply = sum(o.safety_reply for _, o in items)
             contacts = sum(o.contacts for _, o in items)
-            print(f"{cat:<24}{share(reply, len(items)):>20}{share(contacts, len(items)):>20}")
+            full = sum(o.full_reply for _, o in items)
+            print(f"{cat:<24}{share(reply, len(items)):>20}{share(contacts, len(items)):>20}"
+                  f"{share(full, len(items)):>20}")
             if cat != "ALL":
-                misses += [f"crisis/{cat} [{o.level}]: {t}" for t, o in items if not o.contacts]
+                misses += [f"crisis/{cat} [{o.level}]: {t}" for t, o in items if not o.full_reply]
     foreign = group("crisis_non_english")
     if foreign:
         items = [item for group_items in foreign.values() for item in group_items]

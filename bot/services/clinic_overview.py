@@ -38,6 +38,7 @@ from sqlalchemy import case, func, or_, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from bot.safety.kinds import safety_kind_label
 from bot.scheduler.schedule import NOTE_KIND
 from bot.services import csv_safe
 from bot.services.dashboard import assigned_ids
@@ -75,7 +76,7 @@ PEG_BINS: tuple[tuple[str, int | None, int | None], ...] = (
     ("+3 or more", 9, None),       # change >= 3
 )
 MEANINGFUL_SUM_CHANGE = 3  # one PEG point (Krebs 2009; bot.coaching.peg.MEANINGFUL_CHANGE)
-SAFETY_KINDS = ("crisis", "crisis_check", "crisis_third_person", "red_flag")
+SAFETY_KINDS = ("crisis", "crisis_check", "crisis_third_person", "red_flag", "red_flag_screen")
 
 
 # --- inputs -------------------------------------------------------------------------------------------
@@ -251,6 +252,10 @@ class SafetyKindFigures:
     events: int
     acknowledged: int
     unacknowledged: int
+
+    @property
+    def label(self) -> str:
+        return safety_kind_label(self.kind)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.coaching.phq4 import Phq4
+from bot.safety.kinds import safety_kind_label
 from bot.services.dashboard import conversation_ids
 from bot.store.models import (
     ActionPlan,
@@ -100,13 +101,6 @@ NOTABLE_INTENTS = {
 }
 RESOURCE_CONTEXTS = {"problem_solving": "problem solving", "distress": "after a mood check",
                      "checkin": "at a check-in", "asked": "they asked"}
-SAFETY_KIND_LABELS = {
-    "crisis": "Crisis message",
-    "crisis_check": "Possible crisis wording (check question asked)",
-    "crisis_third_person": "Concern about someone else's safety",
-    "red_flag": "Red-flag symptom",
-    "talk_to_person": "Asked to talk to a person",
-}
 
 
 @dataclass(frozen=True)
@@ -395,7 +389,7 @@ def _record_lines(
             add(row.responded_at, "reported", outcome, "proposal", "goal_proposals")
     for event in session.execute(select(SafetyEvent).where(SafetyEvent.patient_id == patient_id,
                                                          recent(SafetyEvent.created_at))).scalars():
-        label = SAFETY_KIND_LABELS.get(event.kind, event.kind)
+        label = safety_kind_label(event.kind)
         ack = f"; acknowledged by {event.acknowledged_by}" if event.acknowledged_by else "; not acknowledged"
         add(event.created_at, "flagged", f"{label}{ack}", "safety", "safety_events", event.conversation_id)
     for request in session.execute(

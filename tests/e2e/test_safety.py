@@ -83,6 +83,7 @@ def test_negation_only_downgrades_to_a_check_question(stack: PacerStack) -> None
     sender = new_sender()
     reply = texts(stack.say(sender, "im not suicidal or anything, just so fed up with this pain"))
     assert "thoughts of harming yourself" in reply or "thoughts of hurting yourself" in reply
+    assert "1737" in reply  # the check question shows the region's crisis lines too
     [event] = events_for(sender)
     assert event.kind == "crisis_check"
     reply = texts(stack.say(sender, "no, nothing like that"))

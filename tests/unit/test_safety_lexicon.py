@@ -1,4 +1,4 @@
-"""Table tests for the deterministic safety lexicon (bot/coaching/safety_lexicon.py).
+"""Table tests for the deterministic safety lexicon (the bot/coaching/safety_lexicon package).
 
 The tables were written before the rules were finalised and are deliberately
 phrased the way people type on phones. Near-misses matter as much as hits: a

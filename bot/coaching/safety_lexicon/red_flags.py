@@ -1,0 +1,430 @@
+"""Medical red flags: possible cauda equina, neurological deficit, chest pain,
+infection, fracture, cancer. One sign asks the short screening question (no alert);
+a combination in `UNAMBIGUOUS_SIGNS`, or "yes" to the screening question, gives
+urgent-review advice and alerts the clinic. `RED_FLAG_SIGNS` says which sign each
+rule detects; `RED_FLAG_SCREEN_SYMPTOMS` what the screening question names.
+
+How to add a phrase: add an alternative to the rule of that category below (or a new
+``_rule("red_flag.<name>", RED_FLAG, "<category>", [patterns])`` and its sign in
+`RED_FLAG_SIGNS`), in normalised lower-case text; then add a tune-table sentence and
+run the safety tests and bench/safety_eval.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.coaching.safety_lexicon.fragments import CANT
+from bot.coaching.safety_lexicon.rules import RED_FLAG, Rule
+from bot.coaching.safety_lexicon.rules import rule as _rule
+
+SAD_BODY = (
+    r"(?:saddle(?: area| region)?|groin|genitals?|genital area|private(?:s| parts| area| bits)"
+    r"|down there|down below|my bits|bits down there|(?:my |the )?bum\b(?! ?bag)"
+    r"|bottom(?! of)|butt(?:ocks?)?\b|backside|arse\b|anus|back passage|rectum|perineum"
+    r"|between (?:my|the) legs|inner thighs?|crotch|vagina|vulva|labia|penis|testicles"
+    r"|scrotum|nether regions?|undercarriage|sit ?bones|when i wipe|wiping|toilet paper"
+    r"|loo roll)"
+)
+NUMB = (
+    r"(?:numb\w*|tingl\w*|pins and needles|no feeling|lost (?:all |the )?(?:feeling|sensation)"
+    r"|loss of (?:feeling|sensation)|no sensation|reduced (?:feeling|sensation)"
+    rf"|altered (?:feeling|sensation)|{CANT} (?:really )?(?:feel|fell)|anaesthe\w*|anesthe\w*"
+    r"|weird feeling|strange feeling|funny feeling|buzzing|dead)"
+)
+PEE = (
+    r"(?:pee|peeing|peed|wee|weeing|weed|urinate|urinating|urinated|piss|pissing|pass (?:urine"
+    r"|water)|passing (?:urine|water)|empty (?:my|the) bladder|start (?:peeing|weeing|my wee)"
+    r"|do a wee|have a wee|go for a wee|have a pee|do a pee)"
+)
+FEVER = (
+    r"(?:fever\w*|(?<!room )(?<!the )(?<!body )temperature\b|high temp(?:erature)?"
+    r"|(?:a|running a|got a|have a|had a) temp(?:erature)?\b"
+    r"|temperature of|chills|the shivers|shivering|shivery|rigou?rs|night sweats?"
+    r"|sweating (?:at night|all night|buckets)|drenched in sweat|soaking (?:the|my) sheets"
+    r"|hot and cold|hot then cold|burning up|the shakes)"
+)
+PROCEDURE = (
+    r"(?:injection|jab|surgery|op\b|operation|procedure|epidural|nerve block|steroid shot"
+    r"|cortisone|joint replacement|knee replacement|hip replacement|fusion|discectomy"
+    r"|laminectomy|stitches|incision|wound|scar|spinal tap|lumbar puncture|infusion|drain)"
+)
+SPINE = (
+    r"(?:(?<!came )(?<!come )(?<!get )(?<!got )(?<!go )(?<!went )(?<!be )(?<!bring )"
+    r"(?<!call )(?<!text )(?<!write )(?<!hear )(?<!go )\bback\b|spine|spinal|neck|lumbar|disc"
+    r"|sciatica|tailbone|coccyx)"
+)
+PAIN_OR_INJURY = (
+    r"(?:pain|hurt|sore|agony|ache|aching|injur|bruis|swoll|swell|broke|broken|fractur|crack"
+    rf"|{CANT} (?:move|walk|stand|get up)|bleed|killing me|since|yesterday|today|this morning"
+    r"|last night|last week|tonight|just now|earlier|\bago\b)"
+)
+
+# ---------------------------------------------------------------------------
+# Red flags (urgent medical review)
+# ---------------------------------------------------------------------------
+RED_FLAG_RULES: tuple[Rule, ...] = (
+    # Cauda equina: saddle anaesthesia (GIRFT CES pathway; NICE NG59; NHS CES page).
+    _rule("red_flag.saddle_numbness", RED_FLAG, "cauda_equina",
+          [rf"\b{NUMB}\W+(?:\w+\W+){{0,5}}?{SAD_BODY}",
+           rf"\b{SAD_BODY}\W+(?:\w+\W+){{0,4}}?(?:numb\w*|tingl\w*|pins and needles|gone dead"
+           r"|no feeling|lost (?:all )?feeling|anaesthe\w*|anesthe\w*)",
+           r"\bsaddle (?:an)?a?esthe\w*\b"]),
+    # Cauda equina: new bladder problems (retention, loss of sensation, incontinence).
+    _rule("red_flag.bladder", RED_FLAG, "cauda_equina",
+          [rf"\b(?:{CANT}|unable to|struggl\w* to|trouble|difficulty|problems?|hard to"
+           rf"|haven'?t been able to|not been able to|not able to|haven'?t|havent|hasn'?t)"
+           rf" (?:\w+ )?{PEE}\b",
+           rf"\b(?:{CANT}|don'?t|didn'?t|not able to|unable to) (?:feel|tell|sense|know)"
+           r" (?:when|if|that) (?:i|im|i'm) (?:need|have|want|needed|had|need to) (?:to |the |a )?"
+           r"(?:go|pee|wee|toilet|loo|poo|urinate)\b",
+           rf"\b{CANT} feel (?:myself |when i )?(?:peeing|weeing|pee|wee|urinate|the pee|the wee"
+           r"|urine|my bladder|the urine|it coming)\b",
+           r"\bno (?:urge|sensation|feeling) to (?:pee|wee|go|urinate)\b",
+           r"\b(?:wet|wetting|peed|peeing|pissed|pissing|weed|weeing) (?:myself|the bed|my pants"
+           r"|my knickers|my undies"
+           r"|my trousers)\b(?! (?:laughing|with laughter|from laughing|when i (?:laugh|sneeze"
+           r"|cough)))",
+           r"\bleak(?:ing|ed|s)? (?:urine|pee|wee)\b",
+           r"\bincontinen\w+\b",
+           r"\b(?:had|having|have) an? (?:\w+ )?accidents? (?:with|from) my (?:bladder|bowels?)\b",
+           r"\b(?:lost|lose|losing|no) control (?:of|over) (?:my )?(?:bladder|bowels?|pee|wee)\b",
+           rf"\b(?:{CANT}|unable to|struggling to) control (?:my )?(?:bladder|bowels?|pee|wee)\b",
+           r"\bbladder (?:is )?(?:not working|stopped working|won'?t empty|retention|problems?"
+           r"|issues?|accidents?|changes)\b",
+           r"\bdidn'?t (?:know|realise|realize|notice|feel) (?:i'?d|i had|i was|that i"
+           r"|i've) (?:wet|peed|weed|pooed|pooped|soiled|leaked)"]),
+    # Cauda equina: new bowel problems.
+    _rule("red_flag.bowel", RED_FLAG, "cauda_equina",
+          [r"\b(?:pooed|pooped|soiled|messed|shat|shit) (?:myself|my pants|my undies"
+           r"|my knickers)\b(?! (?:laughing|myself laughing))",
+           r"\bbowel (?:accidents?|problems?|changes|issues|control)\b",
+           r"\baccidents? (?:in|with) (?:my )?(?:pants|underwear|knickers|undies|bed)\b",
+           rf"\b{CANT} (?:feel|tell) (?:when )?i (?:need|have) (?:to )?(?:poo|open my bowels)\b"]),
+    _rule("red_flag.continence_sensation", RED_FLAG, "cauda_equina",
+          [r"\b(?:didn'?t|did not|don'?t|can'?t|couldn'?t|never) (?:even )?(?:feel|notice|realise"
+           r"|realize|know) (?:it|them|that) (?:coming|happening|until)\b",
+           rf"\b(?:pee|wee|peeing|weeing|urinat\w+|poo|pooing)\b[^.!?]{{0,20}}\b(?:{CANT}|don'?t)"
+           r" (?:really )?feel (?:it|anything|a thing)\b"],
+          requires=r"\b(?:accidents?|wet|leak\w*|pee\w*|wee\w*|poo\w*|toilet|loo|bladder|bowels?"
+                   r"|knickers|pants|undies)\b"),
+    # Cauda equina / nerve roots: symptoms in both legs (GIRFT: bilateral radiculopathy).
+    _rule("red_flag.bilateral_legs", RED_FLAG, "cauda_equina",
+          [r"\bboth (?:my |of my )?(?:legs|feet|thighs)\b(?:\W+\w+){0,4}?\W+(?:numb\w*|weak\w*"
+           r"|tingl\w*|pins and needles|giving way|gave way|give way|gone dead|dead|useless"
+           r"|collaps\w*|buckl\w*|floppy|not working|won'?t work)",
+           r"\b(?:numb\w*|weak\w*|tingl\w*|pins and needles)\b(?:\W+\w+){0,3}?\W+(?:in|down"
+           r"|through|into|of|on) both (?:my )?(?:legs|feet|thighs)\b",
+           r"\b(?:sciatica|nerve pain|shooting pains?|burning pain|pain (?:going|shooting|running"
+           r"|radiating|travelling|traveling))\b(?:\W+\w+){0,3}?\W+(?:down|in|into|through)"
+           r" both (?:my )?legs\b",
+           r"\bmy legs (?:are |feel |have gone |went |are going |keep going |both )?(?:so |really"
+           r" |very )?(?:weak|numb|dead)\b"]),
+    _rule("red_flag.legs_giving_way", RED_FLAG, "cauda_equina",
+          r"\blegs? (?:keeps? |kept |just |suddenly |have |has |had |are |is |both )?"
+          r"(?:giving way|gave way|give way|given way|giving out|gave out|give out|buckl\w*"
+          r"|collaps\w*|went from under me|gone from under me|going from under me)"),
+    # Motor deficit: foot drop, progressive weakness (NICE NG59; NICE CKS sciatica).
+    _rule("red_flag.foot_drop", RED_FLAG, "neuro_deficit",
+          [r"\bfoot ?-?drop\b", r"\bdrop ?-?foot\b",
+           r"\bdrag(?:ging|s|ged)? my (?:foot|leg|toes)\b",
+           rf"\b{CANT} (?:lift|raise|pick up|bend up|point up|flex) my (?:foot|toes|ankle)\b",
+           r"\bfoot (?:is )?(?:slapping|flopping|floppy)\b",
+           r"\b(?:numbness|weakness|tingling) (?:is |has been |keeps )?(?:getting worse|spreading"
+           r"|travelling|moving up|creeping up)\b",
+           r"\bleg (?:is |keeps )?getting weaker\b", r"\bprogressive(?:ly)? (?:weak|numb)\w*"]),
+    _rule("red_flag.cauda_equina_named", RED_FLAG, "cauda_equina", r"\bcauda ?-?equina\b"),
+    # Chest pain / possible heart attack (NHS "Heart attack"): also arm/jaw spread, breath.
+    _rule("red_flag.chest_pain", RED_FLAG, "chest_pain",
+          [r"\bchest (?:pains?|tightness|tight|pressure|heaviness|hurts?|hurting|is tight"
+           r"|feels tight|is hurting|feels heavy|is heavy|feels like it's being crushed)\b",
+           r"\b(?:pains?|tightness|pressure|heaviness|squeezing|crushing) (?:\w+ ){0,2}?in"
+           r" (?:my|the) chest\b",
+           r"\bcrushing (?:pain|feeling|sensation)\b",
+           r"\b(?:weight|elephant|something heavy|band|vice|vise) (?:\w+ ){0,3}?(?:on|around|across"
+           r"|squeezing) my chest\b",
+           r"\b(?:tight|heavy|painful|sore) chest\b",
+           r"\bchest (?:feels|is|went|has gone|has been|getting|keeps getting) (?:\w+ )?(?:tight"
+           r"|heavy|crushed|squeezed|painful|sore|hurting)\b"]),
+    _rule("red_flag.arm_jaw_radiation", RED_FLAG, "chest_pain",
+          [r"\b(?:pain|ache|tightness)\b(?:\W+\w+){0,3}?\W+(?:spreading|going|radiating|moving"
+           r"|shooting|travelling|traveling|running) (?:down|up|into|to|through) my jaw\b",
+           r"\b(?:pain|ache|tightness)\b(?:\W+\w+){0,3}?\W+(?:spreading|going|radiating|moving"
+           r"|shooting|travelling|traveling|running) (?:down|up|into|to|through) my left arm\b"],
+          requires=r"\b(?:chest|breath|breathe|jaw|sweat\w*|clammy|sick|nause\w*|heart)\b"),
+    _rule("red_flag.breathless", RED_FLAG, "chest_pain",
+          [r"\bshort(?:ness)? of breath\b",
+           rf"\b(?:{CANT}|struggling to|hard to|difficult to|trouble|unable to) (?:breathe|breath"
+           r"|catch my breath|get my breath|get (?:enough )?air)\b"
+           r"(?! (?:through|out of|with) (?:my|the) nose| (?:through|with) (?:this|my|the) cold)",
+           r"\bbreathless(?:ness)?\b", r"\bgasping for (?:air|breath)\b",
+           r"\bout of breath (?:just )?(?:sitting|resting|doing nothing|at rest|lying down)\b"],
+          # Breathless on hills/stairs without chest symptoms is deconditioning talk.
+          veto_after=r"^\W*(?:\w+\W+){0,3}?(?:going up|walking up|climbing|on (?:the )?(?:stairs"
+                     r"|hills?)|after (?:walking|exercise|exercising|climbing|the walk|a walk)"
+                     r"|when i (?:walk|exercise|climb|run|swim)|up (?:the )?(?:stairs|hills?))"),
+    # Stroke (NHS FAST) and other sudden neurological deficit.
+    _rule("red_flag.face_droop", RED_FLAG, "neuro_deficit",
+          [r"\bface (?:is |has |has gone |went |looks |feels )?(?:all )?(?:drooping|droopy"
+           r"|dropped|lopsided|fallen|numb on one side)\b",
+           r"\b(?:droopy|drooping|lopsided) (?:face|mouth|smile|eyelid)\b",
+           r"\b(?:smile|mouth) (?:is |has gone |went |looks )?(?:all )?(?:lopsided|droopy|drooping"
+           r"|crooked|uneven|dropped)\b",
+           r"\b(?:one side of|side of) my (?:face|mouth) (?:is |has |went |has gone )?(?:drooping"
+           r"|droopy|dropped|numb|fallen)"]),
+    _rule("red_flag.slurred_speech", RED_FLAG, "neuro_deficit",
+          [r"\bslurr(?:ed|ing) (?:my )?(?:speech|words)\b",
+           r"\bspeech (?:is |has |went |has gone |sounds )?(?:all )?slurr\w*",
+           r"\b(?:words|talking|speech) (?:are |is |came out |coming out )?(?:all )?(?:jumbled"
+           r"|garbled|wrong|slurr\w*)\b",
+           rf"\b{CANT} (?:get (?:my )?words out|speak properly|talk properly|find (?:my|the) words)"
+           r"\b(?! in (?:a|the) (?:meeting|email))"],
+          veto_before=r"\b(?:drunk|wine|beer|pissed|tipsy)\b.*$"),
+    _rule("red_flag.one_sided_weakness", RED_FLAG, "neuro_deficit",
+          [r"\bsudden(?:ly)?(?: \w+)? (?:weakness|numbness|weak|numb|paralys\w*|can'?t move)"
+           r" (?:\w+ ){0,2}?(?:on|down|in|of) (?:one|my (?:left|right)|the (?:left|right)) side\b",
+           r"\b(?:weak|numb|dead|limp|floppy|paralys\w*) (?:on|down) (?:one|my (?:left|right)"
+           r"|the (?:left|right)) side\b",
+           r"\b(?:arm and leg|face and arm|arm and face) (?:\w+ ){0,2}?(?:weak|numb|dead|limp)\b",
+           r"\b(?:suddenly|all of a sudden) (?:\w+ ){0,2}?(?:can'?t|cannot) (?:lift|move|raise|feel)"
+           r" my (?:left |right )?(?:arm|leg|hand)\b"]),
+    _rule("red_flag.limb_weak_with_stroke_sign", RED_FLAG, "neuro_deficit",
+          r"\b(?:arm|leg|hand) (?:suddenly )?(?:went|has gone|gone|is|feels|going) (?:all )?"
+          r"(?:weak|numb|dead|limp|floppy)\b",
+          requires=r"\b(?:face|smile|mouth|speech|slurr\w*|sudden\w*|one side|vision|words)\b"),
+    _rule("red_flag.vision_loss", RED_FLAG, "neuro_deficit",
+          [r"\b(?:sudden(?:ly)?|suddenly) (?:\w+ ){0,2}?(?:lost|losing|loss of|lose|can'?t see"
+           r"|went blind|blind|blurred|blurry|double) (?:\w+ ){0,3}?(?:vision|sight|eye|see)\b",
+           r"\b(?:lost|losing|loss of) (?:the |my |all )?(?:vision|sight) in (?:one|my (?:left"
+           r"|right)|an|the (?:left|right)) eye\b",
+           r"\bwent blind\b",
+           rf"\b{CANT} see (?:out of|with|from|through) (?:my |one )?(?:left |right )?eye\b",
+           r"\bsudden(?:ly)? (?:double|blurred) vision\b",
+           r"\b(?:curtain|shadow) (?:came )?(?:down|over) (?:my|one) eye\b"]),
+    # Possible spinal or post-procedure infection (NICE NG59; NHS sepsis / septic arthritis).
+    _rule("red_flag.post_procedure_infection", RED_FLAG, "infection",
+          [rf"\b{FEVER}\W+(?:\w+\W+){{0,8}}?(?:after|since|following|from) (?:my |the |an? |that"
+           rf" |last )?(?:\w+ )?{PROCEDURE}",
+           rf"\b(?:after|since|following) (?:my |the |an? |that |last )?(?:\w+ )?{PROCEDURE}\W+"
+           rf"(?:\w+\W+){{0,8}}?{FEVER}"]),
+    _rule("red_flag.infection_signs", RED_FLAG, "infection",
+          [r"\b(?:hot|warm)\W+(?:(?:and|n)\W+)?(?:red|swollen|inflamed|puffy)\b",
+           r"\b(?:red|swollen|inflamed|puffy)\W+(?:(?:and|n)\W+)?(?:hot|warm)\b(?!\s+water)",
+           r"\bpus\b", r"\b(?:oozing|weeping) (?:\w+ )?(?:wound|scar|cut|incision|site|pus|fluid"
+           r"|yellow|green)\b",
+           r"\b(?:wound|scar|incision|cut|stitches|injection site|site)(?: \w+){0,3}? (?:is |are"
+           r" |has |looks |went |gone )?(?:infected|oozing|weeping|smelly|smells|leaking|hot|red)\b",
+           r"\bred streaks?\b", r"\binfected\b"]),
+    # Fever/chills/night sweats with back pain: spinal infection (NICE NG59, CKS).
+    _rule("red_flag.fever_back_pain", RED_FLAG, "fever", FEVER, requires=SPINE),
+    # Significant trauma followed by pain (NICE NG59: fracture after trauma).
+    _rule("red_flag.trauma", RED_FLAG, "trauma",
+          [r"\b(?:had|taken|took) (?:a |another )?(?:bad |nasty |big |heavy |hard |little )?"
+           r"(?:fall|tumble)\b",
+           r"\b(?:fell|fallen|falling) (?:down|over|off|from|onto|out of|backwards|hard|badly|on"
+           r"(?! hard times))\b(?! (?:the wagon|my words|laughing|asleep))",
+           r"\bi fell\b(?! (?:asleep|behind|apart|in love|for|through|ill|sick|pregnant|short|into"
+           r" (?:a|the) (?:routine|habit)|out with|silent|quiet|back asleep|off the wagon))",
+           r"\b(?:slipped|tripped) (?:on|over|down|and fell|up on|in|off)\b"
+           r"(?! (?:my words|the words))",
+           r"\bcame off (?:my|the|a) (?:bike|horse|motorbike|scooter|ladder|skateboard)\b",
+           r"\b(?:car|road|traffic|motorbike|motorcycle|bike|cycling|work|workplace|sports?|rugby"
+           r"|skiing|riding|bus) (?:accident|crash|collision|smash|prang)\b",
+           r"\b(?:crashed|rolled|wrote off|totalled|totaled|pranged) (?:my|the|our) (?:car|bike"
+           r"|ute|van)\b",
+           r"\bhit by (?:a )?(?:car|bus|truck|van|bike|cyclist|ute)\b",
+           r"\bknocked (?:off|over|down) (?:by|my)\b", r"\brear[- ]?ended\b", r"\bt-?boned\b",
+           r"\bwhiplash\b", r"\bhead[- ]on (?:collision|crash)\b",
+           r"\bwas in an? (?:accident|crash)\b",
+           r"\blanded (?:hard |badly |awkwardly |heavily )?on my (?:back|bum|tailbone|coccyx|hip"
+           r"|head|neck|spine|side|wrist|bottom)\b",
+           r"\bhit my head\b", r"\bsince (?:my|the) (?:fall|accident|crash)\b",
+           r"\bafter (?:my|the|a) (?:fall|accident|crash)\b"],
+          requires=PAIN_OR_INJURY),
+    # Cancer history with new pain; unexplained weight loss (NICE NG59, NICE NG12).
+    _rule("red_flag.cancer_history", RED_FLAG, "cancer_history",
+          [r"\b(?:history of|hx of|had|have|have had|i've had|ive had|been treated for|treatment"
+           r" for|survivor of|survived|in remission from|diagnosed with|recovering from|finished"
+           r" treatment for|beat|beaten) (?:\w+ ){0,3}?(?:cancer|tumou?r|lymphoma|leuka?emia"
+           r"|myeloma|melanoma|sarcoma|carcinoma)\b",
+           r"\bcancer survivor\b", r"\bin remission\b", r"\bsecondaries\b", r"\bmetasta\w+",
+           r"\b(?:my|the) cancer (?:came back|has spread|spread|returned|is back)\b",
+           r"\b(?:had|finished|after|since) (?:chemo|chemotherapy|radiotherapy|radiation)\b"],
+          requires=r"(?:pain|ache|aching|hurt|sore|agony)", historical_exempt=True),
+    _rule("red_flag.weight_loss", RED_FLAG, "cancer_history",
+          [r"\bunexplained weight loss\b",
+           r"\b(?:lost|losing|dropped|dropping|shed) (?:\w+ ){0,3}?(?:weight|kilos|kgs?|pounds"
+           r"|lbs|stone|\d+ ?(?:kg|kgs|kilos|lbs|pounds|stone))\b(?:\W+\w+){0,5}?\W+(?:without"
+           r" (?:trying|dieting|meaning to)|for no (?:reason|apparent reason)|(?:and )?(?:i'?m"
+           r" |im )?not (?:trying|dieting)|unintentional\w*|don'?t know why|can'?t explain"
+           r"|haven'?t been trying|no idea why)",
+           r"\bweight (?:is )?(?:falling|dropping) off (?:me )?(?:without|for no reason)"]),
+    # Night pain that rest/position does not ease (NICE NG59: non-mechanical pain).
+    _rule("red_flag.night_pain", RED_FLAG, "night_pain",
+          r"\b(?:at night|night ?time|overnight|all night|in the night|in bed|lying down|lie down"
+          r"|laying down|when i rest|resting|at rest|every night)\b[^.!?\n]{0,60}?(?:(?:no|any"
+          r"|every|whatever|which ?ever) position|(?:doesn'?t|does not|won'?t|will not|never"
+          r"|nothing) (?:\w+ )?(?:ease|eases|settle|settles|help|helps|go away|goes away|stop"
+          r"|stops|let up|lets up|touch|touches|make (?:it|any|a) (?:difference|better))"
+          r"|can'?t get (?:comfortable|comfy)|no relief|unrelenting|relentless|constant"
+          r"|wakes? me)"
+          r"|\b(?:no|any|every|whatever) position\b[^.!?\n]{0,60}?\b(?:at night|in bed|all night"
+          r"|lying down)\b"
+          r"|\b(?:pain|it)\b[^.!?\n]{0,30}?\bwakes? me (?:up )?every night\b[^.!?\n]{0,40}?"
+          r"\b(?:nothing|no position|can'?t get)"),
+    # Pain unlike the usual; sudden worst-ever pain or headache.
+    _rule("red_flag.new_severe_pain", RED_FLAG, "new_severe_pain",
+          [r"\bworst (?:\w+ )?(?:pain|headache|ache)\b (?:\w+ )?(?:of|in) my (?:entire |whole )?"
+           r"life\b",
+           r"\bworst (?:pain|headache) (?:i'?ve|i have) ever\b",
+           r"\bworst (?:pain|headache) ever\b",
+           r"\b(?:pain|headache)\b[^.!?]{0,50}\bworst (?:ever|of my life|i'?ve (?:ever )?had)\b",
+           r"\b(?:totally|completely|very|really|so|quite|entirely) (?:different|unlike)"
+           r" (?:from |to |than )?(?:my |the )?(?:usual|normal|regular|everyday|typical)\b",
+           r"\b(?:totally|completely|very|really|so|quite|entirely|nothing) (?:different|like)"
+           r" (?:from|to|than)? ?my (?:usual|normal|regular|everyday|typical) (?:pain|back pain"
+           r"|ache|flare)",
+           r"\b(?:different|unlike) (?:from |to |than )?(?:my |the )?(?:usual|normal|regular"
+           r"|typical) (?:pain|back pain|flare)\b",
+           r"\b(?:never|not) (?:ever )?(?:had|felt|experienced|known) (?:pain|anything|a pain"
+           r"|a headache) like (?:this|it)\b",
+           r"\bnew (?:kind|type|sort) of pain\b",
+           r"\bsudden(?:ly)? (?:\w+ )?(?:severe|excruciating|agonising|agonizing|intense"
+           r"|unbearable|tearing|ripping) (?:pain|headache)\b",
+           r"\bthunderclap headache\b",
+           r"\btearing pain\b",
+           r"\bpain (?:is |feels )?unlike anything\b"]),
+    # Possible DVT: one swollen, hot, red or tender calf/leg (NHS "DVT").
+    _rule("red_flag.dvt", RED_FLAG, "dvt",
+          [r"\b(?:swollen|swelling|puffy|red|hot|warm|tender)(?: and (?:painful|sore|tender|red|hot"
+           r"|warm|swollen))? (?:left |right |one )?calf\b",
+           r"\bcalf (?:is |has |feels |looks |went |got |has gone )?(?:all |really |very )?"
+           r"(?:swollen|swelling|puffy|red|hot|warm|bigger)\b",
+           r"\bone leg (?:is )?(?:more |much )?(?:swollen|puffy|bigger|fatter)\b",
+           r"\bswelling in (?:my )?(?:left |right |one )?calf\b"]),
+)
+
+RED_FLAG_RULES += (
+    _rule("red_flag.legs_wont_move", RED_FLAG, "cauda_equina",
+          r"\b(?:can'?t|cannot|cant) (?:move|feel|lift) (?:both |my )?legs\b"),
+    _rule("red_flag.foot_flops", RED_FLAG, "neuro_deficit",
+          r"\b(?:foot|it) (?:just )?flops (?:down|about|around)\b|\btrip\w* over my (?:\w+ )?foot\b"),
+    _rule("red_flag.position_night", RED_FLAG, "night_pain",
+          r"\b(?:whatever|no matter (?:what|which)) position\b", requires=r"\bnight|\bsleep|\bwak"),
+    _rule("red_flag.chest_lay", RED_FLAG, "chest_pain",
+          r"\bpain in my (?:\w+ (?:and|&) )?chest\b|\bchest (?:and|&) (?:jaw|arm)\b|\bjaw and chest\b"),
+    _rule("red_flag.eye_black", RED_FLAG, "neuro_deficit",
+          r"\b(?:went|goes|gone|going) (?:black|dark|blank) in (?:my|one) (?:left |right )?eye\b"
+          r"|\blost (?:the )?(?:vision|sight) in (?:my|one)\b"),
+    _rule("red_flag.wound_infection", RED_FLAG, "infection",
+          r"\bwound\b[^.?!]{0,40}\b(?:opened|oozing|smells|pus|weeping)\b"
+          r"|\binjection\b[^.?!]{0,60}\b(?:temperature|fever)\b"),
+    _rule("red_flag.meningitis", RED_FLAG, "infection",
+          r"\bstiff neck\b[^.?!]{0,60}\b(?:rash|fever|temperature|light hurts)\b"
+          r"|\brash (?:that )?(?:doesn'?t|won'?t|does not) fade\b"),
+    _rule("red_flag.both_limbs_worse", RED_FLAG, "neuro_deficit",
+          r"\bboth (?:hands|feet|legs)\b[^.?!]{0,60}\b(?:getting worse|spreading|unsteady|weaker"
+          r"|giving way)\b"),
+    _rule("red_flag.foot_floppy", RED_FLAG, "neuro_deficit",
+          r"\bfoot (?:went|has gone|is|going|gone) (?:all )?(?:floppy|limp|dead)\b"
+          r"|\b(?:can'?t|cannot|cant) (?:stand|walk) on my (?:heels?|toes)\b"),
+    # Possible osteoporotic fracture: long-term steroids and sudden severe pain (NICE NG59).
+    _rule("red_flag.steroid_fracture", RED_FLAG, "trauma",
+          r"\bsteroids?\b[^.?!]{0,60}\b(?:sudden|severe|agonising|agonizing|excruciating)\b"
+          r"|\b(?:sudden|severe)\b[^.?!]{0,40}\bsteroids?\b",
+          requires=r"\b(?:back|spine)\b", historical_exempt=True),
+
+    # Foot drop (NICE NG59: progressive neurological deficit).
+    _rule("red_flag.foot_drop_lay", RED_FLAG, "neuro_deficit",
+          r"\bfoot (?:slaps|slapping|drags|dragging|flops|flopping|is floppy)\b|\b(?:catching|catch) my"
+          r" (?:toes|foot)\b"),
+    # Fever with back pain as a number (NICE NG59: infection).
+    _rule("red_flag.fever_number", RED_FLAG, "fever",
+          r"\b(?:temp(?:erature)?|fever) (?:of |is |at |was )?(?:3[89]|4[0-2])(?:[.,]\d)?\b"
+          r"|\b(?:3[89]|4[0-2])(?:[.,]\d)? ?(?:degrees|°c?)\b",
+          requires=r"\b(?:back|spine|neck|pain|agony|sore)\b"),
+    # Significant trauma then pain.
+    _rule("red_flag.fall_landed", RED_FLAG, "trauma",
+          r"\b(?:fell|fall|slipped|tripped|came off)\b[^.?!]{0,50}\b(?:landed|land|hit) (?:hard |right )?"
+          r"(?:on )?(?:my )?(?:back|tailbone|coccyx|bum|hip|neck|head|spine)\b"),
+    _rule("red_flag.weight_loss_lay", RED_FLAG, "cancer_history",
+          r"\bweight'?s? (?:just )?(?:dropping|falling|coming|melting) off\b|\blosing weight without"
+          r" (?:trying|dieting|meaning to)\b"),
+    _rule("red_flag.night_pain_position", RED_FLAG, "night_pain",
+          r"\bno matter (?:how|what way|which way) (?:i )?(?:lie|lay|sleep|sit|turn|position)\b",
+          requires=r"\bnight|\bsleep|\bbed\b"),
+    _rule("red_flag.face_numb", RED_FLAG, "neuro_deficit",
+          r"\b(?:can'?t|cannot|cant) feel (?:one|the (?:left|right)) side of my face\b|\bone side of my face"
+          r" (?:is |has gone |went )?(?:numb|drooping|droopy|dropped)\b"),
+    _rule("red_flag.legs_numb_walk", RED_FLAG, "cauda_equina",
+          r"\blegs? (?:went|have gone|has gone|gone|are|is|going) (?:all )?(?:numb|weak|dead|to jelly)\b"
+          r"[^.?!]{0,50}\b(?:can'?t|cannot|cant|unable to) (?:walk|stand)\b"),
+)
+
+# Red flags in lay words: one-sided leg weakness with pain, weight lost, a dragging foot.
+RED_FLAG_RULES += (
+    _rule("red_flag.leg_weak_lay", RED_FLAG, "neuro_deficit",
+          r"\b(?:leg|foot|legs|feet)\b (?:\w+ ){0,2}?(?:feels?|is|are|has gone|have gone|went|going|getting)"
+          r" (?:\w+ )?(?:weak|weaker|floppy)\b"),
+    _rule("red_flag.weight_loss_more", RED_FLAG, "cancer_history",
+          r"\b(?:lost|losing|dropped) (?:\w+ ){0,5}?(?:weight|kilos|kgs?|pounds|stone)\b[^.?!]{0,20}"
+          r"\bwithout (?:trying|dieting|meaning to)\b"),
+    _rule("red_flag.foot_dragging", RED_FLAG, "neuro_deficit",
+          r"\bfoot (?:\w+ ){0,2}?(?:dragging|drags|slapping|slaps|catching|flopping)\b"),
+)
+
+RED_FLAG_CUES = re.compile(
+    r"\b(?:numb\w*|tingl\w*|pins and needles|bladder|bowel\w*|pee\w*|wee\w*|urin\w*|incontinen\w*"
+    r"|weak\w*|giving way|gave way|fever\w*|temperature|sweats?|chills|shiver\w*|fell|fall\w*|accident"
+    r"|crash|chest|breath\w*|weight|cancer|tumou?r|chemo|night|worst|sudden\w*|swollen|swelling|red and"
+    r"|hot and|calf|slurr\w*|droop\w*|vision|blind|faint\w*|collaps\w*|drag\w*|foot drop|saddle"
+    r"|groin|genital\w*|bum|bottom|privates|down there|wound|infect\w*|pus|oozing|jaw|arm)\b"
+)
+
+# Which clinical sign each red-flag rule detects (several rules can word one sign).
+RED_FLAG_SIGNS: dict[str, str] = {
+    "red_flag.saddle_numbness": "saddle",
+    "red_flag.bladder": "continence", "red_flag.bowel": "continence",
+    "red_flag.continence_sensation": "continence",
+    "red_flag.bilateral_legs": "legs", "red_flag.legs_giving_way": "legs", "red_flag.legs_wont_move": "legs",
+    "red_flag.legs_numb_walk": "legs", "red_flag.leg_weak_lay": "legs", "red_flag.both_limbs_worse": "legs",
+    "red_flag.foot_drop": "legs", "red_flag.foot_flops": "legs", "red_flag.foot_floppy": "legs",
+    "red_flag.foot_drop_lay": "legs", "red_flag.foot_dragging": "legs",
+    "red_flag.chest_pain": "chest", "red_flag.chest_lay": "chest",
+    "red_flag.breathless": "chest_with", "red_flag.arm_jaw_radiation": "chest_with",
+    "red_flag.face_droop": "stroke_face", "red_flag.face_numb": "stroke_face",
+    "red_flag.slurred_speech": "stroke_speech",
+    "red_flag.one_sided_weakness": "stroke_limb", "red_flag.limb_weak_with_stroke_sign": "stroke_limb",
+}
+# Combinations that are unambiguous on their own (GIRFT cauda equina pathway; NHS heart
+# attack and FAST stroke pages): the clinic is alerted without a screening question.
+UNAMBIGUOUS_SIGNS: tuple[frozenset[str], ...] = (
+    frozenset({"saddle", "continence"}), frozenset({"legs", "continence"}), frozenset({"saddle", "legs"}),
+    frozenset({"chest", "chest_with"}), frozenset({"stroke_face"}),
+    frozenset({"stroke_speech", "stroke_limb"}),
+)
+
+# What the red-flag screening question asks about, by category (NICE NG59 red flags;
+# GIRFT cauda equina pathway; NHS heart attack, stroke, sepsis and DVT pages).
+RED_FLAG_SCREEN_SYMPTOMS: dict[str, str] = {
+    "cauda_equina": "new numbness around your bottom or genitals, new trouble peeing or controlling your"
+                    " bladder or bowels, or weakness or numbness in both legs",
+    "neuro_deficit": "weakness in a leg or foot that is new or getting worse, a foot that drags or slaps,"
+                     " numbness that is spreading, or a drooping face or slurred speech",
+    "chest_pain": "chest pain, pressure or tightness right now, pain spreading to your arm or jaw, or"
+                  " shortness of breath",
+    "infection": "a temperature, chills or night sweats, or a wound or injection site that is hot, red or"
+                 " oozing",
+    "fever": "a temperature, chills or night sweats together with your back or neck pain",
+    "trauma": "a fall, accident or heavy knock shortly before this pain, with pain that is severe or"
+              " getting worse",
+    "cancer_history": "a past cancer, weight loss you can't explain, or pain that is new and different"
+                      " from your usual",
+    "night_pain": "pain at night that no position eases, with a temperature, weight loss or feeling"
+                  " generally unwell",
+    "new_severe_pain": "pain that came on suddenly, is severe and unlike your usual pain, or is getting"
+                       " rapidly worse",
+    "dvt": "one calf or leg that is swollen, warm, red or tender, or any shortness of breath",
+}
+RED_FLAG_SCREEN_DEFAULT = ("new numbness around your bottom or genitals, new bladder or bowel problems,"
+                           " weakness in your legs, a temperature with your back pain, or chest pain")
