@@ -22,19 +22,19 @@ from actions.shared_decisions import deliver_notes
 from bot.clinic import load_clinic
 from bot.coaching.answers import read_answer, shorten, without_chatter
 from bot.coaching.checkin_answers import keeps_current_zone, next_choice
-from bot.coaching.confidence import needs_revision, parse_score
-from bot.coaching.peg import PegResult, parse_item
-from bot.coaching.places import PlaceReading, common_zones, read_place, region_for_zone
-from bot.coaching.progress import OUTCOMES, classify_outcome
-from bot.scheduler.rasa_api import CHECKIN_INTENT, DELIVERY_ENTITY, DELIVERY_SLOT
-from bot.scheduler.schedule import NOTE_KIND
-from bot.scheduler.text import (
+from bot.coaching.checkin_schedule import NOTE_KIND
+from bot.coaching.checkin_text import (
     parse_pause_until,
     parse_snooze,
     parse_timezone,
     read_preferences,
     wants_restart,
 )
+from bot.coaching.confidence import needs_revision, parse_score
+from bot.coaching.peg import PegResult, parse_item
+from bot.coaching.places import PlaceReading, common_zones, read_place, region_for_zone
+from bot.coaching.progress import OUTCOMES, classify_outcome
+from bot.scheduler.rasa_api import CHECKIN_INTENT, DELIVERY_ENTITY, DELIVERY_SLOT
 from bot.services import checkins, clinician_notes, goal_proposals, goals, regions, resources
 
 PSFS_ACTIVITY_SLOTS = tuple(f"checkin_psfs_activity_{i}" for i in range(3))

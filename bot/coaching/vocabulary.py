@@ -1,6 +1,6 @@
 """The words Pacer reads numbers, weekdays and times of day from: one list, every parser.
 
-Plan parsing (``bot.coaching.action_plan``), check-in preferences (``bot.scheduler.text``)
+Plan parsing (``bot.coaching.action_plan``), check-in preferences (``bot.coaching.checkin_text``)
 and the NLU entity patterns (``bot.nlu.patterns``) all read "three days", "tues" and
 "arvo"; when each kept its own list they drifted apart. Each reader takes the slice it
 needs from here (the entity patterns, for instance, only the canonical spellings).

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, text, update
 from sqlalchemy.engine import Connection, Engine
 
-from bot.scheduler.schedule import as_utc
+from bot.coaching.checkin_schedule import as_utc
 from bot.scheduler.store import insert_ignore
 from bot.store.models import SchedulerLease, utcnow
 from bot.store.owners import is_dead_here, new_owner_id

@@ -35,12 +35,12 @@ from apscheduler.executors.asyncio import AsyncIOExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.coaching.checkin_schedule import DeferralRules
 from bot.config import Settings, load_settings
 from bot.safety import alerts
 from bot.scheduler import store
 from bot.scheduler.leader import Elector, make_elector
 from bot.scheduler.rasa_api import RasaApi
-from bot.scheduler.schedule import DeferralRules
 from bot.scheduler.sweeper import Sweeper
 from bot.store.db import get_engine
 from bot.store.models import utcnow

@@ -31,8 +31,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from bot.clinic import default_timezone
-from bot.scheduler.rasa_api import DELIVERY_SLOT
-from bot.scheduler.schedule import (
+from bot.coaching.checkin_schedule import (
     AFTER_CRISIS,
     DEFAULT_QUIET,
     SchedulePrefs,
@@ -40,6 +39,7 @@ from bot.scheduler.schedule import (
     next_occurrence,
     prefs_of,
 )
+from bot.scheduler.rasa_api import DELIVERY_SLOT
 from bot.services.identities import checkin_destinations
 from bot.store.models import (
     CheckinDelivery,

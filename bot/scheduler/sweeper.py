@@ -21,9 +21,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
 
-from bot.scheduler import store
-from bot.scheduler.rasa_api import RasaApi, RasaError
-from bot.scheduler.schedule import (
+from bot.coaching.checkin_schedule import (
     NOTE_KIND,
     DeferralRules,
     PatientMoment,
@@ -32,6 +30,8 @@ from bot.scheduler.schedule import (
     deferral,
     note_deferral,
 )
+from bot.scheduler import store
+from bot.scheduler.rasa_api import RasaApi, RasaError
 from bot.store.models import utcnow
 
 logger = logging.getLogger(__name__)

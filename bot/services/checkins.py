@@ -1,7 +1,7 @@
 """Booster check-in use cases for the Rasa actions and the `pacer checkins` commands.
 
 No Rasa imports. Each function is one short transaction. The schedule maths lives in
-`bot.scheduler.schedule`, PEG scoring in `bot.coaching.peg`.
+`bot.coaching.checkin_schedule`, PEG scoring in `bot.coaching.peg`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select, true, update
 
 from bot.clinic import default_timezone
-from bot.coaching.peg import PegResult, compare
-from bot.scheduler.schedule import (
+from bot.coaching.checkin_schedule import (
     DEFAULT_QUIET,
     SchedulePrefs,
     as_utc,
@@ -23,7 +22,8 @@ from bot.scheduler.schedule import (
     prefs_of,
     snooze_until,
 )
-from bot.scheduler.text import describe_local
+from bot.coaching.checkin_text import describe_local
+from bot.coaching.peg import PegResult, compare
 from bot.services import regions
 from bot.store import repository as repo
 from bot.store.db import session_scope

@@ -38,8 +38,8 @@ from sqlalchemy import case, func, or_, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from bot.coaching.checkin_schedule import NOTE_KIND
 from bot.safety.kinds import safety_kind_label
-from bot.scheduler.schedule import NOTE_KIND
 from bot.services import csv_safe
 from bot.services.dashboard import assigned_ids
 from bot.store.models import (

@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from bot.coaching.checkin_schedule import NOTE_KIND, as_utc
 from bot.coaching.shared_decisions import MAX_NOTE_CHARS, clean_note
-from bot.scheduler.schedule import NOTE_KIND, as_utc
 from bot.store import repository as repo
 from bot.store.db import session_scope
 from bot.store.models import CheckinDelivery, CheckinSchedule, Clinician, ClinicianNote, Patient, utcnow

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.coaching.action_plan import PlanDraft, describe_plan
+from bot.coaching.checkin_schedule import as_utc
 from bot.coaching.shared_decisions import Proposal, activity_outcome, plan_outcome
-from bot.scheduler.schedule import as_utc
 from bot.services.clinician_notes import author_label
 from bot.store import repository as repo
 from bot.store.db import session_scope

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.coaching.action_plan import PlanDraft
-from bot.scheduler.schedule import (
+from bot.coaching.checkin_schedule import (
     DEFAULT_QUIET,
     PatientMoment,
     SchedulePrefs,

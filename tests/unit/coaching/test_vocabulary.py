@@ -9,13 +9,13 @@ import pytest
 
 from bot.coaching import vocabulary
 from bot.coaching.action_plan import named_days, parse_days_per_week, parse_when
+from bot.coaching.checkin_text import WEEKDAYS, parse_duration, parse_weekday
 from bot.nlu.patterns import DAYS, NUMBER_WORDS
-from bot.scheduler.text import WEEKDAYS, parse_duration, parse_weekday
 
 ROOT = Path(__file__).resolve().parents[3]
 #: Modules that read numbers or weekdays; each takes them from the vocabulary.
 READERS = sorted((ROOT / "bot/coaching/action_plan").glob("*.py")) + [
-    ROOT / "bot/scheduler/text.py", ROOT / "bot/nlu/patterns.py", ROOT / "bot/coaching/progress.py",
+    ROOT / "bot/coaching/checkin_text.py", ROOT / "bot/nlu/patterns.py", ROOT / "bot/coaching/progress.py",
     ROOT / "bot/coaching/places.py",
 ]
 _WORDS = sorted([*vocabulary.NUMBER_WORDS, *vocabulary.weekday_words(misspellings=True)],

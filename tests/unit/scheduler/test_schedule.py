@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from bot.scheduler.schedule import (
+from bot.coaching.checkin_schedule import (
     PatientMoment,
     QuietHours,
     SchedulePrefs,

@@ -6,8 +6,8 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from bot.scheduler.schedule import QuietHours
-from bot.scheduler.text import (
+from bot.coaching.checkin_schedule import QuietHours
+from bot.coaching.checkin_text import (
     parse_duration,
     parse_frequency,
     parse_pause_until,

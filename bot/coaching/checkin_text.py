@@ -11,9 +11,9 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from bot.coaching.checkin_schedule import QuietHours, add_months
 from bot.coaching.places import find_place
 from bot.coaching.vocabulary import NUMBER_WORDS, WEEKDAY_NAMES, number_words, weekday_words
-from bot.scheduler.schedule import QuietHours, add_months
 
 # Counts of days, weeks or months ("two weeks", "a couple of days"): up to twelve.
 _COUNT_WORDS = number_words(1, 12)
