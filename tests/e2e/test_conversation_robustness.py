@@ -87,6 +87,8 @@ class Flow:
     start: Callable[[PacerStack, str], None]
     steps: list[tuple[str, str]]
     needs: list[str] = field(default_factory=list)  # written into the database first
+    #: chat through `needs` instead (a check-in goes to a patient who has chatted before)
+    chat_needs: bool = False
     #: per slot, per class ("correction", "partial"): the cell, or why it does not apply
     fixes: dict[str, dict[str, Fix | str]] = field(default_factory=dict)
 
@@ -108,8 +110,6 @@ def _say_all(*messages: str) -> Callable[[PacerStack, str], None]:
 
 
 def _start_checkin(stack: PacerStack, sender: str) -> None:
-    if not stack.tracker(sender).get("events"):
-        stack.say(sender, "hi")  # a patient seeded in the database has chatted before
     checkins.update_preferences(sender, quiet_off=True)
     delivery_id = checkins.queue_checkin(patient_id(sender), utcnow())
     wait_for(lambda: delivery(delivery_id).status == "sent", what="the check-in to be sent")
@@ -239,7 +239,7 @@ CHECKIN = Flow("checkin_form", _start_checkin,
                [("checkin_outcome", "managed it on most of the days"), ("peg_pain", "5"),
                 ("peg_enjoyment", "6"), ("peg_activity", "5"), ("checkin_next", "keep the same plan"),
                 ("checkin_confidence", "8")],
-               needs=["onboarding", "values", "psfs", "plan"],
+               needs=["onboarding", "values", "psfs", "plan"], chat_needs=True,
                fixes={
                    "peg_pain": {"correction": "n/a: how the week went is told again at 'keep or change'"},
                    "peg_enjoyment": {"correction": Fix("sorry the pain was more like a 4",
@@ -303,15 +303,27 @@ def walk_to(stack: PacerStack, flow: Flow, step_index: int, sender: str | None =
     written into the database first), or `sender` again after they stopped the flow."""
     if sender is None:
         sender = f"rest:matrix-{uuid.uuid4().hex[:10]}"  # REST ids live in the rest: namespace
-        seed(sender, flow.needs)
+        if not flow.chat_needs:
+            seed(sender, flow.needs)
+        for before in [FLOWS[name] for name in flow.needs] if flow.chat_needs else []:
+            if state(stack, sender)[0] != before.form:  # finishing one flow may open the next
+                before.start(stack, sender)
+            for _, answer in before.steps:
+                stack.say(sender, answer)
     if state(stack, sender)[0] != flow.form:
         flow.start(stack, sender)
     for _, answer in flow.steps[:step_index]:
         stack.say(sender, answer)
     loop, slot, _ = state(stack, sender)
     wanted = (flow.form, flow.steps[step_index][0])
-    assert (loop, slot) == wanted, f"could not reach {wanted}: {loop}/{slot}"
+    assert (loop, slot) == wanted, f"could not reach {wanted}: {loop}/{slot}; {last_said(stack, sender)}"
     return sender
+
+
+def last_said(stack: PacerStack, sender: str) -> str:
+    """The last few turns, to show why a question was not reached."""
+    events = [e for e in stack.tracker(sender).get("events") or [] if e["event"] in ("user", "bot")]
+    return " | ".join(f"{e['event']}: {(e.get('text') or '')[:60]}" for e in events[-6:])
 
 
 def run_cell(stack: PacerStack, flow: Flow, step_index: int, klass: str, sender: str) -> tuple[bool, str]:
@@ -335,7 +347,7 @@ def run_cell(stack: PacerStack, flow: Flow, step_index: int, klass: str, sender:
     if (flow.form, slot) in YES_NO_STEPS and klass == "refusal":
         return True, "answer"  # "none of those" answers a yes/no screen
     if (loop, requested) != (flow.form, slot):
-        return False, f"did not come back to {slot}: {loop}/{requested}"
+        return False, f"did not come back to {slot}: {loop}/{requested}; said: {said[:150]!r}"
     return True, ""
 
 
@@ -384,7 +396,7 @@ def test_every_step_of_every_form_survives_every_digression(stack: PacerStack) -
             for slot, _ in flow.steps:
                 row = results.setdefault((flow.form, slot), {})
                 for klass in CLASSES:
-                    row.setdefault(klass, (False, f"not reached: {str(error)[:120]}"))
+                    row.setdefault(klass, (False, f"not reached: {str(error)[:600]}"))
     report_and_check(results)
 
 
