@@ -22,7 +22,6 @@ from actions.common import (
     slots_from_draft,
 )
 from actions.digressions import GuardedFormValidation
-from bot.coaching.answers import read_answer
 from bot.coaching.confidence import parse_score
 from bot.coaching.psfs import parse_activities
 from bot.coaching.shared_decisions import apply_changes, classify_proposal_answer, clean_reason
@@ -234,12 +233,7 @@ class ValidateProposalPsfsForm(GuardedFormValidation):
 
     def validate_proposal_psfs_score(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                      domain: DomainDict) -> dict[str, Any]:
-        text = latest_text(tracker)
-        score = parse_score(text)
-        answer = read_answer(text)
-        changed = parse_activities(answer.text) if score is None and answer.correction else []
-        if changed:  # "actually make that pegging out the washing": asked again about the new one
-            return {"proposal_activity": changed[0], "proposal_psfs_score": None}
+        score = parse_score(latest_text(tracker))
         if score is None:
             dispatcher.utter_message(response="utter_psfs_score_unclear", buttons=SCORE_BUTTONS)
         return {"proposal_psfs_score": score}
