@@ -20,7 +20,13 @@ from actions.digressions import GuardedFormValidation
 from actions.listening import listen
 from actions.shared_decisions import deliver_notes
 from bot.clinic import load_clinic
-from bot.coaching.answers import read_answer, shorten, without_chatter
+from bot.coaching.answers import (
+    earlier_answer_named,
+    read_answer,
+    shorten,
+    without_chatter,
+    without_ruled_out,
+)
 from bot.coaching.checkin_answers import keeps_current_zone, next_choice
 from bot.coaching.checkin_schedule import NOTE_KIND
 from bot.coaching.checkin_text import (
@@ -40,6 +46,12 @@ from bot.services import checkins, clinician_notes, goal_proposals, goals, regio
 PSFS_ACTIVITY_SLOTS = tuple(f"checkin_psfs_activity_{i}" for i in range(3))
 PSFS_SCORE_SLOTS = tuple(f"checkin_psfs_{i}" for i in range(3))
 PEG_SLOTS = ("peg_pain", "peg_enjoyment", "peg_activity")
+#: How a patient names each PEG question when they change their mind about it, and how
+#: Pacer names it back ("sorry, the pain was more like a 4").
+PEG_WORDS = {"peg_pain": r"pain|hurt\w*|sore", "peg_enjoyment": r"enjoy\w*",
+             "peg_activity": r"activit\w*|day to day|general"}
+PEG_NAMES = {"peg_pain": "your pain", "peg_enjoyment": "enjoyment of life",
+             "peg_activity": "general activity"}
 CHECKIN_SLOTS = flow_slots("checkin_form")
 MAX_NOTE = 500
 
@@ -99,6 +111,19 @@ class ActionBoosterCheckin(Action):
         return events + [SlotSet("checkin_route", "start")]
 
 
+def _changed_score(slot: str, text: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> dict | None:
+    """A change of mind about a PEG score already given ("sorry, the pain was more like a 4"):
+    that score only is changed and read back; the question on screen comes again."""
+    answered = {item: PEG_WORDS[item] for item in PEG_SLOTS
+                if item != slot and tracker.get_slot(item) is not None}
+    earlier = earlier_answer_named(text, answered)
+    score = parse_item(without_ruled_out(text)) if earlier else None
+    if earlier is None or score is None:
+        return None
+    dispatcher.utter_message(response="utter_score_changed", item=PEG_NAMES[earlier], score=str(score))
+    return {earlier: score, slot: None}
+
+
 class ValidateCheckinForm(GuardedFormValidation):
     """Outcome (if there is a plan), PEG-3, PSFS every few weeks, then keep/change/problem."""
     no_is_an_answer = ("checkin_outcome", "checkin_next")
@@ -147,6 +172,9 @@ class ValidateCheckinForm(GuardedFormValidation):
         if tracker.get_slot("requested_slot") != slot:
             return {slot: None}
         text = latest_text(tracker)
+        changed = _changed_score(slot, text, tracker, dispatcher)
+        if changed:
+            return changed
         score = parser(read_answer(text).text or text)
         if score is None:
             dispatcher.utter_message(response="utter_peg_unclear")
@@ -181,6 +209,9 @@ class ValidateCheckinForm(GuardedFormValidation):
         if tracker.get_slot("requested_slot") != "checkin_next":
             return {"checkin_next": None}
         text = latest_text(tracker)
+        changed = _changed_score("checkin_next", text, tracker, dispatcher)
+        if changed:
+            return changed
         answer = text if text.startswith("/") else (read_answer(text).text or without_chatter(text))
         choice = next_choice(answer)
         heard = listen(dispatcher, tracker, text)

@@ -22,6 +22,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import latest_intent
 from actions.education import education_response
 from bot.coaching.digressions import (
+    FEELINGS_ANSWER_SLOTS,
     PAUSING_INTENTS,
     Verdict,
     is_rude,
@@ -165,7 +166,8 @@ class GuardedFormValidation(FormValidationAction):
         if slot and isinstance(candidates.get(slot), str) and not text.startswith("/") and not pending:
             verdict = judge_answer(text, _ranking(tracker), skippable=slot in self.skippable,
                                    no_is_an_answer=slot in self.no_is_an_answer,
-                                   own_intents=own_flow_intents(self.form_name()))
+                                   own_intents=own_flow_intents(self.form_name()),
+                                   feelings_answer=slot in FEELINGS_ANSWER_SLOTS.get(self.form_name(), ()))
             if verdict.kind == "skip":
                 return [SlotSet(slot, ""), SlotSet("ask_attempts", None), SlotSet("pending_answer", None)]
             if verdict.kind == "unsure" and slot in self.unsure_goes_to_form:
@@ -260,9 +262,11 @@ async def answer_digression(intent: str, dispatcher: CollectingDispatcher, track
     from actions.plans import ActionShowPlans
     from actions.privacy import ActionDataSummary
     from actions.safety import ActionTalkToPerson
+    from actions.wellbeing import ActionDistressSupport
 
     actions = {"show_plans": ActionShowPlans, "data_summary": ActionDataSummary,
-               "talk_to_person": ActionTalkToPerson}
+               "talk_to_person": ActionTalkToPerson,
+               "express_distress": ActionDistressSupport}  # at a feelings question, without a barrier
     if intent in actions:
         await actions[intent]().run(dispatcher, tracker, domain)
     else:
@@ -345,3 +349,37 @@ class ActionCloseOnce(Action):
         if last_bot not in closings:
             dispatcher.utter_message(response=response)
         return []
+
+
+class ActionSafetyDigression(Action):
+    """Inside safety mode nothing else takes over: a flare, distress or another flow is
+    acknowledged in one line and the safety question comes back (the rule runs the safety
+    form again)."""
+
+    def name(self) -> str:
+        return "action_safety_digression"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        if latest_intent(tracker) == "report_flare":
+            dispatcher.utter_message(response="utter_safety_first_flare")
+        else:
+            dispatcher.utter_message(response="utter_safety_first")
+        return []
+
+
+class ActionSafetyGoOn(Action):
+    """"Stop" or "carry on" inside safety mode: the crisis contacts again, then safety mode
+    ends (and "carry on" goes back to the form that safety interrupted)."""
+
+    def name(self) -> str:
+        return "action_safety_go_on"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        from actions.safety import crisis_reply
+
+        crisis_reply(dispatcher, tracker, "utter_go_on_with_contacts")
+        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("safety_stage", None),
+                SlotSet("safety_answer", None), SlotSet("safety_unanswered", None),
+                SlotSet("ask_attempts", None), SlotSet("pending_answer", None)]

@@ -250,8 +250,8 @@ class ValidatePlanForm(GuardedFormValidation):
             parsed = bare_parser(answer.text) if answer.text else None
             if parsed is not None:
                 updates[slot] = str(parsed) if slot == "plan_how_often" else parsed
-        if slot == "plan_when" and answer.text and not (
-                "plan_how_often" in updates and "plan_when" not in updates):  # "every day" is how often
+        if slot == "plan_when" and answer.text and not (set(updates) - {"plan_when"}):
+            # (a message that gave another part, "every day" or "make that 20 minutes", is not a when)
             whole = parse_when(answer.text)
             if whole and len(whole) > len(updates.get(slot) or ""):
                 updates[slot] = whole  # keep "in the morning before it gets hot" whole
@@ -348,11 +348,14 @@ class ValidatePlanForm(GuardedFormValidation):
                                  tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         text = latest_text(tracker)
         listen(dispatcher, tracker, text)
-        score = parse_score(read_answer(text).text or text)
+        answer = read_answer(text)
+        score = parse_score(answer.text or text)
+        updates = _updates_from_text(text, "plan_confidence", tracker.get_slot("plan_when"))
+        if updates and (score is None or answer.correction):
+            # they changed the plan instead of rating it ("actually make it 10 minutes" is not
+            # a 10): the changed plan is read back for a yes first
+            return {**updates, "plan_confidence": None, "plan_confirmed": None}
         if score is None:
-            updates = _updates_from_text(text, "plan_confidence", tracker.get_slot("plan_when"))
-            if updates:  # they changed the plan instead of rating it
-                return {**updates, "plan_confidence": None}
             dispatcher.utter_message(response="utter_confidence_unclear")
             return {"plan_confidence": None}
         return {"plan_confidence": score, "plan_revision": None}

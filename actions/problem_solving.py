@@ -24,7 +24,15 @@ from actions.common import (
 from actions.digressions import GuardedFormValidation
 from actions.education import answer_question_in_form
 from actions.listening import listen
-from bot.coaching.answers import QUOTE_LIMIT, is_unsure, read_answer, refuses_all, shorten, without_chatter
+from bot.coaching.answers import (
+    QUOTE_LIMIT,
+    is_unsure,
+    pick_number,
+    read_answer,
+    refuses_all,
+    shorten,
+    without_chatter,
+)
 from bot.coaching.barriers import GENERAL_IDEAS, detect_barriers, suggest_ideas
 from bot.coaching.confidence import needs_revision, parse_score
 from bot.coaching.problem_solving import (
@@ -207,6 +215,12 @@ class ValidateProblemForm(GuardedFormValidation):
         raw = latest_text(tracker).strip()
         listen(dispatcher, tracker, raw)
         answer = read_answer(raw)
+        ideas = _ideas(tracker)
+        other = choose_idea(raw, ideas) if answer.correction and pick_number(raw, len(ideas)) else None
+        if other is not None and other.text != tracker.get_slot("ps_choice"):
+            # "no wait, number 1 instead": the choice changes, the plan question comes again
+            dispatcher.utter_message(response="utter_ps_choice_changed", choice=other.text)
+            return {"ps_choice": other.text, "ps_plan": None}
         text = answer.text
         if latest_intent(tracker) == "affirm" and len(raw.split()) <= 3:
             text = tracker.get_slot("ps_choice") or text  # "yes, that" = the idea as it is
@@ -224,7 +238,13 @@ class ValidateProblemForm(GuardedFormValidation):
             return {"ps_confidence": None}
         text = latest_text(tracker)
         listen(dispatcher, tracker, text)
-        score = parse_score(read_answer(text).text or text)
+        answer = read_answer(text)
+        score = parse_score(answer.text or text)
+        if score is None and answer.correction and len(answer.text) >= 3 and not answer.unsure:
+            # "sorry, make that ask my neighbour on sunday": the plan changes, then the rating
+            plan = shorten(answer.text, QUOTE_LIMIT)
+            dispatcher.utter_message(response="utter_ps_plan_changed", plan_text=plan)
+            return {"ps_confidence": None, "ps_plan": plan}
         if score is None:
             dispatcher.utter_message(response="utter_ps_confidence_unclear")
             return {"ps_confidence": None}

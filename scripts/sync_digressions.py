@@ -35,6 +35,11 @@ RULE_DIRS = (ROOT / "data" / "rules",)
 IN_FORM_ANSWERS = {"greet": ["utter_greet_in_form"]}
 #: Flows that end in one action: after the help, offer to carry on with the paused form.
 OFFER_AFTER = {"express_distress"}
+#: Safety mode is never put on hold: inside it these intents get one line and the safety
+#: question again; "stop" and "carry on" end it only after the crisis contacts again.
+SAFETY_FORM = "safety_form"
+SAFETY_DIGRESSION = "action_safety_digression"
+SAFETY_GO_ON = "action_safety_go_on"
 IGNORED_LINE = re.compile(r"^(  (\w+):\n    ignored_intents:\s*)\[[^\]]*\]", re.M)
 
 
@@ -102,6 +107,9 @@ def rules_text() -> str:
             steps += [{"action": form}, {"active_loop": form}]
             rules.append({"rule": f"{intent} inside {form}: answer, then ask again",
                           "condition": [{"active_loop": form}], "steps": steps})
+        if form == SAFETY_FORM:
+            rules += safety_rules()
+            continue
         for intent in PAUSING_INTENTS:
             if form in FLOW_FORMS.get(intent, ()):
                 continue  # not ignored there: the form's own validator reads it as an answer
@@ -124,6 +132,24 @@ def rules_text() -> str:
               "# pausing intents put the form on hold (answers kept) and start their own flow.\n")
     body = yaml.safe_dump({"version": "3.1", "rules": rules}, sort_keys=False, width=110)
     return header + body
+
+
+def safety_rules() -> list[dict]:
+    """Inside safety mode: nothing pauses it (see SAFETY_FORM)."""
+    condition = [{"active_loop": SAFETY_FORM}]
+    rules = [{"rule": f"{intent} inside {SAFETY_FORM}: one line, then the safety question again",
+              "condition": condition,
+              "steps": [{"intent": intent}, {"action": SAFETY_DIGRESSION}, {"action": SAFETY_FORM},
+                        {"active_loop": SAFETY_FORM}]} for intent in PAUSING_INTENTS]
+    rules.append({"rule": f"stop inside {SAFETY_FORM}: the contacts again, then safety mode ends",
+                  "condition": condition,
+                  "steps": [{"intent": "cancel"}, {"action": SAFETY_GO_ON}, {"active_loop": None}]})
+    rules.append({"rule": f"carry on inside {SAFETY_FORM}: the contacts again, then back to the form on hold",
+                  "condition": condition,
+                  "steps": [{"intent": "resume_form"}, {"action": SAFETY_GO_ON}, {"active_loop": None},
+                            {"action": "action_resume_form"}],
+                  "wait_for_user_input": False})
+    return rules
 
 
 def stale() -> list[str]:

@@ -360,3 +360,23 @@ def swap_days(current_when: str | None, answer: Answer) -> tuple[str | None, int
         return None
     phrase = day_phrase(days) or "every day"
     return " ".join(part for part in (time, phrase) if part), len(days)
+
+
+# --- a change of mind about an earlier question -----------------------------------------
+
+
+def earlier_answer_named(text: str, earlier: dict[str, str]) -> str | None:
+    """Which earlier question a change of mind is about: "sorry, the pain was more like a 4"
+    at the next question names the pain question. ``earlier`` maps a key to a regex of the
+    words that name that question; the key named, or None when the message does not change
+    its mind or names none or several (then it answers the question on screen)."""
+    if not read_answer(text).correction:
+        return None
+    norm = normalise(text)
+    named = [key for key, words in earlier.items() if re.search(rf"\b(?:{words})", norm, re.I)]
+    return named[0] if len(named) == 1 else None
+
+
+def without_ruled_out(text: str) -> str:
+    """The message without the parts it says no to: "enjoyment was a 7 not a 6" -> "... a 7"."""
+    return " ".join(_drop_negated(clause) for clause in clauses(normalise(without_chatter(text))))

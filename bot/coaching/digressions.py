@@ -19,6 +19,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.coaching.barriers import detect_barriers
+from bot.coaching.listening import hear
+
 #: Deterministic safety handling always wins (rules in data/rules/safety.yml).
 SAFETY_INTENTS = ("crisis", "red_flag")
 #: Scheduled check-ins arrive as `EXTERNAL: <intent>` user messages.
@@ -70,18 +73,34 @@ FORM_IGNORED_INTENTS: tuple[str, ...] = (
 #: Which flow each pausing intent starts, by the forms that flow runs: asking for the
 #: flow you are already in just carries on with it instead of pausing it.
 FLOW_FORMS: dict[str, tuple[str, ...]] = {
-    "set_goal": ("onboarding_form", "values_form", "psfs_form", "plan_form"),
+    # a clinician's proposed activity is rated like the patient's own ("hanging out the
+    # washing" often reads as set_goal): an answer there too
+    "set_goal": ("onboarding_form", "values_form", "psfs_form", "plan_form", "proposal_psfs_form"),
     "problem_solve": ("problem_form",),
     "make_flare_plan": ("flare_plan_form",),
     "report_flare": ("flare_form",),
     "change_checkins": ("checkin_prefs_form",),
 }
 
+#: Questions about feelings and barriers: there, distress that names a barrier is the
+#: answer ("I feel so selfish taking time for myself" at "what gets in the way?"), heard in
+#: one line. The form does not ignore these intents; every other slot of the form lists
+#: them in its own mapping's `not_intent` (a test checks it), so they still pause it there.
+FEELINGS_INTENTS = ("express_distress",)
+FEELINGS_ANSWER_SLOTS: dict[str, tuple[str, ...]] = {"problem_form": ("ps_problem",)}
+
+
 def ignored_intents_for(form: str) -> list[str]:
     """A form's `ignored_intents`: all of them except the intents that start this same flow
     ("actually the real problem is my sleep" reads as problem_solve inside problem solving,
-    and is an answer there)."""
-    return [i for i in FORM_IGNORED_INTENTS if form not in FLOW_FORMS.get(i, ())]
+    and is an answer there) and, in a form that asks about feelings, distress."""
+    feelings = FEELINGS_INTENTS if form in FEELINGS_ANSWER_SLOTS else ()
+    return [i for i in FORM_IGNORED_INTENTS if form not in FLOW_FORMS.get(i, ()) and i not in feelings]
+
+
+def names_a_barrier(text: str) -> bool:
+    """Distress that says what gets in the way (guilt, grief, fear of a flare, loneliness)."""
+    return bool(detect_barriers(text) or hear(text))
 
 
 def own_flow_intents(form: str) -> frozenset[str]:
@@ -217,14 +236,22 @@ def best_digression(ranking: Sequence[Mapping[str, object]], floor: float = 0.1)
 
 def judge_answer(text: str, ranking: Sequence[Mapping[str, object]], *,
                  skippable: bool = False, no_is_an_answer: bool = False,
-                 own_intents: frozenset[str] = frozenset()) -> Verdict:
+                 own_intents: frozenset[str] = frozenset(), feelings_answer: bool = False) -> Verdict:
     """Decide from the text and the whole intent ranking, not the top intent alone.
-    `no_is_an_answer` for yes/no questions ("none of those" is the answer to a screen)."""
+    `no_is_an_answer` for yes/no questions ("none of those" is the answer to a screen);
+    `feelings_answer` for questions about what gets in the way (distress naming a barrier
+    answers them; distress without one is helped first, then the question comes back)."""
     if not text.strip() or text.strip().startswith("/"):
         return Verdict("answer")  # a button payload: the button was the answer
     if skippable and wants_to_skip(text):
         return Verdict("skip")
     top = str((ranking[0].get("name") if ranking else None) or "nlu_fallback")
+    feeling = top in FEELINGS_INTENTS or best_digression(ranking, RIVAL_FLOOR) in FEELINGS_INTENTS
+    if feelings_answer and feeling:
+        if names_a_barrier(text):
+            return Verdict("answer")
+        if top in FEELINGS_INTENTS:
+            return Verdict("digression", top)
     if top in FORM_IGNORED_INTENTS and top not in own_intents:
         return Verdict("digression", top)  # normally never extracted; kept for safety
     if is_refusal(text) and not (no_is_an_answer and not is_rude(text)):

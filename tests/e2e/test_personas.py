@@ -101,9 +101,6 @@ def set_up(sender: str, name: str) -> None:
     goals.save_activities(sender, [("walking", 4)])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap after merging issue 14's branches: guilt named as the problem itself is classified "
-    "express_distress, a digression that pauses problem solving instead of being its answer"))
 def test_dylan_works_through_feeling_selfish_and_changes_his_mind(stack: PacerStack) -> None:
     sender = new_sender()
     set_up(sender, "Dylan")

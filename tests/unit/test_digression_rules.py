@@ -13,7 +13,13 @@ from pathlib import Path
 import yaml
 
 from bot import training
-from bot.coaching.digressions import PAUSING_INTENTS, SAFETY_INTENTS, ignored_intents_for
+from bot.coaching.digressions import (
+    FEELINGS_ANSWER_SLOTS,
+    FEELINGS_INTENTS,
+    PAUSING_INTENTS,
+    SAFETY_INTENTS,
+    ignored_intents_for,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,3 +73,29 @@ def test_start_rules_of_other_flows_cannot_replace_an_active_form() -> None:
         steps = rule.get("steps") or []
         if steps and steps[0].get("intent") in PAUSING_INTENTS and steps[0]["intent"] != "pause_form":
             assert _loop_condition(rule) != [], rule["rule"]
+
+
+def test_feelings_pause_every_question_of_a_form_except_its_feelings_questions() -> None:
+    """Distress answers "what gets in the way?" only: at the form's other questions it is
+    still never an answer (the slot's own mapping ignores it, so the pause rule runs)."""
+    domain = training.domain_dict()
+    for form, answer_slots in FEELINGS_ANSWER_SLOTS.items():
+        assert not set(FEELINGS_INTENTS) & set(domain["forms"][form]["ignored_intents"]), form
+        for slot in domain["forms"][form]["required_slots"]:
+            mappings = [m for m in domain["slots"][slot]["mappings"] if m["type"] == "from_text"]
+            for mapping in mappings:
+                ignored = set(mapping.get("not_intent") or [])
+                if slot in answer_slots:
+                    assert not set(FEELINGS_INTENTS) & ignored, slot
+                else:
+                    assert set(FEELINGS_INTENTS) <= ignored, slot
+        pause_rules = [r for r in _rules() if _loop_condition(r) == [form]
+                       and (r.get("steps") or [{}])[0].get("intent") in FEELINGS_INTENTS]
+        assert pause_rules, f"no rule pauses {form} for distress at its other questions"
+
+
+def test_safety_mode_is_never_put_on_hold() -> None:
+    for rule in _rules():
+        if _loop_condition(rule) == ["safety_form"]:
+            actions = [s.get("action") for s in rule.get("steps") or [] if "action" in s]
+            assert "action_pause_form" not in actions, rule["rule"]

@@ -77,3 +77,20 @@ def test_flat_low_confidences_do_not_make_an_answer_a_digression() -> None:
 
 def test_a_button_payload_is_the_answer() -> None:
     assert judge_answer("/affirm", ranked(("affirm", 1.0))).is_answer
+
+
+def _ranked(*pairs: tuple[str, float]) -> list[dict]:
+    return [{"name": name, "confidence": confidence} for name, confidence in pairs]
+
+
+def test_distress_naming_a_barrier_answers_a_feelings_question() -> None:
+    ranking = _ranked(("express_distress", 0.8), ("inform", 0.1))
+    text = "I feel so selfish taking time for myself"
+    assert judge_answer(text, ranking, feelings_answer=True).kind == "answer"
+    # anywhere else it is still distress, never a value
+    assert judge_answer(text, ranking).kind == "digression"
+
+
+def test_distress_without_a_barrier_is_helped_first_even_at_a_feelings_question() -> None:
+    verdict = judge_answer("i just feel awful", _ranked(("express_distress", 0.8)), feelings_answer=True)
+    assert (verdict.kind, verdict.intent) == ("digression", "express_distress")

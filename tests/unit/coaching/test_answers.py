@@ -7,6 +7,7 @@ import pytest
 from bot.coaching.answers import (
     QUOTE_LIMIT,
     days_named,
+    earlier_answer_named,
     is_unsure,
     merge_when,
     not_an_activity,
@@ -17,6 +18,7 @@ from bot.coaching.answers import (
     split_when,
     swap_days,
     without_chatter,
+    without_ruled_out,
 )
 from bot.coaching.problem_solving import Idea, choose_idea, split_problem_and_ideas
 
@@ -147,3 +149,24 @@ def test_a_day_ruled_out_is_swapped_for_the_day_named() -> None:
     assert swap_days(current, read_answer("not friday")) == ("after tea on Monday and Wednesday", 2)
     assert swap_days(current, read_answer("15 minutes not 10")) is None
     assert swap_days("after tea", read_answer("sunday not saturday")) is None
+
+
+PEG_WORDS = {"pain": r"pain|hurt\w*|sore", "enjoyment": r"enjoy\w*", "activity": r"activit\w*|general"}
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("sorry the pain was more like a 4", "pain"),
+    ("oops enjoyment was a 7 not a 6", "enjoyment"),
+    ("actually the activity one was more like 3", "activity"),
+    ("6", None),  # an answer to the question on screen
+    ("actually a 7", None),  # a change of mind about this question, naming no other
+    ("about a 6, the pain is bad today", None),  # not a change of mind
+    ("sorry, pain and enjoyment were both 5", None),  # two named: ask, don't guess
+])
+def test_a_change_of_mind_names_the_earlier_question_it_is_about(text: str, named: str | None) -> None:
+    assert earlier_answer_named(text, PEG_WORDS) == named
+
+
+def test_the_part_ruled_out_is_not_read() -> None:
+    assert "6" not in without_ruled_out("oops enjoyment was a 7 not a 6")
+    assert "7" in without_ruled_out("oops enjoyment was a 7 not a 6")
