@@ -20,6 +20,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.coaching.vocabulary import number_words, weekday_words
 from bot.nlu.intents import demote_intent, force_intent
 from bot.nlu.invitation_codes import CODE_INTENT, is_bare_code
 
@@ -45,7 +46,10 @@ def english_words() -> tuple[frozenset[str], Any]:
 
     table = build_blank_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     vocab = {str(lemma).lower() for lemma in table.values()}
-    return frozenset(vocab | set(STOP_WORDS) | EXTRA_ENGLISH), table
+    # Weekday short forms and misspellings ("mon and fri", "wensday") and number words are
+    # how patients answer Pacer's own questions: never a sign of another language.
+    days = {word for day in weekday_words(misspellings=True) for word in (day, f"{day}s")}
+    return frozenset(vocab | set(STOP_WORDS) | EXTRA_ENGLISH | days | set(number_words(0, 100))), table
 
 
 # Very common words of other languages that are not English words: two or more of
@@ -55,7 +59,8 @@ FOREIGN_WORDS = {
     "hola", "llamo", "tengo", "estoy", "muy", "pero", "porque", "gracias", "ayuda", "espalda",
     "dolor", "mucho", "que", "los", "las", "una", "para", "necesito", "buenos", "días", "dias",
     # French
-    "je", "suis", "j'ai", "mal", "dos", "les", "est", "pas", "avec", "bonjour", "merci", "mon",
+    # ("mon" is left out: far more often Monday here than French)
+    "je", "suis", "j'ai", "mal", "dos", "les", "est", "pas", "avec", "bonjour", "merci",
     "vous", "depuis", "très",
     # German
     "ich", "habe", "und", "nicht", "der", "die", "das", "ist", "mein", "meine", "rücken",

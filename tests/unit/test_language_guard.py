@@ -69,6 +69,10 @@ ENGLISH = [
     "Kia ora, I'm Hemi",
     "Taking the grandkids to the whanau day",
     "Me duele? no, it's my lower back that hurts",
+    # days and numbers in short forms: answers to Pacer's own questions
+    "nah make it tue n thu instead",
+    "only wed sat and sun",
+    "twenty mins thurs fri",
     # short messages are never judged
     "kia ora",
     "hola",
