@@ -20,6 +20,7 @@ from sqlalchemy.sql import Select
 from bot.coaching.peg import PegResult as Peg
 from bot.coaching.peg import compare as peg_compare
 from bot.coaching.phq4 import FLAG_THRESHOLD, Phq4
+from bot.services import opt_out
 from bot.services.clinician_notes import NOTE_KIND
 from bot.store.models import (
     ActionPlan,
@@ -517,16 +518,13 @@ def mark_request_handled(session: Session, patient_id: int, request_id: int) -> 
     return True
 
 
-def set_checkins_paused(session: Session, patient: Patient, days: int | None, clinician: Clinician) -> None:
-    """Pause check-ins for `days` (None resumes them). Mirrors bot.services.safety.pause_checkins."""
-    if days is None:
-        patient.checkins_paused_until = None
-        patient.checkins_paused_by = None
-        return
-    if not 1 <= days <= 365:
+def set_checkins_paused(session: Session, patient: Patient, days: int | None, clinician: Clinician) -> bool:
+    """Pause check-ins for `days` (None resumes them) through the one pause rule
+    (bot.services.opt_out.set_pause); False when the patient stopped them themselves."""
+    if days is not None and not 1 <= days <= 365:
         raise ValueError("pause between 1 and 365 days")
-    patient.checkins_paused_until = utcnow() + timedelta(days=days)
-    patient.checkins_paused_by = clinician.display_name
+    until = utcnow() + timedelta(days=days) if days is not None else None
+    return opt_out.set_pause(session, patient, until, clinician.display_name)
 
 
 # --- how a clinic recognises a patient ----------------------------------------------------------------
