@@ -568,7 +568,10 @@ def linked_devices(session: Session, patient: Patient) -> list[LinkedDevice]:
         select(ChannelIdentity).where(ChannelIdentity.patient_id == patient.id)
     ).scalars().all()
     devices = [
-        LinkedDevice(channel_words(i.channel), _device_detail(i, patient.phone_number), i.created_at,
+        LinkedDevice(channel_words(i.channel),
+                     _device_detail(i, patient.phone_number)
+                     + (f" (not reachable: {i.unreachable_reason})" if i.unreachable_at else ""),
+                     i.created_at,
                      i.last_used_at, bool(i.preferred))
         for i in identities
     ]
@@ -576,15 +579,17 @@ def linked_devices(session: Session, patient: Patient) -> list[LinkedDevice]:
 
 
 def channels_by_patient(session: Session, patient_ids: list[int]) -> dict[int, list[str]]:
-    """The channels each patient uses, in plain words and without repeats."""
+    """The channels each patient uses, in plain words and without repeats; one that refused
+    messages for good says so (bot.services.identities.mark_unreachable)."""
     found: dict[int, list[str]] = {pid: [] for pid in patient_ids}
     if not patient_ids:
         return found
-    for pid, channel in session.execute(
-        select(ChannelIdentity.patient_id, ChannelIdentity.channel)
+    for pid, channel, unreachable_at in session.execute(
+        select(ChannelIdentity.patient_id, ChannelIdentity.channel, ChannelIdentity.unreachable_at)
         .where(ChannelIdentity.patient_id.in_(patient_ids)).order_by(ChannelIdentity.id)
     ):
-        words = channel_words(channel)
+        # Refused for good (blocked, unsubscribed): check-ins no longer go there.
+        words = channel_words(channel) + (" (not reachable)" if unreachable_at else "")
         if words not in found[pid]:
             found[pid].append(words)
     return found
