@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import as_int, flow_slots, latest_entity, latest_intent, latest_text, reply_button
 from actions.digressions import GuardedFormValidation
+from actions.followups import ask_due_followup
 from actions.listening import listen
 from actions.shared_decisions import deliver_notes
 from bot.clinic import load_clinic
@@ -94,9 +95,13 @@ class ActionBoosterCheckin(Action):
         if start.kind == NOTE_KIND:  # a clinician's note sent at once, not a check-in
             deliver_notes(dispatcher, delivered)
             return [SlotSet("checkin_route", "note")]
-        if start.kind == "flare_followup":
-            dispatcher.utter_message(response="utter_checkin_flare_followup")
-        elif start.name:
+        if start.kind == checkins.FLARE_FOLLOWUP_KIND:
+            # The morning after a flare: only the flare question, and only if the patient was
+            # not asked it in a session already. No check-in form follows (route as a note).
+            asked = ask_due_followup(dispatcher, tracker.sender_id, kind="flare")
+            deliver_notes(dispatcher, delivered, buttons=False)
+            return asked + [SlotSet("checkin_route", "note" if asked else "repeat")]
+        if start.name:
             dispatcher.utter_message(response="utter_checkin_hello", patient_name=start.name)
         else:
             dispatcher.utter_message(response="utter_checkin_hello_anon")

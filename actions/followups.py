@@ -1,6 +1,6 @@
 """Follow-up questions Pacer owes the person: how a flare is the next day, and how the
 idea chosen in problem solving went. Asked when a new session starts after they are
-due (the scheduler can deliver them earlier); answered with buttons or free text."""
+due, or (flare) when the scheduler pushes it, once; answered with buttons or free text."""
 
 from __future__ import annotations
 
@@ -29,9 +29,11 @@ REVIEW_BUTTONS = _buttons("followup_answer", [("It worked", "worked"), ("Partly"
                                               ("It didn't work", "not_worked")])
 
 
-def ask_due_followup(dispatcher: CollectingDispatcher, conversation_id: str) -> list[EventType]:
-    """Ask the oldest due follow-up, if any (called at the start of a session)."""
-    due = followups.take_due(conversation_id)
+def ask_due_followup(dispatcher: CollectingDispatcher, conversation_id: str,
+                     kind: str | None = None) -> list[EventType]:
+    """Ask the oldest due follow-up (of `kind`), if any: at the start of a session, or when
+    the scheduler pushes the flare question. Nothing when it was already asked."""
+    due = followups.take_due(conversation_id, kind=kind)
     if due is None:
         return []
     if due.kind == "problem_solving" and due.problem:

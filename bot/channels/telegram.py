@@ -86,8 +86,12 @@ class TelegramBotApi:
             self._client = httpx.AsyncClient(timeout=self._timeout)
         return self._client
 
-    async def call(self, method: str, payload: dict[str, Any]) -> dict[str, Any] | None:
-        """POST one Bot API method; failures are logged (without message text), never raised."""
+    async def call(
+        self, method: str, payload: dict[str, Any], on_forbidden: Callable[[], Awaitable[Any]] | None = None
+    ) -> dict[str, Any] | None:
+        """POST one Bot API method; failures are logged (without message text), never raised.
+
+        A 403 to a chat (blocked by the user, account deleted) is final: `on_forbidden` runs."""
         if not self.token:
             logger.warning("Telegram: no bot token configured; %s not sent", method)
             return None
@@ -99,6 +103,8 @@ class TelegramBotApi:
             return None
         if reply.status_code != 200:
             logger.warning("Telegram %s answered HTTP %s", method, reply.status_code)
+            if reply.status_code == 403 and on_forbidden is not None:
+                await on_forbidden()
             return None
         try:
             return reply.json()
@@ -116,6 +122,19 @@ class TelegramOutput(OptionsOutputChannel):
     def __init__(self, api: TelegramBotApi) -> None:
         self.api = api
 
+    async def _to_chat(self, recipient_id: str, method: str, payload: dict[str, Any]) -> bool:
+        """Send to the patient's chat; False when Telegram refuses it for good (403), which
+        marks the conversation unreachable so check-ins go elsewhere (identities owner)."""
+        refused = False
+
+        async def blocked() -> None:
+            nonlocal refused
+            refused = True
+            await asyncio.to_thread(identities.mark_unreachable, recipient_id, identities.TELEGRAM_BLOCKED)
+
+        await self.api.call(method, payload, on_forbidden=blocked)
+        return not refused
+
     async def _send(self, recipient_id: str, text: str, options: list[render.Option]) -> None:
         chat_id = identities.telegram_chat_id(recipient_id)
         parts = render.split_text(text, render.TELEGRAM_TEXT_LIMIT) or ([" "] if options else [])
@@ -123,7 +142,8 @@ class TelegramOutput(OptionsOutputChannel):
             payload: dict[str, Any] = {"chat_id": chat_id, "text": part}
             if options and index == len(parts) - 1:
                 payload["reply_markup"] = render.inline_keyboard(options)
-            await self.api.call("sendMessage", payload)
+            if not await self._to_chat(recipient_id, "sendMessage", payload):
+                return
         if options and any(
             len(o.payload.encode()) > render.TELEGRAM_CALLBACK_DATA_LIMIT for o in options
         ):
@@ -131,7 +151,7 @@ class TelegramOutput(OptionsOutputChannel):
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         chat_id = identities.telegram_chat_id(recipient_id)
-        await self.api.call("sendPhoto", {"chat_id": chat_id, "photo": image})
+        await self._to_chat(recipient_id, "sendPhoto", {"chat_id": chat_id, "photo": image})
 
     async def send_attachment(self, recipient_id: str, attachment: Any, **kwargs: Any) -> None:
         if isinstance(attachment, str):
@@ -145,7 +165,7 @@ class TelegramOutput(OptionsOutputChannel):
         message = dict(json_message)
         method = message.pop("method", "sendMessage")
         message.setdefault("chat_id", identities.telegram_chat_id(recipient_id))
-        await self.api.call(method, message)
+        await self._to_chat(recipient_id, method, message)
 
 
 class TelegramInput(InputChannel):

@@ -47,6 +47,7 @@ logger = logging.getLogger(__name__)
 CHANNEL_NAME = "sms"
 DEFAULT_API_BASE = "https://api.twilio.com"
 SIGNATURE_HEADER = "X-Twilio-Signature"
+UNSUBSCRIBED_ERROR = 21610  # Twilio: "Attempt to send to unsubscribed recipient" (HTTP 400)
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
 # Twilio's default keyword lists (which carriers in the US and Canada require).
@@ -126,8 +127,19 @@ class TwilioApi:
             return False
         if reply.status_code not in (200, 201):
             logger.warning("SMS send answered HTTP %s", reply.status_code)
+            if unsubscribed(reply):
+                await asyncio.to_thread(identities.mark_unreachable, to, identities.SMS_UNSUBSCRIBED)
             return False
         return True
+
+
+def unsubscribed(reply: httpx.Response) -> bool:
+    """Twilio error 21610: the number replied STOP at the carrier, so no SMS can reach it
+    (STOP that reached Pacer is `opt_out.sms_opt_out`; this one did not)."""
+    try:
+        return (reply.json() or {}).get("code") == UNSUBSCRIBED_ERROR
+    except (ValueError, AttributeError):
+        return False
 
 
 class TwilioSmsOutput(OptionsOutputChannel):

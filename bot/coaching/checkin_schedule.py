@@ -27,7 +27,7 @@ MAX_OCCURRENCES = 5000  # a bound for the search loop (monthly: ~400 years)
 # Deferral rules (issue 5, "When not to interrupt").
 FORM_RETRY = timedelta(minutes=10)
 SAFETY_RETRY = timedelta(hours=1)
-AFTER_CRISIS = timedelta(hours=24)  # same rule as bot.services.safety.CHECKIN_QUIET_AFTER_CRISIS
+AFTER_CRISIS = timedelta(hours=24)  # the one quiet time after a crisis (see `deferral`)
 RECENT_CONTACT = timedelta(minutes=30)
 SNOOZE_LATER = timedelta(hours=3)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select, true, update
+from sqlalchemy.orm import Session
 
 from bot.clinic import default_timezone
 from bot.coaching.checkin_schedule import (
@@ -19,10 +20,12 @@ from bot.coaching.checkin_schedule import (
     hhmm,
     localize,
     next_occurrence,
+    outside_quiet_hours,
     prefs_of,
     snooze_until,
 )
 from bot.coaching.checkin_text import describe_local
+from bot.coaching.flare_plan import next_day_due
 from bot.coaching.peg import PegResult, compare
 from bot.services import regions
 from bot.store import repository as repo
@@ -39,6 +42,7 @@ from bot.store.models import (
 
 PSFS_RERATE_EVERY = timedelta(days=28)  # "every few weeks": once a month at a check-in
 OVERDUE_WARNING = timedelta(minutes=10)
+FLARE_FOLLOWUP_KIND = "flare_followup"  # a delivery that asks the flare follow-up, not a check-in
 
 
 @dataclass(frozen=True)
@@ -209,31 +213,41 @@ def _cancel_pending(session, patient_id: int, reason: str) -> None:  # noqa: ANN
 def queue_checkin(patient_id: int, due_at: datetime, kind: str = "booster") -> int:
     """A one-off delivery (snooze, next-day follow-up after a flare, operator). Idempotent per
     (patient, due time): queuing the same time twice returns the same delivery."""
-    due_at = as_utc(due_at)
     with session_scope() as session:
-        existing = session.execute(
-            select(CheckinDelivery).where(
-                CheckinDelivery.patient_id == patient_id, CheckinDelivery.due_at == due_at
-            )
-        ).scalars().first()
-        if existing is not None:
-            return existing.id
-        delivery = CheckinDelivery(
-            patient_id=patient_id, due_at=due_at, kind=kind, status="pending", next_attempt_at=due_at,
-            attempts=0, deferrals=0,
+        return add_delivery(session, patient_id, due_at, kind)
+
+
+def add_delivery(session: Session, patient_id: int, due_at: datetime, kind: str = "booster") -> int:
+    """`queue_checkin` inside the caller's transaction."""
+    due_at = as_utc(due_at)
+    existing = session.execute(
+        select(CheckinDelivery).where(
+            CheckinDelivery.patient_id == patient_id, CheckinDelivery.due_at == due_at
         )
-        session.add(delivery)
-        session.flush()
-        return delivery.id
+    ).scalars().first()
+    if existing is not None:
+        return existing.id
+    delivery = CheckinDelivery(
+        patient_id=patient_id, due_at=due_at, kind=kind, status="pending", next_attempt_at=due_at,
+        attempts=0, deferrals=0,
+    )
+    session.add(delivery)
+    session.flush()
+    return delivery.id
 
 
-def queue_flare_followup(conversation_id: str, now: datetime | None = None) -> int | None:
-    """The next-day follow-up after a flare: tomorrow at the patient's usual time."""
-    now = as_utc(now or utcnow())
-    view = ensure_schedule(conversation_id, now)
-    if view is None:
-        return None
-    return queue_checkin(view.patient_id, snooze_until("tomorrow", now, view.prefs), kind="flare_followup")
+def queue_flare_followup(session: Session, patient_id: int, now: datetime) -> datetime:
+    """Queue the "how is the flare today?" push for the next local morning; returns when.
+
+    The patient's zone and quiet hours come from their check-in schedule (the clinic's zone
+    and the default quiet hours without one; no schedule is created). The scheduler pushes
+    it (kind `flare_followup`); the same question is asked in a session only if the push
+    has not happened (bot.services.followups: whichever comes first takes it)."""
+    schedule = _schedule_for(session, patient_id)
+    prefs = prefs_of(schedule) if schedule else SchedulePrefs(default_timezone(), quiet=DEFAULT_QUIET)
+    due = outside_quiet_hours(next_day_due(as_utc(now), prefs.zone), prefs)
+    add_delivery(session, patient_id, due, kind=FLARE_FOLLOWUP_KIND)
+    return due
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from sqlalchemy.sql import Select
 from bot.coaching.peg import PegResult as Peg
 from bot.coaching.peg import compare as peg_compare
 from bot.coaching.phq4 import FLAG_THRESHOLD, Phq4
+from bot.services import opt_out
 from bot.services.clinician_notes import NOTE_KIND
 from bot.store.models import (
     ActionPlan,
@@ -517,16 +518,13 @@ def mark_request_handled(session: Session, patient_id: int, request_id: int) -> 
     return True
 
 
-def set_checkins_paused(session: Session, patient: Patient, days: int | None, clinician: Clinician) -> None:
-    """Pause check-ins for `days` (None resumes them). Mirrors bot.services.safety.pause_checkins."""
-    if days is None:
-        patient.checkins_paused_until = None
-        patient.checkins_paused_by = None
-        return
-    if not 1 <= days <= 365:
+def set_checkins_paused(session: Session, patient: Patient, days: int | None, clinician: Clinician) -> bool:
+    """Pause check-ins for `days` (None resumes them) through the one pause rule
+    (bot.services.opt_out.set_pause); False when the patient stopped them themselves."""
+    if days is not None and not 1 <= days <= 365:
         raise ValueError("pause between 1 and 365 days")
-    patient.checkins_paused_until = utcnow() + timedelta(days=days)
-    patient.checkins_paused_by = clinician.display_name
+    until = utcnow() + timedelta(days=days) if days is not None else None
+    return opt_out.set_pause(session, patient, until, clinician.display_name)
 
 
 # --- how a clinic recognises a patient ----------------------------------------------------------------
@@ -570,7 +568,10 @@ def linked_devices(session: Session, patient: Patient) -> list[LinkedDevice]:
         select(ChannelIdentity).where(ChannelIdentity.patient_id == patient.id)
     ).scalars().all()
     devices = [
-        LinkedDevice(channel_words(i.channel), _device_detail(i, patient.phone_number), i.created_at,
+        LinkedDevice(channel_words(i.channel),
+                     _device_detail(i, patient.phone_number)
+                     + (f" (not reachable: {i.unreachable_reason})" if i.unreachable_at else ""),
+                     i.created_at,
                      i.last_used_at, bool(i.preferred))
         for i in identities
     ]
@@ -578,15 +579,17 @@ def linked_devices(session: Session, patient: Patient) -> list[LinkedDevice]:
 
 
 def channels_by_patient(session: Session, patient_ids: list[int]) -> dict[int, list[str]]:
-    """The channels each patient uses, in plain words and without repeats."""
+    """The channels each patient uses, in plain words and without repeats; one that refused
+    messages for good says so (bot.services.identities.mark_unreachable)."""
     found: dict[int, list[str]] = {pid: [] for pid in patient_ids}
     if not patient_ids:
         return found
-    for pid, channel in session.execute(
-        select(ChannelIdentity.patient_id, ChannelIdentity.channel)
+    for pid, channel, unreachable_at in session.execute(
+        select(ChannelIdentity.patient_id, ChannelIdentity.channel, ChannelIdentity.unreachable_at)
         .where(ChannelIdentity.patient_id.in_(patient_ids)).order_by(ChannelIdentity.id)
     ):
-        words = channel_words(channel)
+        # Refused for good (blocked, unsubscribed): check-ins no longer go there.
+        words = channel_words(channel) + (" (not reachable)" if unreachable_at else "")
         if words not in found[pid]:
             found[pid].append(words)
     return found

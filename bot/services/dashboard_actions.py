@@ -38,13 +38,16 @@ def mark_request_handled(clinician: Clinician, patient_id: int, request_id: int)
             queries.record_audit(session, clinician, "handle_request", patient.id, f"request {request_id}")
 
 
-def pause_checkins(clinician: Clinician, patient_id: int, days: int | None) -> None:
-    """Pause for `days`, or resume when None (the rule itself: `dashboard.set_checkins_paused`)."""
+def pause_checkins(clinician: Clinician, patient_id: int, days: int | None) -> bool:
+    """Pause for `days`, or resume when None (the rule itself: `opt_out.set_pause`).
+    False when the patient stopped check-ins themselves: their stop holds."""
     with session_scope() as session:
         patient = assigned_or_raise(session, clinician.id, patient_id)
-        queries.set_checkins_paused(session, patient, days, clinician)
+        if not queries.set_checkins_paused(session, patient, days, clinician):
+            return False
         queries.record_audit(session, clinician, "pause_checkins" if days else "resume_checkins",
                              patient.id, f"{days} days" if days else None)
+    return True
 
 
 def set_clinic_reference(clinician: Clinician, patient_id: int, reference: str | None) -> None:

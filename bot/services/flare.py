@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.clinic import load_clinic
-from bot.coaching.flare_plan import SECTION_KEYS, FlarePlan, next_day_due
+from bot.coaching.flare_plan import SECTION_KEYS, FlarePlan
+from bot.services import checkins
 from bot.store import repository as repo
 from bot.store.db import session_scope
 from bot.store.models import FlarePlanRecord, utcnow
@@ -36,13 +36,15 @@ def save_sections(conversation_id: str, sections: dict[str, str | None]) -> Flar
 def start_episode(
     conversation_id: str, red_flag: bool, plan_source: str | None, now: datetime | None = None
 ) -> int | None:
-    """Record the flare and schedule tomorrow's "how is it now?" (nothing without consent)."""
+    """Record the flare and schedule tomorrow's "how is it now?" (nothing without consent):
+    pushed by the scheduler the next local morning, or asked at the next session if that
+    comes first; once either way (bot.services.followups.take_due)."""
     now = now or utcnow()
     with session_scope() as session:
         patient = repo.find_patient(session, conversation_id)
         if not repo.has_consented(patient):
             return None
         episode = repo.add_flare_episode(session, patient, red_flag, plan_source)
-        due = next_day_due(now, load_clinic().zone)
+        due = checkins.queue_flare_followup(session, patient.id, now)
         repo.add_followup(session, patient, "flare", due, ref_id=episode.id)
         return episode.id

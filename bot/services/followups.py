@@ -1,6 +1,7 @@
 """Follow-up questions Pacer owes a person (tomorrow's flare check, the review of a
-problem-solving plan). The scheduler delivers due rows; until it runs, Pacer asks the
-oldest due question when the person next starts a conversation (`take_due`)."""
+problem-solving plan). The scheduler pushes the flare question the next local morning
+(bot.services.checkins.queue_flare_followup); whichever comes first, that push or the
+person's next conversation, takes it (`take_due`), so it is asked once."""
 
 from __future__ import annotations
 
@@ -36,14 +37,17 @@ def _view(session, followup: Followup) -> FollowupView:  # noqa: ANN001 - Sessio
                         plan_text)
 
 
-def take_due(conversation_id: str, now: datetime | None = None) -> FollowupView | None:
-    """The oldest due, undelivered follow-up of this person, marked delivered now."""
+def take_due(
+    conversation_id: str, now: datetime | None = None, kind: str | None = None
+) -> FollowupView | None:
+    """The oldest due, undelivered follow-up of this person (of `kind`), marked delivered now:
+    asked once, whether the scheduler's push or the next session comes first."""
     now = now or utcnow()
     with session_scope() as session:
         patient = repo.find_patient(session, conversation_id)
         if not repo.has_consented(patient):
             return None
-        due = repo.due_followups(session, now, patient)
+        due = [f for f in repo.due_followups(session, now, patient) if kind is None or f.kind == kind]
         if not due:
             return None
         due[0].delivered_at = now

@@ -266,9 +266,31 @@ def choose_checkin_channel(conversation_id: str, kind: str | None) -> CheckinCho
         return CheckinChoice("chosen", kind)
 
 
+#: Why a provider refuses a conversation for good (`mark_unreachable`).
+TELEGRAM_BLOCKED = "telegram: blocked by the user"
+SMS_UNSUBSCRIBED = "sms: unsubscribed at the carrier"
+
+
+def mark_unreachable(conversation_id: str, reason: str, now: datetime | None = None) -> bool:
+    """The provider refused this conversation for good (Telegram 403 "bot was blocked by the
+    user", Twilio 21610): check-ins skip it (`checkin_destinations`) until the patient writes
+    on it again (`repository.touch`). Returns whether it belongs to a patient."""
+    with session_scope() as session:
+        identity = session.execute(
+            select(ChannelIdentity).where(ChannelIdentity.conversation_id == conversation_id)
+        ).scalar_one_or_none()
+        if identity is None:
+            return False
+        if identity.unreachable_at is None:
+            identity.unreachable_at = now or utcnow()
+        identity.unreachable_reason = reason[:64]
+        return True
+
+
 def checkin_destinations(db: Session | Connection, patient_ids: Iterable[int]) -> dict[int, Destination]:
     """Where each patient's check-ins go: the conversation they chose, else the one used last
-    (a conversation never used counts from when it was linked). One query for a whole batch,
+    (a conversation never used counts from when it was linked); never one the provider refused
+    for good (`mark_unreachable`), so with none left, none. One query for a whole batch,
     so the scheduler asks here rather than ranking channels itself."""
     wanted = sorted(set(patient_ids))
     if not wanted:
@@ -277,7 +299,7 @@ def checkin_destinations(db: Session | Connection, patient_ids: Iterable[int]) -
         select(ChannelIdentity.patient_id, ChannelIdentity.conversation_id, ChannelIdentity.channel,
                ChannelIdentity.preferred, ChannelIdentity.last_used_at, ChannelIdentity.created_at,
                ChannelIdentity.id)
-        .where(ChannelIdentity.patient_id.in_(wanted))
+        .where(ChannelIdentity.patient_id.in_(wanted), ChannelIdentity.unreachable_at.is_(None))
     )
     best: dict[int, tuple[tuple[bool, datetime, int], Destination]] = {}
     for row in rows:

@@ -1,9 +1,11 @@
-"""Stopping and restarting messages and check-ins.
+"""Stopping, pausing and restarting messages and check-ins.
 
-`stop_checkins` is the one place that stops a patient's booster check-ins for good
-(until they restart them): the SMS STOP keyword calls it, and so can any other
-channel or conversation flow. SMS opt-outs are kept per phone number, for strangers
-too, because carriers require that nothing is sent to a number after STOP.
+`set_pause` is the one rule that writes a patient's check-in pause (the scheduler
+reads it before every send): a clinician's pause or resume on the dashboard, and
+`stop_checkins`, which stops them for good (until the patient restarts them; the
+SMS STOP keyword calls it). A stop the patient made holds against anyone else's
+pause or resume. SMS opt-outs are kept per phone number, for strangers too, because
+carriers require that nothing is sent to a number after STOP.
 """
 
 from __future__ import annotations
@@ -11,15 +13,35 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import delete
+from sqlalchemy.orm import Session
 
+from bot.coaching.checkin_schedule import as_utc
 from bot.services import checkins
 from bot.store import repository as repo
 from bot.store.db import session_scope
-from bot.store.models import SmsOptOut, utcnow
+from bot.store.models import Patient, SmsOptOut, utcnow
 
 # "Paused until" this date means stopped: the scheduler never reaches it.
 STOPPED_UNTIL = datetime(9999, 12, 31, tzinfo=timezone.utc)
 SMS_STOP_REASON = "sms:STOP"
+
+
+def _stopped(patient: Patient) -> bool:
+    until = patient.checkins_paused_until
+    return until is not None and as_utc(until) >= STOPPED_UNTIL
+
+
+def set_pause(session: Session, patient: Patient, until: datetime | None, by: str) -> bool:
+    """Pause the patient's check-ins until `until` (None resumes them), on behalf of `by`.
+
+    Returns False, changing nothing, when the patient stopped check-ins and `by` is not
+    who stopped them: only they (START, or the same flow) can restart them."""
+    by = by[:120]
+    if _stopped(patient) and patient.checkins_paused_by != by:
+        return False
+    patient.checkins_paused_until = until
+    patient.checkins_paused_by = by if until else None
+    return True
 
 
 def stop_checkins(conversation_id: str, by: str) -> bool:
@@ -31,8 +53,7 @@ def stop_checkins(conversation_id: str, by: str) -> bool:
         patient = repo.find_patient(session, conversation_id)
         if patient is None:
             return False
-        patient.checkins_paused_until = STOPPED_UNTIL
-        patient.checkins_paused_by = by[:120]
+        set_pause(session, patient, STOPPED_UNTIL, by)  # False: already stopped, and stays so
     checkins.stop(conversation_id)
     return True
 
@@ -40,21 +61,16 @@ def stop_checkins(conversation_id: str, by: str) -> bool:
 def checkins_stopped(conversation_id: str) -> bool:
     with session_scope() as session:
         patient = repo.find_patient(session, conversation_id)
-        if patient is None or patient.checkins_paused_until is None:
-            return False
-        until = patient.checkins_paused_until
-        until = until if until.tzinfo else until.replace(tzinfo=timezone.utc)
-        return until >= STOPPED_UNTIL
+        return patient is not None and _stopped(patient)
 
 
 def resume_checkins_stopped_by(conversation_id: str, by: str) -> bool:
     """Undo a stop made by `by` (START undoes STOP); a pause set any other way stays."""
     with session_scope() as session:
         patient = repo.find_patient(session, conversation_id)
-        if patient is None or patient.checkins_paused_by != by:
+        if patient is None or patient.checkins_paused_by != by[:120]:
             return False
-        patient.checkins_paused_until = None
-        patient.checkins_paused_by = None
+        set_pause(session, patient, None, by)
     if checkins.get_schedule(conversation_id) is not None:
         checkins.update_preferences(conversation_id, restart=True)
     return True

@@ -16,16 +16,22 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, inspect, select, text
+from sqlalchemy.orm import object_session
 
 from bot.clinic import load_clinic
 from bot.store import repository as repo
 from bot.store.db import session_scope
 from bot.store.models import (
     ChannelPrompt,
+    CheckinDelivery,
+    CheckinSchedule,
+    Clinician,
     Erasure,
     InboundMessage,
     Patient,
+    PatientAssignment,
     PatientRequest,
+    PegResult,
     SafetyEvent,
     utcnow,
 )
@@ -35,12 +41,69 @@ VERIFY_FOR = timedelta(minutes=30)
 ERASE_DELAYS_S = (3.0, 15.0, 60.0)
 
 
+#: Every table that holds a patient id (or one of their conversation ids) and the key of
+#: `export_patient` that carries it. tests/unit/test_privacy_export.py walks the models and
+#: fails if a table is in neither this nor `EXCLUDED_FROM_EXPORT`.
+EXPORTED_TABLES: dict[str, str] = {
+    "patients": "patient",
+    "channel_identities": "channels",
+    "consent_events": "consent_events",
+    "patient_values": "values",
+    "functional_goals": "activities",
+    "psfs_ratings": "activities",
+    "action_plans": "action_plans",
+    "phq4_results": "phq4",
+    "peg_results": "peg",
+    "safety_events": "safety_events",
+    "patient_requests": "requests",
+    "problem_solving_records": "problem_solving",
+    "flare_plans": "flare_plan",
+    "flare_episodes": "flare_episodes",
+    "followups": "followups",
+    "checkin_schedules": "checkin_schedule",
+    "checkin_deliveries": "checkins",
+    "resource_offers": "resource_offers",
+    "clinician_notes": "clinician_notes",
+    "goal_proposals": "goal_proposals",
+    "patient_assignments": "clinicians",
+}
+
+#: Tables holding a patient or conversation id that the copy leaves out, and why.
+EXCLUDED_FROM_EXPORT: dict[str, str] = {
+    "link_codes": "a hash of a one-time device-linking secret that expires in minutes; "
+                  "the channels it linked are exported",
+    "invitation_codes": "the clinic's one-time code; the clinician assignment it made is exported",
+    "audit_log": "the clinic's accountability record of its own staff's access; it outlives "
+                 "erasure and the clinic answers requests for it",
+    "channel_prompts": "the buttons last offered in an SMS/Telegram conversation, overwritten "
+                       "each turn; the conversation itself is in Rasa's tracker store",
+    "inbound_messages": "idempotency records of replies already sent (bot.channels.rest), "
+                        "deleted at erasure; the conversation itself is in Rasa's tracker store",
+    "code_attempts": "rate-limit records holding only a hash of what was typed",
+    "erasures": "the erasure request's own bookkeeping, cleared once verified",
+}
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _rows(patient: Patient, model: Any) -> list[Any]:  # noqa: ANN401 - any mapped class
+    """Rows of a model with no relationship on Patient, in insertion order."""
+    session = object_session(patient)
+    if session is None:
+        return []
+    return list(
+        session.execute(select(model).where(model.patient_id == patient.id).order_by(model.id)).scalars()
+    )
+
+
 def export_patient(patient: Patient) -> dict[str, Any]:
-    """Everything Pacer's tables hold about one person, as plain JSON-able data."""
+    """Everything Pacer's tables hold about one person, as plain JSON-able data.
+
+    The tables behind each key are listed in `EXPORTED_TABLES`.
+    """
+    schedule = next(iter(_rows(patient, CheckinSchedule)), None)
     return {
         "patient": {
             "id": patient.id,
@@ -49,11 +112,16 @@ def export_patient(patient: Patient) -> dict[str, Any]:
             "consent_at": _iso(patient.consent_at),
             "region": patient.region,
             "region_source": patient.region_source,
+            "clinic_reference": patient.clinic_reference,
+            "phone_number": patient.phone_number,
             "created_at": _iso(patient.created_at),
             "last_seen_at": _iso(patient.last_seen_at),
+            "checkins_paused_until": _iso(patient.checkins_paused_until),
+            "erase_after": _iso(patient.erase_after),
         },
         "channels": [
-            {"conversation_id": i.conversation_id, "channel": i.channel, "created_at": _iso(i.created_at)}
+            {"conversation_id": i.conversation_id, "channel": i.channel, "created_at": _iso(i.created_at),
+             "last_used_at": _iso(i.last_used_at), "preferred_for_checkins": i.preferred}
             for i in patient.identities
         ],
         "consent_events": [
@@ -83,6 +151,10 @@ def export_patient(patient: Patient) -> dict[str, Any]:
              "at": _iso(r.created_at)}
             for r in patient.phq4_results
         ],
+        "peg": [
+            {"pain": r.pain, "enjoyment": r.enjoyment, "activity": r.activity, "at": _iso(r.created_at)}
+            for r in _rows(patient, PegResult)
+        ],
         "safety_events": [
             {"kind": e.kind, "at": _iso(e.created_at), "message": e.message_text}
             for e in patient.safety_events
@@ -106,6 +178,41 @@ def export_patient(patient: Patient) -> dict[str, Any]:
              "answer": f.answer}
             for f in patient.followups
         ],
+        "requests": [
+            {"kind": r.kind, "at": _iso(r.created_at), "handled_at": _iso(r.handled_at)}
+            for r in patient.requests
+        ],
+        "checkin_schedule": (
+            {"timezone": schedule.timezone, "local_time": schedule.local_time, "weekday": schedule.weekday,
+             "frequency": schedule.frequency, "quiet_start": schedule.quiet_start,
+             "quiet_end": schedule.quiet_end, "status": schedule.status,
+             "next_due_at": _iso(schedule.next_due_at), "paused_until": _iso(schedule.paused_until),
+             "checkins_done": schedule.checkins_done, "created_at": _iso(schedule.created_at)}
+            if schedule else None
+        ),
+        "checkins": [
+            {"kind": d.kind, "due_at": _iso(d.due_at), "status": d.status, "channel": d.channel,
+             "sent_at": _iso(d.sent_at), "answered_at": _iso(d.answered_at), "outcome": d.outcome,
+             "note": d.note}
+            for d in _rows(patient, CheckinDelivery)
+        ],
+        "clinician_notes": [
+            {"from": n.author_name, "body": n.body, "status": n.status, "at": _iso(n.created_at),
+             "delivered_at": _iso(n.delivered_at), "read_at": _iso(n.read_at), "reply": n.reply,
+             "replied_at": _iso(n.replied_at)}
+            for n in patient.clinician_notes
+        ],
+        "goal_proposals": [
+            {"from": g.author_name, "kind": g.kind, "what": g.what, "how_much": g.how_much,
+             "when": g.when_text, "days_per_week": g.days_per_week, "rationale": g.rationale,
+             "status": g.status, "at": _iso(g.created_at), "responded_at": _iso(g.responded_at),
+             "your_reason": g.patient_reason, "final": g.final_text}
+            for g in patient.goal_proposals
+        ],
+        "clinicians": [
+            {"name": name, "since": _iso(a.created_at)}
+            for a, name in _assignments(patient)
+        ],
         "resource_offers": [
             {"resource": o.resource.name if o.resource else None, "context": o.context,
              "offered_at": _iso(o.offered_at), "response": o.response, "responded_at": _iso(o.responded_at),
@@ -113,6 +220,19 @@ def export_patient(patient: Patient) -> dict[str, Any]:
             for o in patient.resource_offers
         ],
     }
+
+
+def _assignments(patient: Patient) -> list[Any]:
+    """(assignment, clinician name) pairs: who at the clinic can see this record."""
+    session = object_session(patient)
+    if session is None:
+        return []
+    return list(session.execute(
+        select(PatientAssignment, Clinician.display_name)
+        .join(Clinician, Clinician.id == PatientAssignment.clinician_id)
+        .where(PatientAssignment.patient_id == patient.id)
+        .order_by(PatientAssignment.id)
+    ).all())
 
 
 def export_conversation(conversation_id: str) -> dict[str, Any] | None:

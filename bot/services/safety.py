@@ -1,4 +1,8 @@
-"""Safety use cases: record events, alert the clinic, pick crisis contacts, pause check-ins.
+"""Safety use cases: record events, alert the clinic, pick crisis contacts.
+
+Check-ins wait 24 hours after a crisis: that rule is `bot.coaching.checkin_schedule.deferral`
+(`AFTER_CRISIS`), which the scheduler applies before every send; pauses are
+`bot.services.opt_out.set_pause`.
 
 Safety events are recorded even for people who have not (yet) consented: a crisis
 is the one case where Pacer keeps what was said, so that a clinician can act.
@@ -7,9 +11,6 @@ is the one case where Pacer keeps what was said, so that a clinician can act.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
-
-from sqlalchemy import select
 
 from bot.clinic import ClinicConfig, load_clinic
 from bot.safety import alerts
@@ -17,11 +18,10 @@ from bot.safety.contacts import RegionContacts, contacts_for
 from bot.services.regions import region_for
 from bot.store import repository as repo
 from bot.store.db import session_scope
-from bot.store.models import Patient, PatientRequest, SafetyEvent, utcnow
+from bot.store.models import PatientRequest, SafetyEvent, utcnow
 
 logger = logging.getLogger(__name__)
 ALERTING_KINDS = {"crisis", "red_flag"}
-CHECKIN_QUIET_AFTER_CRISIS = timedelta(hours=24)
 MAX_STORED_TEXT = 2000
 
 
@@ -53,37 +53,6 @@ def record_safety_event(
 def region_contacts(conversation_id: str, clinic: ClinicConfig | None = None) -> RegionContacts:
     """Crisis contacts of the patient's region (bot.services.regions.region_for)."""
     return contacts_for(region_for(conversation_id, clinic))
-
-
-def last_crisis_at(patient_id: int) -> datetime | None:
-    with session_scope() as session:
-        stmt = (
-            select(SafetyEvent.created_at)
-            .where(SafetyEvent.patient_id == patient_id, SafetyEvent.kind == "crisis")
-            .order_by(SafetyEvent.created_at.desc())
-            .limit(1)
-        )
-        return session.execute(stmt).scalars().first()
-
-
-def checkins_blocked_by_crisis(patient_id: int, now: datetime | None = None) -> bool:
-    """No booster check-in within 24 hours after a crisis."""
-    last = last_crisis_at(patient_id)
-    if last is None:
-        return False
-    if last.tzinfo is None:
-        last = last.replace(tzinfo=(now or utcnow()).tzinfo)
-    return (now or utcnow()) - last < CHECKIN_QUIET_AFTER_CRISIS
-
-
-def pause_checkins(patient_id: int, until: datetime | None, by: str) -> None:
-    """Pause a patient's check-ins (clinician control). `until=None` resumes them."""
-    with session_scope() as session:
-        patient = session.get(Patient, patient_id)
-        if patient is None:
-            raise LookupError(f"no patient {patient_id}")
-        patient.checkins_paused_until = until
-        patient.checkins_paused_by = by if until else None
 
 
 def record_request(conversation_id: str, kind: str) -> int:

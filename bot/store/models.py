@@ -85,6 +85,10 @@ class ChannelIdentity(Base):
     last_used_at = Column(UTCDateTime)
     # The patient chose this conversation for check-ins (else: the one used last).
     preferred = Column(Boolean, nullable=False, default=False, server_default=false())
+    # The provider refused this conversation for good (blocked, unsubscribed): no check-ins
+    # go here until the patient writes on it again (bot.services.identities).
+    unreachable_at = Column(UTCDateTime)
+    unreachable_reason = Column(String(64))
 
     patient = relationship("Patient", back_populates="identities")
 

@@ -57,6 +57,8 @@ def touch(session: Session, patient: Patient, conversation_id: str, channel: str
     for identity in patient.identities:
         if identity.conversation_id == conversation_id:
             identity.last_used_at = now
+            # They wrote on it, so it reaches them again (e.g. they unblocked the bot).
+            identity.unreachable_at = identity.unreachable_reason = None
             if channel:
                 identity.channel = channel
 

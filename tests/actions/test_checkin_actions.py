@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions.checkins import (
@@ -19,10 +20,12 @@ from actions.checkins import (
     ValidateCheckinForm,
     ValidateCheckinPrefsForm,
 )
+from actions.followups import ask_due_followup
 from bot.coaching.action_plan import PlanDraft
-from bot.services import checkins, goals, regions
+from bot.coaching.checkin_schedule import as_utc
+from bot.services import checkins, flare, goals, regions
 from bot.store.db import session_scope
-from bot.store.models import CheckinDelivery, CheckinSchedule, PegResult, utcnow
+from bot.store.models import CheckinDelivery, CheckinSchedule, Followup, PegResult, utcnow
 from tests.actions.test_goal_actions import form_turn, make_tracker, responses, run
 
 pytestmark = pytest.mark.usefixtures("database_url")
@@ -287,3 +290,35 @@ def test_the_outcome_note_keeps_their_words_without_chatter(domain: dict[str, An
     assert slots["checkin_outcome"] == "partial"
     assert slots["checkin_note"] == "did 3 of the 4 walks, nobody to go with"
     assert "utter_heard_loneliness" in responses(messages)
+
+
+def test_the_flare_question_is_pushed_the_next_local_morning_and_asked_once(
+        domain: dict[str, Any]) -> None:
+    goals.record_consent(CONV, "given", channel="socketio", name="Mere")
+    checkins.ensure_schedule(CONV)
+    checkins.update_preferences(CONV, timezone="Pacific/Auckland", quiet=(time(21, 0), time(9, 30)))
+    reported = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)  # 9 pm in Auckland
+    flare.start_episode(CONV, red_flag=False, plan_source="default", now=reported)
+    with session_scope() as session:
+        [push] = session.execute(
+            select(CheckinDelivery).where(CheckinDelivery.kind == "flare_followup")).scalars()
+        [question] = session.execute(select(Followup)).scalars()
+        # 9 am in Auckland is inside their quiet hours (to 9:30): 9:30 am NZDT, 20:30 UTC the day before.
+        morning = datetime(2026, 11, 23, 20, 30, tzinfo=timezone.utc)
+        assert as_utc(push.due_at) == as_utc(question.due_at) == morning
+        push_id, question_id = push.id, question.id
+
+    messages, slots = run(ActionBoosterCheckin(), checkin_trigger(domain, push_id), domain)
+    assert responses(messages) == ["utter_followup_flare"] and messages[0]["buttons"]
+    assert slots["checkin_route"] == "note" and slots["followup_id"] == question_id
+    assert ask_due_followup(CollectingDispatcher(), CONV) == []  # not again at the next session
+
+    # The other way round: they opened a session before the push, so the push says nothing.
+    flare.start_episode(CONV, red_flag=False, plan_source="default", now=reported + timedelta(days=2))
+    with session_scope() as session:
+        later = max(session.execute(select(CheckinDelivery.id)
+                                    .where(CheckinDelivery.kind == "flare_followup")).scalars())
+    dispatcher = CollectingDispatcher()
+    assert ask_due_followup(dispatcher, CONV) and responses(dispatcher.messages) == ["utter_followup_flare"]
+    messages, slots = run(ActionBoosterCheckin(), checkin_trigger(domain, later), domain)
+    assert messages == [] and slots == {"checkin_route": "repeat"}

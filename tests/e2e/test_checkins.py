@@ -11,16 +11,25 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from bot.services import checkins
+from bot.services import checkins, flare, goals
 from bot.store.db import session_scope
-from bot.store.models import ActionPlan, CheckinDelivery, FunctionalGoal, PegResult, PsfsRating, utcnow
+from bot.store.models import (
+    ActionPlan,
+    CheckinDelivery,
+    Followup,
+    FunctionalGoal,
+    PegResult,
+    PsfsRating,
+    utcnow,
+)
 from bot.store.repository import find_patient
 from tests.e2e.stack import PacerStack, texts
 from tests.e2e.test_goal_setting import asks_confidence, new_sender, reach_plan_question
@@ -217,3 +226,29 @@ def test_choosing_the_checkin_channel_mid_form_holds_the_form_and_sets_the_desti
     resumed = stack.tracker(sender)  # the same question returns
     assert resumed["active_loop"].get("name") == "plan_form"
     assert resumed["slots"]["requested_slot"] == "plan_what"
+
+
+def test_a_flare_followup_is_pushed_once_and_not_asked_again_at_the_next_session(stack: PacerStack) -> None:
+    sender = f"rest:e2e-flare-{uuid.uuid4().hex[:10]}"
+    goals.record_consent(sender, "given", name="Mere")
+    checkins.ensure_schedule(sender)
+    checkins.update_preferences(sender, quiet_off=True)  # the test runs at any hour of the day
+    stack.say(sender, "hi")  # a conversation to push to
+    flare.start_episode(sender, red_flag=False, plan_source="default")  # what action_flare_done does
+    with session_scope() as session:  # pretend the next morning has come
+        pid = find_patient(session, sender).id
+        [push] = session.execute(select(CheckinDelivery).where(
+            CheckinDelivery.patient_id == pid, CheckinDelivery.kind == "flare_followup")).scalars()
+        push.due_at = push.next_attempt_at = utcnow()
+        session.execute(update(Followup).where(Followup.patient_id == pid).values(due_at=utcnow()))
+        push_id = push.id
+    wait_for(lambda: delivery(push_id).status == "sent", what="the flare follow-up to be pushed")
+    said = bot_texts_after_last_checkin(stack, sender)
+    assert "flare" in said and "better" in said and "worse" in said
+    assert "pain" not in said  # the question alone, not a check-in
+    reply = texts(stack.say(sender, "a bit better today"))
+    assert "build back up" in reply or "ease back" in reply
+    assert "flare" not in texts(stack.say(sender, "/session_start"))  # asked once
+    with session_scope() as session:
+        [followup] = session.execute(select(Followup).where(Followup.patient_id == pid)).scalars()
+        assert followup.answer == "better"

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select, text
 
 from bot.coaching.phq4 import Phq4, parse_item
-from bot.services import goals, privacy, safety, wellbeing
+from bot.services import goals, opt_out, privacy, safety, wellbeing
 from bot.store.db import get_engine, session_scope
 from bot.store.models import Alert, Patient, SafetyEvent, utcnow
 
@@ -52,21 +52,23 @@ def test_alerts_are_queued_only_for_crisis_and_red_flags(monkeypatch: pytest.Mon
     assert check not in {event_id for event_id, _ in channels}
 
 
-def test_no_checkin_within_24_hours_of_a_crisis_and_clinician_pause() -> None:
+def test_one_pause_rule_a_clinician_pause_never_undoes_the_patients_own_stop() -> None:
     conv = consented()
-    safety.record_safety_event(conv, "crisis", "r", "suicide", "t")
-    with session_scope() as session:
-        patient_id = session.execute(select(Patient.id)).scalar_one()
-    assert safety.checkins_blocked_by_crisis(patient_id)
-    assert not safety.checkins_blocked_by_crisis(patient_id, now=utcnow() + timedelta(hours=25))
     until = utcnow() + timedelta(days=7)
-    safety.pause_checkins(patient_id, until, by="dr.smith")
     with session_scope() as session:
-        patient = session.get(Patient, patient_id)
-        assert patient.checkins_paused_by == "dr.smith" and patient.checkins_paused_until is not None
-    safety.pause_checkins(patient_id, None, by="dr.smith")
+        patient = session.execute(select(Patient)).scalar_one()
+        assert opt_out.set_pause(session, patient, until, by="Dr Smith")
+        assert patient.checkins_paused_by == "Dr Smith"
+        assert opt_out.set_pause(session, patient, None, by="Dr Jones")  # any clinician resumes
+        assert (patient.checkins_paused_until, patient.checkins_paused_by) == (None, None)
+    assert opt_out.stop_checkins(conv, by=opt_out.SMS_STOP_REASON)
     with session_scope() as session:
-        assert session.get(Patient, patient_id).checkins_paused_until is None
+        patient = session.execute(select(Patient)).scalar_one()
+        assert not opt_out.set_pause(session, patient, None, by="Dr Smith")  # resume: refused
+        assert not opt_out.set_pause(session, patient, until, by="Dr Smith")  # shorten: refused
+    assert opt_out.checkins_stopped(conv)
+    assert opt_out.resume_checkins_stopped_by(conv, by=opt_out.SMS_STOP_REASON)  # START
+    assert not opt_out.checkins_stopped(conv)
 
 
 def test_phq4_scoring_and_storage_needs_consent() -> None:

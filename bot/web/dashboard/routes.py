@@ -249,7 +249,9 @@ async def pause_checkins(request: Request, patient_id: int) -> HTTPResponse:
     days = None if choice == "resume" else int(choice) if choice.isdigit() else -1
     if days is not None and days not in PAUSE_CHOICES:
         return html("Choose how long to pause check-ins.", status=400)
-    await off_loop(actions.pause_checkins, request.ctx.clinician, patient_id, days)
+    if not await off_loop(actions.pause_checkins, request.ctx.clinician, patient_id, days):
+        return _back(patient_id, "checkins",
+                     "The patient stopped check-ins themselves; only they can restart them.")
     return redirect(f"/dashboard/patients/{patient_id}#checkins", status=303)
 
 

@@ -7,7 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from bot.services import dashboard, goals, safety
+from bot.services import dashboard, goals, opt_out, safety
 from bot.store.db import session_scope
 from bot.store.models import AuditLog, ChannelIdentity, Patient, PatientRequest, SafetyEvent
 from bot.web import auth
@@ -234,6 +234,13 @@ def test_pause_and_resume_checkins(server: WebServer, world: dict) -> None:
     assert client.post(url, data={"csrf_token": token, "pause_days": "resume"}).status_code == 303
     with session_scope() as session:
         assert session.get(Patient, world["pa"]).checkins_paused_until is None
+    with session_scope() as session:  # the patient texts STOP: a clinician's resume cannot undo it
+        patient = session.get(Patient, world["pa"])
+        assert opt_out.set_pause(session, patient, opt_out.STOPPED_UNTIL, opt_out.SMS_STOP_REASON)
+    refused = client.post(url, data={"csrf_token": token, "pause_days": "resume"})
+    assert refused.status_code == 303 and "error=" in refused.headers["location"]
+    with session_scope() as session:
+        assert session.get(Patient, world["pa"]).checkins_paused_by == opt_out.SMS_STOP_REASON
 
 
 def test_talk_to_person_request_can_be_marked_handled(server: WebServer, world: dict) -> None:
