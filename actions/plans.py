@@ -22,6 +22,7 @@ from actions.resources import ActionResourceAnswer, answers_open_offer
 from bot.coaching.flare_plan import describe as describe_flare_plan
 from bot.coaching.progress import OUTCOMES, classify_outcome
 from bot.coaching.psfs import PsfsRating, describe_scores
+from bot.coaching.safety_replies import wants_to_go_on
 from bot.services import flare, goals
 
 #: Flows "cancel" ends, answers and bookkeeping cleared (consent too; the name stays).
@@ -252,7 +253,8 @@ class ActionPacerFallback(Action):
         if answers_open_offer(tracker):  # "yes i'll ring them tomorrow" after a resource offer
             return await ActionResourceAnswer().run(dispatcher, tracker, domain)
         ranking = [i.get("name") for i in (tracker.latest_message.get("intent_ranking") or [])[:3]]
-        if tracker.get_slot("paused_form") and "resume_form" in ranking:
+        carry_on = "resume_form" in ranking or wants_to_go_on(latest_text(tracker))
+        if tracker.get_slot("paused_form") and carry_on:
             # "can we carry on with my plan": unsure between carrying on and a new plan, but
             # something is on hold, so carrying on is what they mean.
             return await ActionResumeForm().run(dispatcher, tracker, domain)

@@ -36,9 +36,10 @@ class TrackerState:
 
     @property
     def last_user_activity(self) -> datetime | None:
-        """When the patient last wrote: the last event time, unless the last user message was
-        one of Pacer's own EXTERNAL_* triggers (then it says nothing about the patient)."""
-        if self.latest_intent and self.latest_intent.startswith("EXTERNAL_"):
+        """When the patient last wrote: the last event time, unless there is no user message at
+        all (asking Rasa for an empty tracker starts a session "now": that is not the patient) or
+        the last one was one of Pacer's own EXTERNAL_* triggers (it says nothing about the patient)."""
+        if not self.latest_intent or self.latest_intent.startswith("EXTERNAL_"):
             return None
         return self.latest_event_time
 

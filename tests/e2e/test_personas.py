@@ -192,9 +192,14 @@ def test_ron_checks_in_lonely_and_low_and_makes_the_plan_easier(stack: PacerStac
     stack.say(sender, "7 probably")
     reply = chat(stack, sender, "6")
     assert "keep" in reply
+    # Low mood and grief at "keep or change": distress pauses the check-in, support comes
+    # first, and the check-in is offered back where it was (issue 14: help first, then resume).
     reply = chat(stack, sender, "been pretty flat since my wife passed last year, to be honest")
-    assert "sorry" in reply
+    assert "thank you for telling me" in reply or "sorry" in reply
+    assert "carry on" in reply and "check-in" in reply
     assert slot(stack, sender, "checkin_next") is None  # a feeling is not a choice
+    assert slot(stack, sender, "paused_form") == "checkin_form"
+    assert "keep" in chat(stack, sender, "carry on")  # the same question again
     reply = chat(stack, sender, "lets make it easier")
     assert "change" in reply or "which part" in reply
     reply = chat(stack, sender, "just 10 minutes, and 3 days not 5")
