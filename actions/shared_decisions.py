@@ -225,6 +225,10 @@ class ValidateProposalPsfsForm(GuardedFormValidation):
 
     def validate_proposal_psfs_score(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                      domain: DomainDict) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "proposal_psfs_score":
+            # Cleared by the opening action in the turn of the button: the button's payload
+            # ('..."proposal_id":"1"}') is not a rating.
+            return {"proposal_psfs_score": value}
         score = parse_score(latest_text(tracker))
         if score is None:
             dispatcher.utter_message(response="utter_psfs_score_unclear", buttons=SCORE_BUTTONS)

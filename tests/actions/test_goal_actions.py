@@ -819,3 +819,20 @@ def test_a_boom_and_bust_story_is_heard_not_stored(domain: dict[str, Any]) -> No
     messages, slots = run(ValidatePlanForm(), tracker, domain)
     assert slots == {"plan_how_much": None, "requested_slot": "plan_how_much"}
     assert responses(messages)[0] == "utter_heard_boom_bust"
+
+
+def test_a_proposed_activity_is_not_rated_from_the_button_that_opened_it(domain: dict[str, Any]) -> None:
+    """The opening action clears the rating in the turn of the button; the button's payload
+    ('..."proposal_id":"1"}') once became a rating of 1/10 nobody gave."""
+    from actions.shared_decisions import ValidateProposalPsfsForm
+
+    payload = '/proposal_answer{"proposal_choice":"change","proposal_id":"1"}'
+    opening = make_tracker(domain, text=payload, intent="proposal_answer",
+                           answered={"proposal_psfs_score": None}, form="proposal_psfs_form")
+    events = run_events(ValidateProposalPsfsForm(), opening, domain)
+    assert {"event": "slot", "name": "proposal_psfs_score", "value": None, "timestamp": None} in events
+
+    asked = make_tracker(domain, text="about a 4 i reckon", slots={"requested_slot": "proposal_psfs_score"},
+                         answered={"proposal_psfs_score": "about a 4 i reckon"}, form="proposal_psfs_form")
+    events = run_events(ValidateProposalPsfsForm(), asked, domain)
+    assert {"event": "slot", "name": "proposal_psfs_score", "value": 4, "timestamp": None} in events

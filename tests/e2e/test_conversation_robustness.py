@@ -255,10 +255,8 @@ SAFETY = Flow("safety_form", _say_all("some nights i think everyone would be bet
 NOTE_REPLY = Flow("note_reply_form", _start_note_reply,
                   [("note_reply_text", "thanks Lee, the walks are getting a bit easier")],
                   needs=["onboarding", "values", "psfs", "plan"])
-# The rating step (proposal_psfs_score) is left out: after any digression there the form
-# ends and saves a rating nobody gave (found by this matrix, not fixed yet; see the report).
 PROPOSAL_PSFS = Flow("proposal_psfs_form", _start_proposal("change"),
-                     [("proposal_activity", "hanging out the washing")],
+                     [("proposal_activity", "hanging out the washing"), ("proposal_psfs_score", "4")],
                      needs=["onboarding", "values", "psfs", "plan"])
 PROPOSAL_REASON = Flow("proposal_reason_form", _start_proposal("decline"),
                        [("proposal_reason", "my partner does that, its my shoulder at work that matters")],
