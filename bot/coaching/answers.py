@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from bot.coaching._text import normalise
 from bot.coaching.action_plan import PlanDraft, day_phrase, named_days, parse_plan
-from bot.coaching.vocabulary import NUMBER, NUMBER_WORDS, ORDINALS
+from bot.coaching.vocabulary import NUMBER, NUMBER_WORDS, ORDINALS, WEEKDAY_NAMES
 
 #: Answers longer than this are never quoted back whole (issue 14: "about 200 characters").
 QUOTE_LIMIT = 200
@@ -306,7 +306,7 @@ def _numbers_in(norm: str, count: int) -> list[int]:
 
 # --- when: time of day and days are two parts ----------------------------------------
 
-_DAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_NAME = "(?:" + "|".join(WEEKDAY_NAMES) + ")"  # as read back, capitalised
 _DAY_PART = re.compile(
     rf"\s*\b(?:on\s+weekdays|at\s+the\s+weekend|on\s+{_DAY_NAME}(?:,\s+{_DAY_NAME})*(?:\s+and\s+{_DAY_NAME})?)\s*$"
 )

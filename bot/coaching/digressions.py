@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from bot.coaching.barriers import detect_barriers
 from bot.coaching.listening import hear
+from bot.coaching.questions import ASKING_PHRASE
 
 #: Deterministic safety handling always wins (rules in data/rules/safety.yml).
 SAFETY_INTENTS = ("crisis", "red_flag")
@@ -150,10 +151,6 @@ _UNSURE = re.compile(
     r"\bany\s+(?:ideas|suggestions)\b",
     re.IGNORECASE,
 )
-_ASKING = re.compile(
-    r"\b(?:is it true|i wonder|tell me (?:about|why|how)|explain|i(?:'| a)?m (?:curious|wondering))\b",
-    re.IGNORECASE,
-)
 _RUDE = re.compile(
     r"\b(?:f+u+c+k+\w*|shit+|crap|bollocks|piss\s+off|stupid|useless|dumb|idiot|bs|wtf|stfu|"
     r"shut\s+up|go\s+away)\b",
@@ -178,7 +175,7 @@ def reads_as_question_or_command(text: str) -> bool:
         return True
     sentences = [s for s in _SENTENCE_END.split(stripped) if s]
     return any(_QUESTION_START.match(s) or _COMMAND_START.match(s) for s in sentences) or bool(
-        _ASKING.search(stripped))
+        ASKING_PHRASE.search(stripped))
 
 
 def is_unsure(text: str) -> bool:

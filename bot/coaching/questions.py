@@ -15,12 +15,16 @@ _QUESTION_START = re.compile(
     r"could|will|would|may|might|any (tips|advice|ideas))\b",
     re.I,
 )
-_ASKING = re.compile(
-    r"\b(is it true|i wonder|tell me (about|why|how)|explain|i('| a)?m (curious|wondering))\b", re.I
+ASKING_PHRASE = re.compile(
+    r"\b(?:is it true|i wonder|tell me (?:about|why|how)|explain|i(?:'| a)?m (?:curious|wondering))\b",
+    re.IGNORECASE,
 )
+"""Asking without a question mark or a question word ("I wonder if heat helps"); shared with
+the form digression check (bot.coaching.digressions)."""
 
 
 def looks_like_question(text: str) -> bool:
     """ "why does sitting hurt?", "quick question, is heat ok", "tell me about pacing"."""
     stripped = _FILLER.sub("", (text or "").strip())
-    return stripped.endswith("?") or bool(_QUESTION_START.match(stripped)) or bool(_ASKING.search(stripped))
+    return (stripped.endswith("?") or bool(_QUESTION_START.match(stripped))
+            or bool(ASKING_PHRASE.search(stripped)))
