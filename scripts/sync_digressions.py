@@ -40,7 +40,7 @@ OFFER_AFTER = {"express_distress"}
 SAFETY_FORM = "safety_form"
 SAFETY_DIGRESSION = "action_safety_digression"
 SAFETY_GO_ON = "action_safety_go_on"
-IGNORED_LINE = re.compile(r"^(  (\w+):\n    ignored_intents:\s*)\[[^\]]*\]", re.M)
+IGNORED_LINE = re.compile(r"^(  (\w+):\n(?:    #.*\n)*    ignored_intents:\s*)\[[^\]]*\]", re.M)
 
 
 def forms() -> list[str]:
@@ -152,8 +152,17 @@ def safety_rules() -> list[dict]:
     return rules
 
 
+def forms_without_a_list() -> list[str]:
+    """Forms whose `ignored_intents` line the writer cannot find (it would leave them stale)."""
+    found = {match.group(2) for path in sorted(DOMAIN_DIR.glob("*.yml"))
+             for match in IGNORED_LINE.finditer(path.read_text())}
+    return [form for form in forms() if form not in found]
+
+
 def stale() -> list[str]:
-    out = [str(p.relative_to(ROOT)) for p, text in domain_texts().items() if p.read_text() != text]
+    out = [f"domain: {form} (no `ignored_intents: [...]` line right under the form)"
+           for form in forms_without_a_list()]
+    out += [str(p.relative_to(ROOT)) for p, text in domain_texts().items() if p.read_text() != text]
     if not RULES_FILE.exists() or RULES_FILE.read_text() != rules_text():
         out.append(str(RULES_FILE.relative_to(ROOT)))
     return out
