@@ -102,6 +102,8 @@ class Sample:
     ok: bool
     replies: int = 0
     error: str = ""
+    text: str = ""  # what the user said (the scripts are synthetic: nothing sensitive)
+    reply: str = ""  # the start of the bot's first reply, to see the conversation went as meant
 
     @property
     def latency_s(self) -> float:
@@ -142,6 +144,17 @@ def summarise(samples: list[Sample], warmup: int, window: tuple[float, float] | 
         "messages_per_s": round(completed / length, 2) if length > 0 else None,
         "window_s": round(length, 2),
     }
+
+
+def slowest(samples: list[Sample], warmup: int, n: int = 5) -> list[dict]:
+    """The `n` messages with the highest median latency, by what was said: where to look."""
+    by_text: dict[str, list[float]] = {}
+    for s in measured(samples, warmup):
+        if s.ok:
+            by_text.setdefault(s.text, []).append(s.latency_s)
+    ranked = sorted(by_text.items(), key=lambda item: percentile(item[1], 50) or 0.0, reverse=True)
+    return [{"text": text, "p50_ms": _ms(percentile(values, 50)), "count": len(values)}
+            for text, values in ranked[:n]]
 
 
 def ratio(pacer: float | None, starter: float | None) -> float | None:
@@ -241,6 +254,7 @@ async def run_level(url: str, token: str, conversation: Callable[[int], list[str
                 state["measured_sent"] += 1
             sender = f"{prefix}-{run_id}-u{index}-c{number}"
             sample = await send(session, url, token, sender, text, index, turn)
+            sample.text = text
             level.samples.append(sample)
             turn += 1
             if turn == level.warmup:
@@ -271,29 +285,40 @@ async def send(session: aiohttp.ClientSession, url: str, token: str, sender: str
                 await response.read()
                 return Sample(user, turn, sent, time.monotonic(), False, error=f"HTTP {response.status}")
             replies = await response.json()
-            return Sample(user, turn, sent, time.monotonic(), True, replies=len(replies))
+            answered = time.monotonic()
+            first = next((r.get("text") for r in replies if r.get("text")), "") or ""
+            return Sample(user, turn, sent, answered, True, replies=len(replies), reply=first[:80])
     except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
         return Sample(user, turn, sent, time.monotonic(), False, error=type(exc).__name__)
 
 
-def measure(url: str, token: str, conversation: Callable[[int], list[str]], args: argparse.Namespace,
-            prefix: str) -> dict:
-    """Both levels against one running bot; figures plus the load average around each."""
-    results = {}
-    for name, level in (
-        ("single", Level(users=1, warmup=args.warmup, turns=args.single_turns)),
-        ("concurrent", Level(users=args.users, warmup=args.warmup, duration_s=args.duration)),
-    ):
-        load_before = os.getloadavg()[0]
-        asyncio.run(run_level(url, token, conversation, level, f"{prefix}-{name}"))
-        load_after = os.getloadavg()[0]
-        figures = summarise(level.samples, level.warmup, level.window)
-        figures["users"] = level.users
-        figures["loadavg"] = f"{load_before:.1f}->{load_after:.1f}"
-        figures["error_kinds"] = sorted({s.error for s in level.samples if s.error})
-        results[name] = figures
-        print(f"  {name}: {json.dumps(figures)}", flush=True)
-    return results
+@dataclass
+class Bot:
+    name: str
+    url: str
+    token: str
+    conversation: Callable[[int], list[str]]
+
+
+def levels(args: argparse.Namespace) -> list[tuple[str, Callable[[], Level]]]:
+    return [
+        ("single", lambda: Level(users=1, warmup=args.warmup, turns=args.single_turns)),
+        ("concurrent", lambda: Level(users=args.users, warmup=args.warmup, duration_s=args.duration)),
+    ]
+
+
+def measure_level(bot: Bot, level: Level, name: str) -> dict:
+    """One level against one running bot; its figures plus the load average around it."""
+    load_before = os.getloadavg()[0]
+    asyncio.run(run_level(bot.url, bot.token, bot.conversation, level, f"{bot.name}-{name}"))
+    load_after = os.getloadavg()[0]
+    figures = summarise(level.samples, level.warmup, level.window)
+    figures["users"] = level.users
+    figures["loadavg"] = f"{load_before:.1f}->{load_after:.1f}"
+    figures["error_kinds"] = sorted({s.error for s in level.samples if s.error})
+    print(f"  {bot.name:7} {name:10} {json.dumps(figures)}", flush=True)
+    figures["slowest"] = slowest(level.samples, level.warmup)
+    return figures
 
 
 # --- the two bots ---------------------------------------------------------------------------
@@ -361,17 +386,19 @@ class StarterBot:
              "--log-file", str(workdir / "logs" / "starter-rasa.log")],
             f"{base}/", f"{base}/webhooks/rest/webhook")
 
-    def start(self) -> None:
-        from bot import processes
-
+    def launch(self) -> None:
         log_dir = self.workdir / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
-        handle = (log_dir / "starter-rasa.out").open("ab")
         self.service.log_path = log_dir / "starter-rasa.out"
         # In the starter project (not Pacer's root, where rasa would find Pacer's files).
-        self.service.process = subprocess.Popen(
-            self.service.command, cwd=self.project, env=starter_env(), stdout=handle,
-            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        with self.service.log_path.open("ab") as handle:
+            self.service.process = subprocess.Popen(
+                self.service.command, cwd=self.project, env=starter_env(), stdout=handle,
+                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+
+    def wait_healthy(self) -> None:
+        from bot import processes
+
         if not processes.wait_healthy(self.service, STARTUP_TIMEOUT_S):
             log = processes.tail(self.service.log_path, 40)
             self.stop()
@@ -383,40 +410,48 @@ class StarterBot:
         processes.stop(self.service)
 
 
-def warm(url: str, token: str, conversation: Callable[[int], list[str]], prefix: str) -> None:
-    """One whole untimed conversation right after start-up (the cold first turns)."""
-    asyncio.run(run_level(url, token, conversation, Level(users=1, warmup=0, turns=len(conversation(0))),
-                          f"{prefix}-warm"))
+def warm(bot: Bot) -> list[dict]:
+    """One whole untimed conversation right after start-up (the cold first turns); its
+    transcript goes into the results, to show the conversation went the way it was meant."""
+    level = Level(users=1, warmup=0, turns=len(bot.conversation(0)))
+    asyncio.run(run_level(bot.url, bot.token, bot.conversation, level, f"{bot.name}-warm"))
+    return [{"said": s.text, "first_reply": s.reply, "replies": s.replies, "ms": _ms(s.latency_s),
+             "error": s.error} for s in level.samples]
 
 
-def bench_starter(args: argparse.Namespace, workdir: Path) -> dict:
-    project = starter_project()
-    bot = StarterBot(project, workdir)
-    started = time.monotonic()
-    bot.start()
-    try:
-        print(f"starter bot up in {time.monotonic() - started:.0f} s on port {bot.port}", flush=True)
-        warm(bot.service.public_url, "", starter_conversation, "starter")
-        return measure(bot.service.public_url, "", starter_conversation, args, "starter")
-    finally:
-        bot.stop()
-
-
-def bench_pacer(args: argparse.Namespace, workdir: Path) -> dict:
+def bench(args: argparse.Namespace, workdir: Path) -> dict:
+    """Both bots up at once (each idle while the other is measured), then each level on the
+    starter and right after on Pacer: on a shared machine the pair sees the same load."""
     from tests.e2e.stack import PacerStack
 
-    stack = PacerStack(workdir / "pacer")
+    starter = StarterBot(starter_project(), workdir) if args.only != "pacer" else None
+    stack = PacerStack(workdir / "pacer") if args.only != "starter" else None
+    bots: list[Bot] = []
     started = time.monotonic()
-    stack.start()
     try:
-        print(f"Pacer up in {time.monotonic() - started:.0f} s ({', '.join(s.name for s in stack.services)})",
-              flush=True)
-        url = f"{stack.rasa_url}/webhooks/rest/webhook"
-        token = stack.settings.rest_token
-        warm(url, token, pacer_conversation, "pacer")
-        return measure(url, token, pacer_conversation, args, "pacer")
+        if starter is not None:
+            starter.launch()  # loads its model while Pacer starts
+        if stack is not None:
+            stack.start()
+            print(f"Pacer up in {time.monotonic() - started:.0f} s "
+                  f"({', '.join(s.name for s in stack.services)}, SQLite)", flush=True)
+            bots.append(Bot("pacer", f"{stack.rasa_url}/webhooks/rest/webhook", stack.settings.rest_token,
+                            pacer_conversation))
+        if starter is not None:
+            starter.wait_healthy()
+            print(f"starter bot up in {time.monotonic() - started:.0f} s "
+                  "(tracker in memory, no action server)", flush=True)
+            bots.insert(0, Bot("starter", starter.service.public_url, "", starter_conversation))
+        results: dict = {bot.name: {"warm_up_transcript": warm(bot)} for bot in bots}
+        for name, make_level in levels(args):
+            for bot in bots:
+                results[bot.name][name] = measure_level(bot, make_level(), name)
+        return results
     finally:
-        stack.stop()
+        if stack is not None:
+            stack.stop()
+        if starter is not None:
+            starter.stop()
 
 
 def main() -> int:
@@ -438,12 +473,10 @@ def main() -> int:
         "settings": {k: v for k, v in vars(args).items()}, "loadavg_start": os.getloadavg(),
     }
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
-    if args.only != "pacer":
-        print("starter bot (rasa init, tracker in memory, no action server)", flush=True)
-        results["starter"] = bench_starter(args, workdir)
-    if args.only != "starter":
-        print("Pacer (rasa + action server + web + scheduler, SQLite)", flush=True)
-        results["pacer"] = bench_pacer(args, workdir)
+    try:
+        results.update(bench(args, workdir))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
     results["loadavg_end"] = os.getloadavg()
     exit_code = 0
     print()
@@ -460,7 +493,6 @@ def main() -> int:
     path = RESULTS / f"vs-starter-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(results, indent=2, default=_jsonable))
     print(path)
-    shutil.rmtree(workdir, ignore_errors=True)
     return exit_code
 
 

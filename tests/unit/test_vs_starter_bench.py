@@ -13,6 +13,7 @@ from bench.vs_starter import (
     messages,
     pacer_conversation,
     ratio,
+    slowest,
     starter_conversation,
     summarise,
     table,
@@ -160,3 +161,12 @@ def test_the_starter_may_not_get_an_action_server_or_a_tracker_store(tmp_path) -
     configured.write_text(yaml.safe_dump({"action_endpoint": {"url": "http://localhost:5055/webhook"}}))
     with pytest.raises(RuntimeError, match="action_endpoint"):
         check_starter_endpoints(configured)
+
+
+def test_slowest_ranks_what_was_said_by_median_latency_after_the_warmup() -> None:
+    samples = one_user([5.0, 0.1, 0.3, 0.2, 0.3])
+    for s, text in zip(samples, ["hello", "yes", "I'm Tom", "yes", "I'm Tom"], strict=True):
+        s.text = text
+    ranked = slowest(samples, warmup=1, n=2)
+    assert [r["text"] for r in ranked] == ["I'm Tom", "yes"]  # the cold "hello" is warm-up
+    assert ranked[0] == {"text": "I'm Tom", "p50_ms": pytest.approx(300.0), "count": 2}
