@@ -464,6 +464,7 @@ def main() -> int:
     args = parser.parse_args()
 
     def stop_cleanly(*_: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the clean-up short
         raise KeyboardInterrupt  # unwinds through the finally blocks that stop the servers
 
     signal.signal(signal.SIGTERM, stop_cleanly)
@@ -475,6 +476,9 @@ def main() -> int:
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
     try:
         results.update(bench(args, workdir))
+    except KeyboardInterrupt:
+        print("stopped: every process the bench started has been stopped", file=sys.stderr)
+        return 130
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     results["loadavg_end"] = os.getloadavg()
