@@ -329,6 +329,16 @@ def rasa_version() -> str:
     return rasa.__version__
 
 
+def git_commit() -> str:
+    """The Pacer code measured (`+changes` when the tree differs from it), for before/after."""
+    def git(*command: str) -> str:
+        done = subprocess.run(["git", *command], cwd=BENCH_DIR, capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + ("+changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
 def starter_project() -> Path:
     """The `rasa init` project with its trained model, made once per Rasa version (the
     training takes about a minute) in a scratch directory and then moved into place."""
@@ -470,8 +480,9 @@ def main() -> int:
     signal.signal(signal.SIGTERM, stop_cleanly)
     workdir = Path(tempfile.mkdtemp(prefix="pacer-vs-starter-"))
     results: dict = {
-        "rasa": rasa_version(), "cores": os.cpu_count(), "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
-        "settings": {k: v for k, v in vars(args).items()}, "loadavg_start": os.getloadavg(),
+        "commit": git_commit(), "rasa": rasa_version(), "cores": os.cpu_count(),
+        "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "settings": vars(args),
+        "loadavg_start": os.getloadavg(),
     }
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
     try:
