@@ -11,7 +11,7 @@ WEB_ASSETS := bot/web/static/vendor/socket.io.min.js
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test train lint probe bench nlu-report bench-checkins bench-load bench-fault cluster replica-deps clean help web-assets postgres
+.PHONY: run test train lint probe bench nlu-report bench-checkins bench-load bench-fault bench-starter cluster replica-deps clean help web-assets postgres
 
 help:
 	@echo "make run    - install, migrate, train if needed, start rasa + actions (writes .env: tokens, 0600)"
@@ -21,6 +21,7 @@ help:
 	@echo "make bench-checkins - 10,000 check-ins due at once through the scheduler (bench/checkins.py)"
 	@echo "make bench-load  - 1, 10, 50 patients on 1 and 2 rasa replicas behind nginx (bench/load.py)"
 	@echo "make bench-fault - kill a rasa replica and the scheduler leader mid-run (bench/fault.py)"
+	@echo "make bench-starter - Pacer against Rasa's rasa-init starter bot, 1 and 10 users (bench/vs_starter.py)"
 	@echo "make cluster     - the replica profile on loopback (pacer cluster)"
 	@echo "make probe       - issue 15's security probes against a running 'make run' (N probes tried, N refused)"
 
@@ -96,6 +97,12 @@ bench-load: $(STAMP) replica-deps
 bench-fault: $(STAMP) replica-deps
 	$(BIN)/pacer train
 	$(BIN)/python -m bench.fault
+
+# Issue 18's acceptance: Pacer (SQLite, as `make run`) against the `rasa init` starter bot
+# (trained once per Rasa version into bench/.starter/), side by side over REST.
+bench-starter: $(STAMP)
+	$(BIN)/pacer train
+	$(BIN)/python -m bench.vs_starter
 
 cluster: $(STAMP) replica-deps
 	$(BIN)/pacer train
