@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.coaching.checkin_schedule import (
     NOTE_KIND,
@@ -147,7 +148,12 @@ class Sweeper:
         async with self.semaphore:
             # Read just before the send (not with the claim: a batch can take minutes to send),
             # from the tracker store, not through Rasa's API (bot.scheduler.trackers says why).
-            state = await asyncio.to_thread(self._tracker_state, claim.conversation_id)
+            try:
+                state = await asyncio.to_thread(self._tracker_state, claim.conversation_id)
+            except SQLAlchemyError as exc:  # e.g. SQLite busy: this one waits, the batch goes on
+                logger.warning("check-in %s: tracker state unreadable: %s", claim.id, type(exc).__name__)
+                return store.Outcome(claim, "retry", until=clock() + backoff(claim.attempts + 1,
+                                     base=self.retry_base_s), reason=f"tracker store: {type(exc).__name__}")
             moment = PatientMoment(
                 active_loop=state.active_loop,
                 safety_open=state.safety_stage is not None,

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 
 from bench.rasa_stub import RasaStub, open_checkin, record_events
 from bot.scheduler import store
@@ -108,6 +109,24 @@ def test_rasa_down_retries_with_backoff_and_is_visible(stub: RasaStub) -> None:
     run(sweep_and_close(sweeper(stub, retry_base_s=60), now=utcnow() + timedelta(minutes=5)))
     [row] = deliveries(patient)
     assert row.status == "sent" and stub.raw()[str(row.id)] == 1
+
+
+def test_an_unreadable_tracker_store_retries_that_checkin_and_sends_the_rest(
+    stub: RasaStub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken, fine = make_patient("busy-1"), make_patient("fine-1")
+    read = Sweeper._tracker_state
+
+    def busy_for_one(self: Sweeper, conversation_id: str):  # noqa: ANN202 - the patched method
+        if conversation_id == "busy-1":
+            raise OperationalError("SELECT", {}, Exception("database is locked"))
+        return read(self, conversation_id)
+
+    monkeypatch.setattr(Sweeper, "_tracker_state", busy_for_one)
+    run(sweep_and_close(sweeper(stub, retry_base_s=60)))
+    [waiting], [sent] = deliveries(broken), deliveries(fine)
+    assert waiting.status == "pending" and waiting.attempts == 1 and "tracker store" in waiting.last_error
+    assert sent.status == "sent" and stub.raw() == {str(sent.id): 1}
 
 
 def test_a_checkin_due_mid_form_is_deferred_not_sent(stub: RasaStub) -> None:
