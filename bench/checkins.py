@@ -15,7 +15,7 @@ import os
 import sys
 import tempfile
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -38,11 +38,13 @@ from bot.store.models import (  # noqa: E402
 ZONES = ("Pacific/Auckland", "Australia/Sydney", "Europe/London", "America/New_York", "Asia/Kolkata")
 
 
-def seed(url: str, patients: int) -> None:
-    """`patients` consenting patients whose next check-in is due in the same (past) minute."""
+def seed(url: str, patients: int, due: datetime | None = None, prefix: str = "bench",
+         channels: tuple[str, ...] = ("rest", "socketio")) -> list[int]:
+    """`patients` consenting patients (ids 1..N, a fresh database) whose next check-in is due
+    at `due` (default: the same past minute), without quiet hours. Returns their ids."""
     engine = get_engine(url)
     now = utcnow()
-    minute = now.replace(second=0, microsecond=0) - timedelta(minutes=1)
+    minute = due or now.replace(second=0, microsecond=0) - timedelta(minutes=1)
     with engine.begin() as conn:
         conn.execute(insert(Patient.__table__), [
             {"id": i, "display_name": f"P{i}", "consent_status": "given", "consent_at": now,
@@ -50,7 +52,7 @@ def seed(url: str, patients: int) -> None:
             for i in range(1, patients + 1)
         ])
         conn.execute(insert(ChannelIdentity.__table__), [
-            {"patient_id": i, "conversation_id": f"bench-{i}", "channel": "socketio" if i % 2 else "rest",
+            {"patient_id": i, "conversation_id": f"{prefix}-{i}", "channel": channels[i % len(channels)],
              "created_at": now}
             for i in range(1, patients + 1)
         ])
@@ -61,6 +63,7 @@ def seed(url: str, patients: int) -> None:
              "next_index": 1, "next_due_at": minute, "checkins_done": 0, "created_at": now, "updated_at": now}
             for i in range(1, patients + 1)
         ])
+    return list(range(1, patients + 1))
 
 
 async def drain(sweeper: Sweeper, deadline_s: float) -> int:

@@ -1,11 +1,11 @@
-"""A local stand-in for the two Rasa HTTP API endpoints the scheduler uses, on loopback.
+"""A local stand-in for the Rasa HTTP API endpoint the scheduler uses, on loopback.
 
-`GET /conversations/{id}/tracker` answers with a configurable state (active loop, last
-event time, channel); `POST /conversations/{id}/trigger_intent` checks the token and the
-body and logs every request. With `--record-receipts` it also does what Pacer's check-in
-action and Rasa do (`open_checkin`: the tracker check, `bot.services.checkins.receive()`
-and the slot event committed to `events`, against DATABASE_URL), so the fault test sees
-what a patient would see.
+`POST /conversations/{id}/trigger_intent` checks the token and the body and logs every
+request (the scheduler reads a conversation's state from the tracker store's `events`
+table, not through Rasa: `record_events` writes what a test needs there). With
+`--record-receipts` it also does what Pacer's check-in action and Rasa do (`open_checkin`:
+the tracker check, `bot.services.checkins.receive()` and the slot event committed to
+`events`, against DATABASE_URL), so the fault test sees what a patient would see.
 
 It runs as its own process (an aiohttp server): in a thread of the process under test,
 the GIL hand-offs between client and server cost more than the work being measured.
@@ -61,7 +61,7 @@ class RasaStub:
                 self.process.kill()
 
     def configure(self, **settings: object) -> None:
-        """fail_next=N (answer N triggers with 503), trackers={conversation id: tracker JSON}."""
+        """fail_next=N (answer N triggers with 503)."""
         httpx.post(f"{self.url}/_stub/config", json=settings, timeout=10).raise_for_status()
 
     def stats(self) -> dict:
@@ -79,6 +79,42 @@ class RasaStub:
 _EVENTS_LOCK = threading.Lock()
 
 
+def _events_table():  # noqa: ANN202 - a Table
+    """The tracker store's `events` table (Rasa's SQLTrackerStore shape), created if missing."""
+    from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
+
+    from bot.store.db import get_engine
+
+    events = Table(
+        "events", MetaData(), Column("id", Integer, primary_key=True), Column("sender_id", String(255)),
+        Column("type_name", String(255)), Column("timestamp", Float), Column("intent_name", String(255)),
+        Column("action_name", String(255)), Column("data", Text),
+    )
+    with _EVENTS_LOCK:  # the stub's request threads would race to create it
+        events.create(get_engine(), checkfirst=True)
+    return events
+
+
+def record_events(conversation_id: str, events: list[dict]) -> None:
+    """Commit Rasa events (their JSON form: {"event": "user", "timestamp": ..., ...}) to the
+    tracker store, as a rasa turn would: what the scheduler then reads about the conversation."""
+    import json
+    import time
+
+    from bot.store.db import get_engine
+
+    table = _events_table()
+    with get_engine().begin() as conn:
+        for event in events:
+            conn.execute(table.insert().values(
+                sender_id=conversation_id, type_name=event["event"],
+                timestamp=event.get("timestamp") or time.time(),
+                intent_name=((event.get("parse_data") or {}).get("intent") or {}).get("name"),
+                action_name=event.get("name") if event["event"] == "action" else None,
+                data=json.dumps(event),
+            ))
+
+
 def open_checkin(conversation_id: str, delivery_id: int) -> bool:
     """What Rasa and action_booster_checkin do with a trigger, in one transaction each: skip
     a check-in the tracker already opened, else record the receipt and commit the action's
@@ -86,21 +122,13 @@ def open_checkin(conversation_id: str, delivery_id: int) -> bool:
     import json
     import time
 
-    from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
-
     from bot.scheduler.rasa_api import DELIVERY_SLOT
     from bot.scheduler.store import committed_deliveries
     from bot.services import checkins
     from bot.store.db import get_engine
 
     engine = get_engine()
-    events = Table(
-        "events", MetaData(), Column("id", Integer, primary_key=True), Column("sender_id", String(255)),
-        Column("type_name", String(255)), Column("timestamp", Float), Column("intent_name", String(255)),
-        Column("action_name", String(255)), Column("data", Text),
-    )
-    with _EVENTS_LOCK:  # the stub's request threads would race to create it
-        events.create(engine, checkfirst=True)
+    events = _events_table()
     with engine.connect() as conn:
         if delivery_id in committed_deliveries(conn, [(conversation_id, delivery_id)]):
             return False
@@ -119,19 +147,10 @@ def serve(token: str, record_receipts: bool) -> None:
 
     from aiohttp import web
 
-    state = {"fail_next": 0, "trackers": {}, "triggers": [], "shown": Counter()}
+    state = {"fail_next": 0, "triggers": [], "shown": Counter()}
 
     def authorised(request: web.Request) -> bool:
         return request.query.get("token") == token
-
-    async def tracker(request: web.Request) -> web.Response:
-        if not authorised(request):
-            return web.json_response({"status": "failure"}, status=401)
-        cid = request.match_info["cid"]
-        body = {"sender_id": cid, "slots": {}, "latest_message": {}, "latest_event_time": None,
-                "latest_input_channel": None, "active_loop": {}, "events": None}
-        body.update(state["trackers"].get(cid, {}))
-        return web.json_response(body)
 
     async def trigger(request: web.Request) -> web.Response:
         if not authorised(request):
@@ -156,7 +175,6 @@ def serve(token: str, record_receipts: bool) -> None:
         body = await request.json()
         if "fail_next" in body:
             state["fail_next"] = int(body["fail_next"])
-        state["trackers"].update(body.get("trackers") or {})
         return web.json_response({"ok": True})
 
     async def stats(_: web.Request) -> web.Response:
@@ -164,7 +182,6 @@ def serve(token: str, record_receipts: bool) -> None:
 
     async def main() -> None:
         app = web.Application()
-        app.router.add_get("/conversations/{cid}/tracker", tracker)
         app.router.add_post("/conversations/{cid}/trigger_intent", trigger)
         app.router.add_post("/_stub/config", config)
         app.router.add_get("/_stub/stats", stats)

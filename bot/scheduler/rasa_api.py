@@ -1,6 +1,7 @@
-"""Rasa's HTTP API, as the scheduler uses it: read a tracker's state, trigger an intent.
+"""Rasa's HTTP API, as the scheduler uses it: trigger an intent (the conversation's state is
+read from the tracker store instead, bot.scheduler.trackers).
 
-Both calls carry the API token (Rasa runs with --auth-token). `trigger_intent` injects
+The call carries the API token (Rasa runs with --auth-token). `trigger_intent` injects
 `EXTERNAL_booster_checkin` with the delivery id as an entity; Rasa answers through
 `output_channel` (the channel the patient last used). For `rest`, Rasa has no way to
 push, so it returns the messages in the response (a CollectingOutputChannel) and they
@@ -11,8 +12,6 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from urllib.parse import quote
 
 import httpx
@@ -24,24 +23,6 @@ DELIVERY_SLOT = "checkin_delivery_id"  # set by action_booster_checkin when it o
 
 class RasaError(Exception):
     """Rasa refused or could not be reached; the delivery is retried with backoff."""
-
-
-@dataclass(frozen=True)
-class TrackerState:
-    active_loop: str | None
-    latest_input_channel: str | None
-    latest_event_time: datetime | None
-    latest_intent: str | None
-    safety_stage: str | None
-
-    @property
-    def last_user_activity(self) -> datetime | None:
-        """When the patient last wrote: the last event time, unless there is no user message at
-        all (asking Rasa for an empty tracker starts a session "now": that is not the patient) or
-        the last one was one of Pacer's own EXTERNAL_* triggers (it says nothing about the patient)."""
-        if not self.latest_intent or self.latest_intent.startswith("EXTERNAL_"):
-            return None
-        return self.latest_event_time
 
 
 class RasaApi:
@@ -72,27 +53,6 @@ class RasaApi:
     async def _call(self, method: str, url: str, **kwargs: object) -> httpx.Response:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, lambda: self._client.request(method, url, **kwargs))
-
-    async def tracker_state(self, conversation_id: str) -> TrackerState:
-        try:
-            response = await self._call(
-                "GET", self._url(conversation_id, "tracker"),
-                params={"include_events": "NONE", "token": self.token},
-            )
-        except httpx.HTTPError as exc:
-            raise RasaError(f"tracker: {type(exc).__name__}: {exc}") from exc
-        if response.status_code != 200:
-            raise RasaError(f"tracker: HTTP {response.status_code}: {response.text[:200]}")
-        body = response.json()
-        loop = (body.get("active_loop") or {}).get("name")
-        stamp = body.get("latest_event_time")
-        return TrackerState(
-            active_loop=loop or None,
-            latest_input_channel=body.get("latest_input_channel"),
-            latest_event_time=datetime.fromtimestamp(stamp, tz=timezone.utc) if stamp else None,
-            latest_intent=((body.get("latest_message") or {}).get("intent") or {}).get("name"),
-            safety_stage=(body.get("slots") or {}).get("safety_stage"),
-        )
 
     async def trigger_checkin(
         self, conversation_id: str, output_channel: str, delivery_id: int

@@ -1,5 +1,6 @@
 """The sweeper: one pass turns due schedules into deliveries, claims them in batches, checks
-whether now is a good moment, and sends each through Rasa's trigger_intent.
+whether now is a good moment (the conversation's state in the tracker store, the patient's
+pauses and crises), and sends each through Rasa's trigger_intent.
 
 Sends within a batch run concurrently (bounded by a semaphore and the HTTP pool); the
 database work is a handful of bulk statements per batch. A pass drains everything due,
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.coaching.checkin_schedule import (
     NOTE_KIND,
@@ -32,6 +34,7 @@ from bot.coaching.checkin_schedule import (
 )
 from bot.scheduler import store
 from bot.scheduler.rasa_api import RasaApi, RasaError
+from bot.scheduler.trackers import EMPTY, TrackerState, tracker_states
 from bot.store.models import utcnow
 
 logger = logging.getLogger(__name__)
@@ -143,23 +146,29 @@ class Sweeper:
         if not claim.conversation_id:
             return store.Outcome(claim, "skipped", reason="no conversation to deliver to")
         async with self.semaphore:
+            # Read just before the send (not with the claim: a batch can take minutes to send),
+            # from the tracker store, not through Rasa's API (bot.scheduler.trackers says why).
             try:
-                state = await self.rasa.tracker_state(claim.conversation_id)
-                now = clock()
-                moment = PatientMoment(
-                    active_loop=state.active_loop,
-                    safety_open=state.safety_stage is not None,
-                    last_crisis_at=claim.last_crisis_at,
-                    last_user_at=_latest(state.last_user_activity, claim.last_seen_at),
-                    paused_until=claim.paused_until,
-                )
-                rule = note_deferral if claim.kind == NOTE_KIND else deferral
-                wait = rule(moment, now, claim.prefs, self.rules)
-                if wait is not None:
-                    return store.Outcome(claim, "deferred", until=wait.until, reason=wait.reason)
-                channel = state.latest_input_channel or claim.channel or "rest"
-                if channel in UNREACHABLE_CHANNELS:
-                    return store.Outcome(claim, "skipped", reason=f"channel {channel} cannot receive")
+                state = await asyncio.to_thread(self._tracker_state, claim.conversation_id)
+            except SQLAlchemyError as exc:  # e.g. SQLite busy: this one waits, the batch goes on
+                logger.warning("check-in %s: tracker state unreadable: %s", claim.id, type(exc).__name__)
+                return store.Outcome(claim, "retry", until=clock() + backoff(claim.attempts + 1,
+                                     base=self.retry_base_s), reason=f"tracker store: {type(exc).__name__}")
+            moment = PatientMoment(
+                active_loop=state.active_loop,
+                safety_open=state.safety_stage is not None,
+                last_crisis_at=claim.last_crisis_at,
+                last_user_at=_latest(state.last_user_activity, claim.last_seen_at),
+                paused_until=claim.paused_until,
+            )
+            rule = note_deferral if claim.kind == NOTE_KIND else deferral
+            wait = rule(moment, clock(), claim.prefs, self.rules)
+            if wait is not None:
+                return store.Outcome(claim, "deferred", until=wait.until, reason=wait.reason)
+            channel = state.latest_input_channel or claim.channel or "rest"
+            if channel in UNREACHABLE_CHANNELS:
+                return store.Outcome(claim, "skipped", reason=f"channel {channel} cannot receive")
+            try:
                 messages = await self.rasa.trigger_checkin(claim.conversation_id, channel, claim.id)
             except RasaError as exc:
                 delay = backoff(claim.attempts + 1, base=self.retry_base_s)
@@ -169,6 +178,10 @@ class Sweeper:
         # REST cannot push: Rasa collected the reply (it is in the tracker for the client).
         shown = f"{channel}:collector" if channel == "rest" else channel
         return store.Outcome(claim, "sent", channel=shown, extra={"messages": len(messages)})
+
+    def _tracker_state(self, conversation_id: str) -> TrackerState:
+        with self.engine.connect() as conn:
+            return tracker_states(conn, [conversation_id]).get(conversation_id, EMPTY)
 
 
 def _latest(*moments: datetime | None) -> datetime | None:

@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 
-from bench.rasa_stub import RasaStub, open_checkin
+from bench.rasa_stub import RasaStub, open_checkin, record_events
 from bot.scheduler import store
 from bot.scheduler.rasa_api import RasaApi
 from bot.scheduler.sweeper import Sweeper
@@ -48,7 +49,9 @@ def deliveries(patient_id: int) -> list[CheckinDelivery]:
 
 def test_due_checkin_is_sent_once_to_the_last_channel_and_schedule_advances(stub: RasaStub) -> None:
     patient = make_patient("web-1", channel="socketio")
-    stub.configure(trackers={"web-1": {"latest_input_channel": "socketio"}})
+    record_events("web-1", [{"event": "user", "text": "hi", "input_channel": "socketio",
+                             "timestamp": (utcnow() - timedelta(days=2)).timestamp(),
+                             "parse_data": {"intent": {"name": "greet"}}}])
     run(sweep_and_close(sweeper(stub)))
     [row] = deliveries(patient)
     assert row.status == "sent" and row.channel == "socketio" and row.received_at is not None
@@ -108,14 +111,33 @@ def test_rasa_down_retries_with_backoff_and_is_visible(stub: RasaStub) -> None:
     assert row.status == "sent" and stub.raw()[str(row.id)] == 1
 
 
+def test_an_unreadable_tracker_store_retries_that_checkin_and_sends_the_rest(
+    stub: RasaStub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken, fine = make_patient("busy-1"), make_patient("fine-1")
+    read = Sweeper._tracker_state
+
+    def busy_for_one(self: Sweeper, conversation_id: str):  # noqa: ANN202 - the patched method
+        if conversation_id == "busy-1":
+            raise OperationalError("SELECT", {}, Exception("database is locked"))
+        return read(self, conversation_id)
+
+    monkeypatch.setattr(Sweeper, "_tracker_state", busy_for_one)
+    run(sweep_and_close(sweeper(stub, retry_base_s=60)))
+    [waiting], [sent] = deliveries(broken), deliveries(fine)
+    assert waiting.status == "pending" and waiting.attempts == 1 and "tracker store" in waiting.last_error
+    assert sent.status == "sent" and stub.raw() == {str(sent.id): 1}
+
+
 def test_a_checkin_due_mid_form_is_deferred_not_sent(stub: RasaStub) -> None:
     patient = make_patient("form-1")
-    stub.configure(trackers={"form-1": {"active_loop": {"name": "plan_form"}}})
+    record_events("form-1", [{"event": "active_loop", "name": "plan_form",
+                              "timestamp": (utcnow() - timedelta(hours=2)).timestamp()}])
     run(sweep_and_close(sweeper(stub)))
     [row] = deliveries(patient)
     assert row.status == "pending" and row.defer_reason == "form_active" and row.deferrals == 1
     assert stub.raw() == {}
-    stub.configure(trackers={"form-1": {"active_loop": {}}})
+    record_events("form-1", [{"event": "active_loop", "name": None}])
     run(sweep_and_close(sweeper(stub), now=utcnow() + timedelta(minutes=11)))
     assert deliveries(patient)[0].status == "sent"
 
@@ -124,8 +146,8 @@ def test_recent_message_and_recent_crisis_defer(stub: RasaStub) -> None:
     talking = make_patient("talk-1")
     crisis = make_patient("crisis-1")
     now = utcnow()
-    stub.configure(trackers={"talk-1": {"latest_event_time": (now - timedelta(minutes=5)).timestamp(),
-                                        "latest_message": {"intent": {"name": "greet"}}}})
+    record_events("talk-1", [{"event": "user", "text": "hello", "parse_data": {"intent": {"name": "greet"}},
+                              "timestamp": (now - timedelta(minutes=5)).timestamp()}])
     with session_scope() as session:
         session.add(SafetyEvent(patient_id=crisis, conversation_id="crisis-1", kind="crisis", rule="t",
                                 created_at=now - timedelta(hours=2)))
