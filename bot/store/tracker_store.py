@@ -6,6 +6,7 @@ is supported by `SQLTrackerStore.get_db_url`, so one variable moves both.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from rasa.core.tracker_store import SQLTrackerStore
@@ -23,3 +24,10 @@ class PacerTrackerStore(SQLTrackerStore):
         super().__init__(domain=domain, dialect=url.split(":", 1)[0], host=url, **kwargs)
         configure_sqlite(self.engine)
         self.engine.dispose()  # connections made before the pragma listener get replaced
+
+
+if os.environ.get("PACER_PROFILE"):  # bench/turn_profile.py: off (nothing wrapped) by default
+    from bot import profiling
+
+    profiling.install_rasa()
+    profiling.install_tracker_store(PacerTrackerStore)
