@@ -249,12 +249,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3, help="conversations; the first one warms up")
     parser.add_argument("--json", type=Path, default=None, help="where to write the figures")
+    parser.add_argument("--cprofile", action="store_true",
+                        help="also run rasa's turns under cProfile and print its top functions "
+                             "(slower turns: compare such runs only with each other)")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="pacer-turn-profile-"))
     profile = workdir / "profile.jsonl"
     os.environ.update(STACK_ENV)
     os.environ["PACER_PROFILE"] = str(profile)
+    if args.cprofile:
+        os.environ["PACER_PROFILE_CPROFILE"] = "1"
     from bot.store import db
     from tests.e2e.stack import PacerStack
 
@@ -277,6 +282,11 @@ def main() -> int:
     report = print_report(SCRIPT, rounds[1:])
     report.update({"loadavg": [load_before[0], load_after[0]], "cores": os.cpu_count(),
                    "rounds": len(rounds) - 1})
+    if args.cprofile:
+        import pstats
+
+        print("\nrasa under cProfile, all rounds (cumulative, top 40):")
+        pstats.Stats(f"{profile}.rasa.pstats").sort_stats("cumulative").print_stats(40)
     RESULTS.mkdir(exist_ok=True)
     path = args.json or RESULTS / f"turn-profile-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(report, indent=2))

@@ -26,6 +26,9 @@ from collections import defaultdict
 from typing import Any
 
 PROFILE_ENV = "PACER_PROFILE"
+#: Also run rasa's turns under cProfile and keep the stats in `<PACER_PROFILE>.rasa.pstats`
+#: (which functions; slows every turn, so the timings of such a run are not comparable).
+CPROFILE_ENV = "PACER_PROFILE_CPROFILE"
 
 _turn: contextvars.ContextVar[dict | None] = contextvars.ContextVar("pacer_profile_turn", default=None)
 _write_lock = threading.Lock()
@@ -155,13 +158,24 @@ def install_rasa() -> None:
 
     handle_message = MessageProcessor.handle_message
 
+    profiler = None
+    if os.environ.get(CPROFILE_ENV):
+        import cProfile
+
+        profiler = cProfile.Profile()
+
     @functools.wraps(handle_message)
     async def profiled_handle_message(self: Any, message: Any) -> Any:
         turn = _new_turn("rasa", "message", str(message.sender_id))
         token = _turn.set(turn)
+        if profiler is not None:
+            profiler.enable()
         try:
             return await handle_message(self, message)
         finally:
+            if profiler is not None:
+                profiler.disable()
+                profiler.dump_stats(f"{profile_path()}.rasa.pstats")
             _turn.reset(token)
             _finish(turn)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from rasa.core.tracker_store import SQLTrackerStore
 
+from bot import rasa_speedups
 from bot.config import load_settings
 from bot.store.db import configure_sqlite, ensure_sqlite_dir
 
@@ -25,6 +26,8 @@ class PacerTrackerStore(SQLTrackerStore):
         configure_sqlite(self.engine)
         self.engine.dispose()  # connections made before the pragma listener get replaced
 
+
+rasa_speedups.install()  # rasa imports this module at start-up (endpoints.yml: tracker_store)
 
 if os.environ.get("PACER_PROFILE"):  # bench/turn_profile.py: off (nothing wrapped) by default
     from bot import profiling
