@@ -130,6 +130,7 @@ def turn_row(wall_ms: float, records: list[dict]) -> dict:
         "n": len(served),
         "chan": sum(r["channel_ms"] for r in rasa),
         "predictions": sum(r["predictions"] for r in rasa),
+        "policy_graph": sum(policy_nodes.values()),
         "policy_nodes": dict(policy_nodes),
         "nlu_nodes": dict(nlu_nodes),
         "actions": [a["name"] for a in remote],
@@ -140,7 +141,7 @@ def cost_breakdown(rows: list[dict]) -> dict[str, float]:
     """Non-overlapping parts of the total wall time, summed over the turns."""
     total = defaultdict(float)
     for row in rows:
-        nodes_policy = sum(row["policy_nodes"].values())
+        nodes_policy = row["policy_graph"]
         parts = {
             "NLU": row["nlu"],
             "policy: MemoizationPolicy": row["memo"],
@@ -168,7 +169,7 @@ def cost_breakdown(rows: list[dict]) -> dict[str, float]:
 
 def print_report(labels: list[str], rounds: list[list[dict]]) -> dict:
     medians = []
-    figures = COLUMNS + ["build", "sql_n", "domain_KB"]
+    figures = COLUMNS + ["build", "sql_n", "domain_KB", "policy_graph"]
     for index in range(len(labels)):
         per_round = [r[index] for r in rounds]
         row = {c: statistics.median(p[c] for p in per_round) for c in figures}

@@ -10,10 +10,12 @@ import os
 from typing import Any
 
 from rasa.core.tracker_store import SQLTrackerStore
+from sqlalchemy import create_engine
+from sqlalchemy.orm import sessionmaker
 
 from bot import rasa_speedups
 from bot.config import load_settings
-from bot.store.db import configure_sqlite, ensure_sqlite_dir
+from bot.store.db import configure_sqlite, ensure_sqlite_dir, pool_options
 
 
 class PacerTrackerStore(SQLTrackerStore):
@@ -23,6 +25,10 @@ class PacerTrackerStore(SQLTrackerStore):
         kwargs.pop("dialect", None)
         kwargs.pop("db", None)
         super().__init__(domain=domain, dialect=url.split(":", 1)[0], host=url, **kwargs)
+        if pool_options(url):  # a SQLite file: pooled connections, as Pacer's own engine
+            self.engine.dispose()
+            self.engine = create_engine(url, pool_pre_ping=True, **pool_options(url))
+            self.sessionmaker = sessionmaker(bind=self.engine)
         configure_sqlite(self.engine)
         self.engine.dispose()  # connections made before the pragma listener get replaced
 
