@@ -48,6 +48,14 @@ def form_slots(*forms: str) -> tuple[str, ...]:
     return tuple(slot for form in forms for slot in declared[form]["required_slots"])
 
 
+@cache
+def response_texts(*responses: str) -> frozenset[str]:
+    """Every text variant of the named responses, as the domain files declare them (rasa
+    sends the domain only to the validation actions: endpoints.yml, enable_selective_domain)."""
+    declared = training.domain_dict()["responses"]
+    return frozenset(variant.get("text") for name in responses for variant in declared.get(name, []))
+
+
 def flow_slots(*forms: str) -> tuple[str, ...]:
     """Everything the flows of the named forms hold: the answers and the bookkeeping."""
     return tuple(slot for form in forms for slot in (*form_slots(form), *FLOW_STATE_SLOTS.get(form, ())))

@@ -19,7 +19,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import latest_intent
+from actions.common import latest_intent, response_texts
 from actions.education import education_response
 from bot.coaching.digressions import (
     FEELINGS_ANSWER_SLOTS,
@@ -343,8 +343,7 @@ class ActionCloseOnce(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         response = "utter_goodbye" if latest_intent(tracker) == "goodbye" else "utter_ok_later"
-        closings = {variant.get("text") for name in ("utter_goodbye", "utter_ok_later")
-                    for variant in (domain.get("responses") or {}).get(name, [])}
+        closings = response_texts("utter_goodbye", "utter_ok_later")
         last_bot = next((e.get("text") for e in reversed(tracker.events) if e.get("event") == "bot"), None)
         if last_bot not in closings:
             dispatcher.utter_message(response=response)

@@ -66,6 +66,10 @@ def create_action_app(token: str, actions_package: str = "actions") -> Sanic:
         return response.json({"error": "action failed", "action_name": action}, status=500)
 
     app.error_handler.add(Exception, quiet_error)
+    if os.environ.get("PACER_PROFILE"):  # bench/turn_profile.py: off (nothing added) by default
+        from bot import profiling
+
+        profiling.install_action_server(app)
     return app
 
 

@@ -263,11 +263,21 @@ def _names() -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     return sorted(merged.items(), key=lambda item: -len(item[0]))
 
 
+@lru_cache(maxsize=1)
+def _name_patterns() -> list[tuple[str, tuple[tuple[str, str], ...], re.Pattern[str]]]:
+    """`_names()` with each name's pattern compiled once: there are more names than `re`'s
+    own cache holds, so building them per message recompiled hundreds of patterns a turn."""
+    return [(name, candidates, re.compile(rf"(?<![a-z'/]){re.escape(name)}(?![a-z'/])"))
+            for name, candidates in _names()]
+
+
 def _mentions(lowered: str) -> list[_Mention]:
     taken: list[tuple[int, int]] = []
     found: list[_Mention] = []
-    for name, candidates in _names():
-        for match in re.finditer(rf"(?<![a-z'/]){re.escape(name)}(?![a-z'/])", lowered):
+    for name, candidates, pattern in _name_patterns():
+        if name not in lowered:  # a pattern cannot match where the name is not a substring
+            continue
+        for match in pattern.finditer(lowered):
             start, end = match.start(), match.end()
             if any(start < b and a < end for a, b in taken):
                 continue

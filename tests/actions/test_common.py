@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -39,3 +40,46 @@ def test_cancel_covers_every_form_but_those_ended_elsewhere(domain: dict[str, An
     assert covered | NOT_CANCELLED == set(domain["forms"]), "a new form: add it to CANCELLED_FORMS or here"
     assert not covered & NOT_CANCELLED
     assert set(form_slots(*CANCELLED_FORMS)) <= set(FORM_SLOTS)
+
+
+def test_rasa_sends_the_domain_to_every_action_that_reads_it(domain: dict[str, Any]) -> None:
+    """endpoints.yml lets rasa send its domain only to `validate_*` actions (Rasa's rule for
+    form validations, which read slot mappings from it) and those marked `send_domain`.
+    Every rasa_sdk validation action is named so; the goodbye check reads the domain files."""
+    import importlib
+    import inspect
+    import pkgutil
+    from pathlib import Path
+
+    import yaml
+    from rasa_sdk.executor import CollectingDispatcher
+    from rasa_sdk.forms import ValidationAction
+    from rasa_sdk.interfaces import Tracker
+
+    import actions
+    from actions.digressions import ActionCloseOnce
+
+    endpoints = yaml.safe_load((Path(actions.__file__).parents[1] / "endpoints.yml").read_text())
+    assert endpoints["action_endpoint"]["enable_selective_domain"] is True
+    for module in pkgutil.iter_modules(actions.__path__):
+        importlib.import_module(f"actions.{module.name}")
+    pending, validators = [ValidationAction], []
+    while pending:
+        for sub in pending.pop().__subclasses__():
+            pending.append(sub)
+            if sub.__module__.startswith("actions.") and not inspect.isabstract(sub):
+                validators.append(sub)
+    assert validators
+    for validator in validators:
+        name = validator().name()
+        assert name.startswith("validate_"), f"{name} reads the domain: mark it send_domain in domain/"
+
+    goodbye = domain["responses"]["utter_goodbye"][0]["text"]
+    tracker = Tracker("c1", {}, {"intent": {"name": "goodbye"}, "text": "no that's all"},
+                      [{"event": "bot", "text": goodbye}], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionCloseOnce().run(dispatcher, tracker, {}))  # no domain sent
+    assert dispatcher.messages == []
+    tracker.events[0]["text"] = "Anything else?"
+    asyncio.run(ActionCloseOnce().run(dispatcher, tracker, {}))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_goodbye"]

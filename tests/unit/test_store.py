@@ -171,6 +171,7 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(database_url: str) -> None:
         assert conn.execute(text("PRAGMA journal_mode")).scalar_one().lower() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar_one() == db.SQLITE_BUSY_TIMEOUT_MS
+        assert conn.execute(text("PRAGMA synchronous")).scalar_one() == 1  # NORMAL: WAL's own fsyncs
     # WAL is a property of the file: other processes (rasa's tracker store) see it too.
     with sqlite3.connect(_sqlite_file(database_url)) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
