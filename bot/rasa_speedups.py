@@ -20,12 +20,18 @@ two or three times, TEDPolicy) on the same tracker. Here a tracker keeps the sta
 computed for the same arguments and the same number of events (its events are only ever
 appended to), and each caller gets its own copy (featurizers edit the last state in place).
 
+`RulePolicy._rule_key_to_state` decodes a rule key (JSON) behind `lru_cache(maxsize=1000)`,
+and every prediction walks all rule keys in the same order: with Pacer's 1,024 rules an LRU
+of 1,000 misses on every key, so each prediction decoded every rule again. Here the cache
+holds every key (they come from the trained model, so they are bounded).
+
 Installed in the rasa process from the tracker store module, which endpoints.yml makes
 rasa import at start-up.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from functools import cache
 from typing import Any
@@ -106,15 +112,17 @@ def _remembering_past_states(original: Any) -> Any:
 
 
 def install() -> None:
-    """Replace rasa's per-call schema check and event class lookup (idempotent)."""
+    """Swap in the four replacements above (idempotent)."""
     global _installed
     if _installed:
         return
     from rasa.core.actions.action import RemoteAction
+    from rasa.core.policies.rule_policy import RulePolicy
     from rasa.shared.core.events import Event
     from rasa.shared.core.trackers import DialogueStateTracker
 
     RemoteAction._validate_action_result = validate_action_result
     DialogueStateTracker.past_states = _remembering_past_states(DialogueStateTracker.past_states)
     Event.resolve_by_type = staticmethod(_remembering_resolve_by_type(Event.resolve_by_type))
+    RulePolicy._rule_key_to_state = staticmethod(functools.cache(RulePolicy._rule_key_to_state.__wrapped__))
     _installed = True

@@ -61,7 +61,9 @@ class RasaApi:
         try:
             response = await self._call(
                 "POST", self._url(conversation_id, "trigger_intent"),
-                params={"output_channel": output_channel, "token": self.token},
+                # Only the messages are read: without include_events=NONE rasa serialises the
+                # whole conversation into the reply.
+                params={"output_channel": output_channel, "token": self.token, "include_events": "NONE"},
                 json={"name": CHECKIN_INTENT, "entities": {DELIVERY_ENTITY: str(delivery_id)}},
             )
         except httpx.HTTPError as exc:

@@ -82,3 +82,21 @@ responses:
     rules = {"slots": ["plan_what"], "loops": []}
     assert tracker.past_states(domain, ignore_rule_only_turns=True, rule_only_data=rules) == \
         domain.states_for_tracker_history(tracker, ignore_rule_only_turns=True, rule_only_data=rules)
+
+
+def test_rule_keys_are_decoded_once_however_many_rules_there_are() -> None:
+    """rasa's lru_cache(1000) missed on every key of 1,024 rules walked in order."""
+    import json
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    import bot.store.tracker_store  # noqa: F401 - installs the speedups
+
+    keys = [json.dumps([{"prev_action": {"action_name": f"action_{n}"}}]) for n in range(1500)]
+    decoded = [RulePolicy._rule_key_to_state(key) for key in keys]
+    assert decoded == [json.loads(key) for key in keys]
+    RulePolicy._rule_key_to_state.cache_clear()
+    for key in keys * 2:
+        RulePolicy._rule_key_to_state(key)
+    info = RulePolicy._rule_key_to_state.cache_info()
+    assert (info.misses, info.hits) == (1500, 1500)
