@@ -10,6 +10,7 @@ a way out (later, something else, stop) from the third.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from abc import abstractmethod
 from typing import Any
@@ -259,18 +260,36 @@ async def answer_digression(intent: str, dispatcher: CollectingDispatcher, track
         for response in responses[intent]:
             dispatcher.utter_message(response=response)
         return
-    from actions.plans import ActionShowPlans
-    from actions.privacy import ActionDataSummary
-    from actions.safety import ActionTalkToPerson
-    from actions.wellbeing import ActionDistressSupport
-
-    actions = {"show_plans": ActionShowPlans, "data_summary": ActionDataSummary,
-               "talk_to_person": ActionTalkToPerson,
-               "express_distress": ActionDistressSupport}  # at a feelings question, without a barrier
-    if intent in actions:
-        await actions[intent]().run(dispatcher, tracker, domain)
+    action = registered_action(DIGRESSION_ACTIONS.get(intent, ""))
+    if action is not None:
+        await action.run(dispatcher, tracker, domain)
     else:
         dispatcher.utter_message(response="utter_default")
+
+
+#: Digressions answered by another flow's own action, by the action's name. Those flows use
+#: this module's form guard themselves, so they are found among the registered actions
+#: (rasa-sdk imports every module of `actions`) instead of imported here.
+DIGRESSION_ACTIONS = {"show_plans": "action_show_plans", "data_summary": "action_data_summary",
+                      "talk_to_person": "action_talk_to_person",
+                      "express_distress": "action_distress_support"}  # a feelings question, no barrier
+
+
+def registered_action(name: str) -> Action | None:
+    """The loaded `Action` subclass called `name`, as rasa-sdk's executor finds actions."""
+    pending = list(Action.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending += cls.__subclasses__()
+        if cls.__module__.startswith("rasa_sdk") or inspect.isabstract(cls):
+            continue
+        try:
+            action = cls()
+        except TypeError:  # needs arguments: not a registered action
+            continue
+        if action.name() == name:
+            return action
+    return None
 
 
 class ActionPauseForm(Action):
@@ -348,37 +367,3 @@ class ActionCloseOnce(Action):
         if last_bot not in closings:
             dispatcher.utter_message(response=response)
         return []
-
-
-class ActionSafetyDigression(Action):
-    """Inside safety mode nothing else takes over: a flare, distress or another flow is
-    acknowledged in one line and the safety question comes back (the rule runs the safety
-    form again)."""
-
-    def name(self) -> str:
-        return "action_safety_digression"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> list[EventType]:
-        if latest_intent(tracker) == "report_flare":
-            dispatcher.utter_message(response="utter_safety_first_flare")
-        else:
-            dispatcher.utter_message(response="utter_safety_first")
-        return []
-
-
-class ActionSafetyGoOn(Action):
-    """"Stop" or "carry on" inside safety mode: the crisis contacts again, then safety mode
-    ends (and "carry on" goes back to the form that safety interrupted)."""
-
-    def name(self) -> str:
-        return "action_safety_go_on"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> list[EventType]:
-        from actions.safety import crisis_reply
-
-        crisis_reply(dispatcher, tracker, "utter_go_on_with_contacts")
-        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("safety_stage", None),
-                SlotSet("safety_answer", None), SlotSet("safety_unanswered", None),
-                SlotSet("ask_attempts", None), SlotSet("pending_answer", None)]

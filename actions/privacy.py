@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
@@ -9,7 +11,6 @@ from rasa_sdk.types import DomainDict
 
 from bot.clinic import contact_line, load_clinic
 from bot.services import privacy, safety
-from bot.store.models import utcnow
 
 
 class ActionDataSummary(Action):
@@ -56,7 +57,7 @@ class ActionEraseData(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         due = privacy.request_erasure(tracker.sender_id)
-        if due is not None and due > utcnow():
+        if due is not None and due > datetime.now(timezone.utc):
             dispatcher.utter_message(
                 response="utter_erasure_held",
                 days=load_clinic().retention_days,

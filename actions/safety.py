@@ -256,3 +256,35 @@ class ActionTalkToPerson(Action):
             response="utter_talk_to_person", clinic_line=contact_line(clinic), emergency=contacts.emergency
         )
         return []
+
+
+class ActionSafetyDigression(Action):
+    """Inside safety mode nothing else takes over: a flare, distress or another flow is
+    acknowledged in one line and the safety question comes back (the rule runs the safety
+    form again)."""
+
+    def name(self) -> str:
+        return "action_safety_digression"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        if latest_intent(tracker) == "report_flare":
+            dispatcher.utter_message(response="utter_safety_first_flare")
+        else:
+            dispatcher.utter_message(response="utter_safety_first")
+        return []
+
+
+class ActionSafetyGoOn(Action):
+    """"Stop" or "carry on" inside safety mode: the crisis contacts again, then safety mode
+    ends (and "carry on" goes back to the form that safety interrupted)."""
+
+    def name(self) -> str:
+        return "action_safety_go_on"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        crisis_reply(dispatcher, tracker, "utter_go_on_with_contacts")
+        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("safety_stage", None),
+                SlotSet("safety_answer", None), SlotSet("safety_unanswered", None),
+                SlotSet("ask_attempts", None), SlotSet("pending_answer", None)]
