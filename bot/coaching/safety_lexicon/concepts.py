@@ -69,7 +69,8 @@ REFUSAL = (r"count me out|(?:i'?m|im) out|(?:i'?m |im )?not (?:doing|staying|sti
            r"|(?:don'?t|dont) see (?:a|any|the) (?:reason|point) (?:to|in) (?:keep|go|carry|stick|stay"
            r"|liv)\w*"
            r"|(?:why|reason) (?:id|i'?d|i would|to) stick around|end (?:it|things)|done (?:living|with life)")
-ENDING = (r"(?:check|checking|checked|tap|tapping|tapped|dip|dipping|bow|bowing|clock|clocking) out"
+ENDING = (r"(?:check|checking|checked|tap|tapping|tapped|dip|dipping|bow|bowing|clock|clocking|clocked"
+          r"|bowed|dipped) out"
           r"|(?:take|taking|took) the exit|(?:a|the|my|one) way out|let go|holding on"
           r"|(?:make|making) (?:it|the pain|this|everything) (?:all )?stop"
           r"|permanent (?:decision|solution|fix|exit|way out|escape)|(?:can'?t|cannot|cant) (?:be )?undo\w*"
@@ -191,7 +192,9 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
            r"|check ?-?ins?|sessions?)\b(?! (?:while|on|during|this|next week|for a))"]),
     _rule("crisis_check.concept.burden", CHECK, "burden",
           _near(r"better off|better|free|happier|relieved|relax|easier|lighter|breathe easier|get to live"
-                r"|have a (?:\w+ )?life|less tired|finally (?:get to )?live",
+                r"|have a (?:\w+ )?life|less tired|finally (?:get to )?live"
+                r"|(?:get|have|finally get) (?:some )?(?:rest|peace|sleep|a break|(?:their|his|her"
+                r"|my) life back)",
                 r"without me\b(?! (?:at|for|this|on|tonight|today|tomorrow|there|coming))"
                 r"|if (?:i|id|i'?d) (?:\w+ ){0,2}?(?:gone|dead|died|vanished|disappeared|never existed"
                 r"|never been born)|if i (?:was|were)(?:n'?t|nt)? (?:not )?(?:here|around|alive"
