@@ -36,7 +36,9 @@ def _near(first: str, second: str, gap: int = 50) -> list[str]:
 
 
 # --- the concepts --------------------------------------------------------------------------
-WISH = (r"wish(?:es|ed|ing)?|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?|want(?:s|ed|ing)?|wanna|rather"
+WISH = (r"(?:simplest|easiest|kindest)|i'?d (?:trade|swap|give)|id (?:trade|swap|give)|wish(?:es|ed|ing)?"
+        r"|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?|want(?:s"
+        r"|ed|ing)?|wanna|rather"
         r"|happily|happy enough|daydream\w*|dream(?:s|ing)? (?:of|about)|fantasi[sz]\w*|suit me"
         r"|(?:would|'?d|id) be (?:fine|happy|ok|okay|glad|relieved)|would be (?:nice|good|better|easier"
         r"|peaceful|a relief|lovely)|sounds? (?:\w+ )?(?:better|nice|good|peaceful|lovely|like a relief)"
@@ -47,8 +49,11 @@ GONE = (r"stop(?:ped)? (?:breathing|existing)|(?:to )?not exist|never (?:been|be
         r"|never (?:coming|come) back(?! to (?:this|that|the|work|my))|(?:my|this) last (?:birthday"
         r"|christmas|summer|winter)|(?:be|being) dead|(?:heart|breathing) (?:would |will |to )?(?:just )?"
         r"(?:quietly )?(?:stop|give out|give up)|(?:6|six) ?(?:ft|feet|foot) under|at rest|in the ground"
-        r"|deathbed|(?:kept|keep) me under")
-HORIZON = (r"forever|for ever|for life|the rest of my (?:life|days)|decades?|old age|retirement|permanent\w*"
+        r"|deathbed|(?:kept|keep) me under|(?:finish|finishes|finished) me(?: off)?\b(?! (?:for|at|in|on"
+        r"|with))"
+        r"|quiet in the ground|not (?:to )?wake up")
+HORIZON = (r"lifelong|life ?-?long|for the rest of (?:it|my time)|forever|for ever|for life"
+           r"|the rest of my (?:life|days)|decades?|old age|retirement|permanent\w*"
            r"|chronic|no cure|(?:another|next|more|one more|\d+|few|ten|twenty|thirty|forty"
            r"|fifty) (?:more )?(?:bad |hard )?"
            r"(?:years?|yrs|decades?|months?|winters?|summers?)|how many (?:more )?years|at (?:40|50|60|70)"
@@ -57,7 +62,8 @@ HORIZON = (r"forever|for ever|for life|the rest of my (?:life|days)|decades?|old
            r"|never (?:going to|gonna) (?:get better|go away|end|improve|stop|change)"
            r"|if (?:it|this|the \w+|they) (?:fails?|doesn'?t work|doesnt work|don'?t work|dont work)"
            r"|if nothing changes|if (?:this|it) is it")
-REFUSAL = (r"count me out|(?:i'?m|im) out|(?:i'?m |im )?not (?:doing|staying|sticking around|living with"
+REFUSAL = (r"(?:not|never) (?:hanging|sticking|staying) (?:around|about)|not signing up (?:for|to)"
+           r"|count me out|(?:i'?m|im) out|(?:i'?m |im )?not (?:doing|staying|sticking around|living with"
            r"|living through|going through)"
            r"|(?:won'?t|wont|will not|not going to|not gonna) (?:make it|be here|be around|survive|last"
            r"|serve|stay|let myself|bother)|(?:can'?t|cant|cannot) (?:live|last|keep going|go on|picture"
@@ -69,19 +75,26 @@ REFUSAL = (r"count me out|(?:i'?m|im) out|(?:i'?m |im )?not (?:doing|staying|sti
            r"|(?:don'?t|dont) see (?:a|any|the) (?:reason|point) (?:to|in) (?:keep|go|carry|stick|stay"
            r"|liv)\w*"
            r"|(?:why|reason) (?:id|i'?d|i would|to) stick around|end (?:it|things)|done (?:living|with life)")
-ENDING = (r"(?:check|checking|checked|tap|tapping|tapped|dip|dipping|bow|bowing|clock|clocking|clocked"
+ENDING = (r"(?:the )?exit (?:door|sign)|(?:my|the) last day(?! (?:at|of|in|on|before|with|off)\b)|(?:bus"
+          r"|train|ride) to nowhere|(?:end|ending) it\b(?! (?:with|off|there|early)\b)|stop fighting|(?:check"
+          r"|checking|checked|tap|tapping|tapped|dip|dipping|bow|bowing|clock|clocking|clocked"
           r"|bowed|dipped) out"
           r"|(?:take|taking|took) the exit|(?:a|the|my|one) way out|let go|holding on"
           r"|(?:make|making) (?:it|the pain|this|everything) (?:all )?stop"
           r"|permanent (?:decision|solution|fix|exit|way out|escape)|(?:can'?t|cannot|cant) (?:be )?undo\w*"
-          r"|(?:join|be with) (?:my|him|her) (?:late )?(?:wife|husband|partner|mum|mom|dad|son|daughter|nan"
+          r"|(?:join|be with) (?:my |him |her )?(?:late )?(?:wife|husband|partner|mum|mom|dad|son"
+          r"|daughter|nan"
           r"|brother|sister|baby)|somewhere the pain (?:can'?t|cant|won'?t|wont) (?:follow|reach|find)"
           r"|(?:tomorrow|the morning) (?:doesn'?t|doesnt|won'?t|wont|never) come|out of (?:everyone'?s"
           r"|everyones"
           r"|your|their|the family'?s) (?:hair|way|lives)|quiet soon")
-FINAL = (r"for good|permanently|forever|for ever|tonight|tonite|2nite|soon|ready|decided|nearly time"
+FINAL = (r"plan(?:ning|ned)?|(?:looking|looks|sounds|seems) (?:real |really |so |pretty )?(?:good|nice"
+         r"|tempting|appealing|better)|for good|(?:picked|set|chosen|chose) (?:a|the) date|date (?:picked"
+         r"|set|chosen)|permanently"
+         r"|forever|for ever|tonight|tonite|2nite|soon|ready|decided|nearly time"
          r"|it'?s time|its time|i know (?:what|how)|no more|after this|about to")
-QUANTITY = (r"stockpil\w*|stock(?:ing)? up|hoard\w*|stash\w*|a (?:big )?pile|(?:there'?s|theres"
+QUANTITY = (r"building (?:up|nicely)|holding (?:back|onto) (?:half|some|a few|one|two)|stockpil\w*"
+            r"|stock(?:ing)? up|hoard\w*|stash\w*|a (?:big )?pile|(?:there'?s|theres"
             r"|got) heaps (?:now|saved|left)|heaps (?:saved|stashed|put away)|sav(?:e|ed|ing) (?:up|them|all)"
             r"|(?:keep|keeping|kept|hid|hide|hiding|hidden) (?:them|it|all)|collect\w*|put(?:ting)? aside"
             r"|set aside|bigger supply|different (?:chemists|pharmacies|shops|doctors)|more than enough"
@@ -92,14 +105,17 @@ QUANTITY = (r"stockpil\w*|stock(?:ing)? up|hoard\w*|stash\w*|a (?:big )?pile|(?:
             r"|how (?:many|much) (?:\w+ ){0,2}?(?:it takes|would (?:do it|be enough|kill)|to (?:die|do it|od"
             r"|overdose|not wake))|overdose|lethal|fatal|gentlest|least painful|painless\w* way")
 SUPPLY = rf"{MEDS}|scripts?|prescriptions?|doses?|pharmac\w*|chemists?"
-MEANS = (r"bridge|cliffs?|cliff path|river|weir|train tracks?|railway|fast (?:ones|trains?)|balcony|rooftop"
+MEANS = (r"overpass|flyover|footbridge|multi ?-?stor(?:e)?y|car ?park roof|bridge|cliffs?|cliff path"
+         r"|river|weir|train tracks?|railway|fast (?:ones|trains?)|balcony|rooftop"
          r"|beam|rafters?|rope|noose|exhaust|tubing|charcoal|gun|rifle|shotgun|firearm|razor blades?")
-PLANNING = (r"know (?:exactly )?(?:where|which|how)|pick(?:ed|ing)? out|checking|scop\w*|(?:work"
+PLANNING = (r"(?:keep|kept) looking at|(?:thinking|think) about it|know (?:exactly )?(?:where|which|how)"
+            r"|pick(?:ed|ing)? out|checking|scop\w*|(?:work"
             r"|figur)\w* out"
             r"|measur\w*|tested|test(?:ing)? (?:whether|if)|how deep|how high|the drop|hold my weight"
             r"|in the boot|where the key is|(?:my|the|thats my|that'?s my) plan|i'?d (?:go|use)|id (?:go|use)"
             r"|keep (?:thinking|picturing) (?:about|of)|consider\w*|ready|dont stop|don'?t stop")
-AFTER_ME = (r"after(?= *(?:$|[.!,]))|for after|(?:when|once|after) i'?m gone|(?:when|once|after) im gone"
+AFTER_ME = (r"(?:won'?t|wont) (?:have|need) (?:any )?use for (?:it|them|that)|for afterwards"
+            r"|after(?= *(?:$|[.!,]))|for after|(?:when|once|after) i'?m gone|(?:when|once|after) im gone"
             r"|where i'?m going|where im going|(?:the )?last thing|loose ends|(?:won'?t"
             r"|wont) need (?:to ask )?me"
             r"|nobody (?:gets|has to)|no one (?:gets|has to)|thats me|that'?s me|funeral plan|not long now"
@@ -150,7 +166,9 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
              r"|planned)\b)|\b(?:all|it'?s all|its all|everything'?s|everything is) (?:arranged|sorted"
              r"|planned)"
              r"\b[^?]*\btonight\b",
-             r"\b(?:none of (?:it|this)|nothing) (?:will|'?ll) (?:be my problem|matter(?: to me)?)\b",
+             r"\b(?:none of (?:it|this)|nothing|i) (?:will|'?ll|won'?t|wont) (?:be my problem"
+             r"|be (?:anyone'?s|anyones"
+             r"|your|their) problem|matter(?: to me)?)\b",
              r"\b(?:the last|the final) (?:time|day|night) (?:i'?m |im |i )?(?:going to |gonna |will |'ll )?"
              r"(?:feel|suffer|hurt|go through|be in pain|wake up)\b",
              r"\b(?:nothing|nobody|no one|no-one|no reason) (?:left )?(?:for me )?(?:to live for|to stay for"
@@ -205,7 +223,8 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
           + _near(r"i should (?:just )?(?:go|leave|disappear)\b(?! (?:to|and|out|home|back|for|now to|on"
                   r"|in|see))",
                   r"better|less tired|worry|burden|everyone|someone else|without me", 70)
-          + [r"\b(?:i'?m|im|i am) (?:nothing but |just |such )?(?:dead weight|a drain|a cost|a weight"
+          + [r"\b(?:i'?m|im|i am) (?:nothing but |just |such )?(?:a )?dead weight\b",
+             r"\b(?:i'?m|im|i am) (?:nothing but |just |such )?(?:dead weight|a drain|a cost|a weight"
              r"|a problem"
              r" nobody|a nuisance|holding everyone back|taking up space)\b",
              r"\bnot worth (?:keeping alive|living|saving|the air|the oxygen)\b",
@@ -267,6 +286,9 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
            r" |into )?(?:the |a )?(?:walls?|doors?|steering wheel|floor|desk)\b[^.?!]{0,40}\b(?:until"
            r"|till|til"
            r"|bled|bleed\w*|split|stars|bruis\w*|on purpose|when the pain|again)",
+           r"\bcarv(?:e|ed|ing) (?:\w+ ){0,2}?(?:into|in|on) my\b",
+           r"\b(?:grab\w*|touch\w*|press\w*|put\w*|hold\w*) (?:\w+ ){0,3}?(?:hot|boiling|sharp)\b[^.?!]{0,30}"
+           r"\bon purpose\b",
            r"\brelaps\w*\b[^.?!]{0,30}\b(?:blade|cutting|cut|sh|self ?-?harm\w*|razor|burning)\b",
            r"\b(?:sh|self ?-?harm)\b[^.?!]{0,15}\b(?:again|relaps\w*|urges?|last ?nite|last night|tonight"
            r"|2nite)\b",
@@ -290,7 +312,14 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
            r"\b(?:wrists?|arms?|thighs?)\b[^.?!]{0,30}\b(?:bandaged|sliced|scarred)\b[^?!]{0,30}\b(?:did it"
            r" again|i did it)\b",
            r"\bi (?:\w+ )?deserve (?:to (?:be )?(?:hurt|suffer|be punished|feel pain)|the pain"
-           r"|punishment)\b"]),
+           r"|punishment)\b",
+           # "hurt myself with a knife" is the phrase rules' accident veto; with no sign of an
+           # accident (cooking, shaving, a slip) it is unclear, so it asks rather than stays silent.
+           r"\b(?:hurt|cut|burn|stabb?)\w* myself with (?:a|the|my) (?:knife|blade|razor|scissors|lighter"
+           r"|iron)\b(?![^.?!]{0,40}\b(?:cook\w*|chopp\w*|slic\w*|peel\w*|kitchen|dinner|shav\w*|garden\w*"
+           r"|accident\w*|open\w*|carv\w*|work|fix\w*|ironing|lol|haha)\b)"],
+          veto_before=r"\b(?:accident\w*|by mistake|while|when i was|cooking|chopping|shaving"
+                      r"|oops)\b[^.?!]{0,30}$"),
 )
 
 CONCEPT_THIRD_RULES: tuple[Rule, ...] = (
