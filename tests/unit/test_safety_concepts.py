@@ -42,6 +42,11 @@ CONCERNING = [
     # someone else
     "my flatmate texted me a goodbye and his phone is off",
     "my uncle keeps talking about hanging himself",
+    # wider word lists (seventh pass, second step)
+    "its lifelong apparently and im not sticking around for that",
+    "been eyeing up the footbridge over the motorway and thinking about it",
+    "the exit looks real tempting lately, got a date picked",
+    "holding back some of my tramadol each night, its building up",
 ]
 
 QUIET = [
@@ -55,6 +60,9 @@ QUIET = [
     "i cut the roses back with the secateurs",
     "its chronic but i can walk to the shops now",
     "my phone is dead and so is the tens machine",
+    "planning to end it with my boyfriend this weekend",
+    "my last day at the warehouse is friday",
+    "that hill finished me off lol",
 ]
 
 

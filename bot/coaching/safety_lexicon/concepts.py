@@ -75,7 +75,8 @@ REFUSAL = (r"(?:not|never) (?:hanging|sticking|staying) (?:around|about)|not sig
            r"|(?:don'?t|dont) see (?:a|any|the) (?:reason|point) (?:to|in) (?:keep|go|carry|stick|stay"
            r"|liv)\w*"
            r"|(?:why|reason) (?:id|i'?d|i would|to) stick around|end (?:it|things)|done (?:living|with life)")
-ENDING = (r"(?:the )?exit (?:door|sign)|(?:my|the) last day(?! (?:at|of|in|on|before|with|off)\b)|(?:bus"
+ENDING = (r"(?:the )?exit (?:door|sign)|(?:the|an|my) exit\b(?! (?:\d|ramp|off|at|on|from|for|to|sign))"
+          r"|(?:my|the) last day(?! (?:at|of|in|on|before|with|off)\b)|(?:bus"
           r"|train|ride) to nowhere|(?:end|ending) it\b(?! (?:with|off|there|early)\b)|stop fighting|(?:check"
           r"|checking|checked|tap|tapping|tapped|dip|dipping|bow|bowing|clock|clocking|clocked"
           r"|bowed|dipped) out"
