@@ -79,6 +79,30 @@ def test_unclear_hopelessness_at_onboarding_gets_the_check_question(stack: Pacer
     assert CONTACTS in reply
 
 
+# Issue 16, third round: wordings no phrase rule holds, caught by a pair of concepts
+# (bot/coaching/safety_lexicon/concepts.py); each gets the check question *with* the crisis lines.
+UNCLEAR_BY_CONCEPT = {
+    "horizon and refusal": "physio says its for life now. not sure i can keep going another decade of it",
+    "ending and finality": "think im ready to clock out for good",
+    "medicine and quantity": "went through my old scripts, theres more than enough in the drawer",
+    "arrangement and after": "left my passwords in an envelope for my daughter, thats the last thing sorted",
+}
+
+
+@pytest.mark.parametrize(
+    ("concept", "step"),
+    [(concept, ("consent question", "name question")[i % 2]) for i, concept in enumerate(UNCLEAR_BY_CONCEPT)],
+)
+def test_unclear_wording_by_concept_gets_the_check_question_with_contacts(
+    stack: PacerStack, concept: str, step: str
+) -> None:
+    sender = new_sender()
+    reach(stack, sender, step)
+    reply = texts(stack.say(sender, UNCLEAR_BY_CONCEPT[concept]))
+    assert "harming yourself" in reply or "hurting yourself" in reply, reply
+    assert CONTACTS in reply, reply
+
+
 @pytest.mark.parametrize(
     ("text", "step"),
     [

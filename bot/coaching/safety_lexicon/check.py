@@ -72,7 +72,9 @@ CHECK_RULES: tuple[Rule, ...] = (
     # "I've been stockpiling" without saying what: ask.
     _rule("crisis_check.stockpiling_unspecified", CHECK, "stockpiling",
           r"\b(?:been|i'?m|im|am|started|keep) stock ?-?pil(?:e|ed|ing)\b"
-          r"(?! (?:food|toilet|tins|cans|firewood|wood|up on|for (?:winter|christmas)))"),
+          r"(?! (?:food|toilet|tins|cans|firewood|wood|up on|for (?:winter|christmas)|heat ?packs?"
+          r"|wheat ?bags?"
+          r"|snacks|coffee|tea|yarn|wool|books|seeds|batteries))"),
     _rule("crisis_check.sleep_forever", CHECK, "passive_death_wish",
           r"\b(?:want|wanna|wish i could|like|just want|need|going) (?:to )?(?:just )?"
           r"(?:go to )?sleep forever\b"),
@@ -110,7 +112,11 @@ CHECK_RULES += (
            r"\b(?:been )?giving (?:all )?my (?:\w+ ){0,2}?away\b",
            r"\b(?:gave|given|giving|rehom\w*) (?:away )?my (?:dog|cat|pets?|puppy|kitten|guitar|tools)\b",
            r"\b(?:i'?ve )?given away my\b",
-           r"\bthis is goodbye\b"]),
+           r"\bthis is goodbye\b"],
+          # a sale, a donation or a clear-out, not a farewell
+          veto_after=r"^[^.?!]{0,40}[.?!]?[^.?!]{0,30}\b(?:anyone want|op shop|charity shop"
+                     r"|free to a good home"
+                     r"|to make (?:space|room)|for sale|on marketplace|trade ?me)\b"),
     # A misspelt "kill myself" ("kll", "kts", "kil"): too unclear for the script, never silence.
     _rule("crisis_check.kill_myself_typo", CHECK, "slang",
           r"\bk[a-z]{1,3}s? (?:my ?self|myslf|myslef"

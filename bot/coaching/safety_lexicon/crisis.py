@@ -250,7 +250,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"|'m going to| am going to|m going to| would|'d)|to) (?:do it|die|end it|kill)\b",
            r"\bknow (?:how|when|where) i(?:'d| would| will|'ll| am going to|'m going to"
            r"|m going to) do it\b",
-           r"\bsaying (?:my )?goodbyes? to (?:everyone|my family|my kids|the world|everybody)\b",
+           r"\bsaying (?:my )?goodbyes? to (?:everyone|my family|my kids|the world|everybody)\b"
+           r"(?! (?:at|in) (?:work|the office|school|the club|the team|the group|church))",
            r"\bsaid (?:my )?(?:last )?goodbyes?\b"]),
     # Fully squashed spellings that word-level patterns cannot see ("iwanttodie").
     _rule("crisis.compact", CRISIS, "suicide",
@@ -710,6 +711,9 @@ CRISIS_RULES += (
            rf"\bif i (?:just )?(?:died|was gone|were gone|was dead)\b[^.?!]{{0,30}}?\b{_ACCEPT}\b",
            r"\bdeath (?:doesn'?t|does not|no longer) scares? me\b"],
           veto_after=r"^\W*(?:for|to|of|laughing|on (?:the|that|this))\b",
+          # "my back wants me dead": a body part is the one "wanting" (a figure of speech)
+          veto_before=r"\b(?:back|knees?|hips?|neck|body|sciatica|pain|legs|feet|shoulders?|arthritis|fibro"
+                      r"|migraine|joints?)\s+(?:\w+\s+)?$",
           idiom_after=r"^[^.?!]*\b(?:lol|haha|lmao)\b(?![^.?!]*\b(?:not joking|no joke|srs|serious))"),
     _rule("crisis.wish_gone_more", CRISIS, "passive_death_wish",
           [r"\bwaiting (?:to die|for death|to be dead)\b(?! (?:down|off|out))",

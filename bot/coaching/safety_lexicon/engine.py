@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.coaching.safety_lexicon.check import CHECK_RULES
+from bot.coaching.safety_lexicon.concepts import CONCEPT_CHECK_RULES, CONCEPT_THIRD_RULES
 from bot.coaching.safety_lexicon.crisis import CRISIS_RULES
 from bot.coaching.safety_lexicon.figures_of_speech import FIGURES_OF_SPEECH
 from bot.coaching.safety_lexicon.other_languages import FOREIGN_CRISIS_PHRASES
@@ -148,7 +149,8 @@ def red_flag_screen_symptoms(category: str | None) -> str:
     return RED_FLAG_SCREEN_SYMPTOMS.get(category or "", RED_FLAG_SCREEN_DEFAULT)
 
 
-ALL_RULES: tuple[Rule, ...] = CRISIS_RULES + THIRD_RULES + CHECK_RULES + RED_FLAG_RULES
+ALL_RULES: tuple[Rule, ...] = (CRISIS_RULES + THIRD_RULES + CHECK_RULES + CONCEPT_THIRD_RULES
+                              + CONCEPT_CHECK_RULES + RED_FLAG_RULES)
 
 # ---------------------------------------------------------------------------
 # Context: clauses, negation, reported/historical speech, questions, subjects
@@ -275,7 +277,8 @@ _HISTORICAL = re.compile(
     r" (?:ago|back)\b|\b(?:years|decades|a year|a decade) ago\b|\bin (?:19|20)\d\d\b"
     r"|\bback in (?:19|20)?\d\d\b|\b(?:long|good) (?:time|while) ago\b"
     r"|\bwhen i was (?:young|younger|a kid|a child|a teen|a teenager|little|at school)\b"
-    r"|\bas a (?:kid|child|teen|teenager)\b|\bused to\b|\bfor (?:years|ages|decades)\b"
+    r"|\bas a (?:kid|child|teen|teenager)\b|(?<!never )(?<!didnt )(?<!didn't )\bused to\b"
+    r"|\bfor (?:years|ages|decades)\b"
     r"|\bsince (?:i had )?(?:the |my )?(?:kids|babies|children|pregnancy)\b"
 )
 
@@ -463,7 +466,7 @@ def _scan_simple(text: str, rules: Iterable[Rule], skip_third: bool) -> list[Saf
         for m in rule.pattern.finditer(text):
             if _vetoed(rule, text, m):
                 continue
-            if skip_third and _subject(text, m.start()) == "third":
+            if skip_third and rule.subject_check and _subject(text, m.start()) == "third":
                 continue
             out.append(SafetyMatch(rule.level, rule.id, rule.category))
             break
@@ -511,6 +514,8 @@ def _scan(text: str) -> list[SafetyMatch]:
     found += _scan_foreign(text)
     found += _scan_simple(text, THIRD_RULES, skip_third=False)
     found += _scan_simple(text, CHECK_RULES, skip_third=True)
+    found += _scan_simple(text, CONCEPT_THIRD_RULES, skip_third=False)
+    found += _scan_simple(text, CONCEPT_CHECK_RULES, skip_third=True)
     found += _scan_red_flags(text)
     # A third-person crisis plus "so do I" / "me too" is a first-person crisis.
     if any(f.level == THIRD for f in found) and _ME_TOO.search(text):

@@ -68,4 +68,21 @@ FIGURES_OF_SPEECH = re.compile("|".join((
     r"\bneed (?:a|my|some) (?:nap|coffee|sleep|break|holiday|cuppa|lie down)"
     r" or i'?ll (?:die|drop|collapse)\b",
     r"\bsleep(?:s|ing)? on my (?:left|right|back|side|front|stomach|tummy)\b",
+    # Seventh pass (the classifier's guesses on tune table 4): someone who "will kill me when
+    # they see", "the end of me", activities one "is going to die on", hibernating, an inbox
+    # "burying me alive", a pill organiser, clothes after losing weight, "could floor a horse".
+    r"\b(?:will|'?ll|gonna|going to|would|'?d) (?:kill|murder|strangle) me (?:when|if|for)\b",
+    r"\b(?:the )?end of me\b",
+    r"\b(?:die|drop dead|dying|collapse|pass out)\b[^.?!]{0,25}\b(?:hike|bike|swim|boot ?camp|parkrun|dance"
+    r"|last lap|stairs|bath|class|walk|run|climb)\b",
+    r"\b(?:hike|bike|swim|boot ?camp|parkrun|dance|last lap|stairs|bath|class|climb)\b[^.?!]{0,30}"
+    r"\b(?:going to|gonna) (?:die|drop dead|collapse|pass out)\b",
+    r"\bhibernat\w*\b|\btoo (?:tired|knackered|exhausted|sore) to (?:even )?(?:exist|function|think|move"
+    r"|talk|human)\b",
+    r"\b(?:bur(?:y|ies|ied|ying)) (?:me )?alive\b|\bdrowning in (?:emails?|work|paperwork|admin)\b",
+    r"\b(?:pill|weekly|daily|dosette|meds?) (?:organi[sz]er|box)\b|\bblister packs?\b|\bdouble up\b",
+    r"\b(?:clothes|jeans|trousers|pants|dress|belt|op shop|diet\w*|gym)\b[^.?!]{0,40}\blost (?:some "
+    r"|a bit of )?"
+    r"weight\b|\blost (?:some |a bit of )?weight\b[^.?!]{0,40}\b(?:clothes|jeans|diet\w*|gym|on purpose)\b",
+    r"\b(?:could|would) (?:floor|kill|knock out|drop|fell) (?:a|an) (?:horse|elephant|ox|bull)\b",
 )))

@@ -373,12 +373,40 @@ RED_FLAG_RULES += (
           r"\bfoot (?:\w+ ){0,2}?(?:dragging|drags|slapping|slaps|catching|flopping)\b"),
 )
 
+# Seventh pass (issue 16, third round), by sign rather than by sentence: sweating with chest
+# pain, a sudden "worst ever" headache, lay words for slurred speech and a weak hand, a dribble
+# of urine, night sweats, clumsy hands (cervical myelopathy, NICE CKS neck pain), pain at rest
+# that keeps getting worse.
+RED_FLAG_RULES += (
+    _rule("red_flag.chest_sweating", RED_FLAG, "chest_pain",
+          r"\b(?:sweaty|sweating|clammy|cold sweat|drenched)\b", requires=r"\bchest\b"),
+    _rule("red_flag.thunderclap_headache", RED_FLAG, "neuro_deficit",
+          [r"\bworst headache (?:of my life|i'?ve ever had|ever)\b", r"\bthunder ?clap\b",
+           r"\bheadache\b[^.?!]{0,30}\b(?:came on|hit|started) (?:all of a sudden|suddenly|like a)\b"]),
+    _rule("red_flag.slurred_lay", RED_FLAG, "neuro_deficit",
+          r"\b(?:speech|words?|talking)\b[^.?!]{0,20}\b(?:slurr\w*|jumbled|garbled|wouldn'?t come out)"),
+    _rule("red_flag.one_hand_grip", RED_FLAG, "neuro_deficit",
+          r"\b(?:can'?t|cant|cannot|couldn'?t) (?:hold|grip|lift) (?:a |my |the )?\w+ (?:in|with) my (?:right"
+          r"|left) (?:hand|arm)\b"),
+    _rule("red_flag.urine_dribble", RED_FLAG, "cauda_equina",
+          r"\b(?:dribbl\w*|leak\w*) (?:a (?:bit|little) of |some )?(?:wee|pee|urine)\b"),
+    _rule("red_flag.night_sweats", RED_FLAG, "infection", r"\bnight sweats\b"),
+    _rule("red_flag.clumsy_hands", RED_FLAG, "neuro_deficit",
+          [r"\bhands? (?:feel |are |is |feels |have gone |got )?(?:so |really )?clumsy\b",
+           r"\bclumsy hands?\b"]),
+    _rule("red_flag.pain_at_rest_worse", RED_FLAG, "night_pain",
+          r"\b(?:at rest|(?:lie|lying|sit|sitting) (?:\w+ )?still)\b[^.?!]{0,50}\b(?:getting worse"
+          r"|worse (?:each|every)"
+          r" (?:week|day|month))\b"),
+)
+
 RED_FLAG_CUES = re.compile(
     r"\b(?:numb\w*|tingl\w*|pins and needles|bladder|bowel\w*|pee\w*|wee\w*|urin\w*|incontinen\w*"
     r"|weak\w*|giving way|gave way|fever\w*|temperature|sweats?|chills|shiver\w*|fell|fall\w*|accident"
     r"|crash|chest|breath\w*|weight|cancer|tumou?r|chemo|night|worst|sudden\w*|swollen|swelling|red and"
     r"|hot and|calf|slurr\w*|droop\w*|vision|blind|faint\w*|collaps\w*|drag\w*|foot drop|saddle"
-    r"|groin|genital\w*|bum|bottom|privates|down there|wound|infect\w*|pus|oozing|jaw|arm)\b"
+    r"|groin|genital\w*|bum|bottom|privates|down there|wound|infect\w*|pus|oozing|jaw|arm|clumsy|headache"
+    r"|speech|dribbl\w*|sweaty|clammy)\b"
 )
 
 # Which clinical sign each red-flag rule detects (several rules can word one sign).
@@ -393,7 +421,9 @@ RED_FLAG_SIGNS: dict[str, str] = {
     "red_flag.chest_pain": "chest", "red_flag.chest_lay": "chest",
     "red_flag.breathless": "chest_with", "red_flag.arm_jaw_radiation": "chest_with",
     "red_flag.face_droop": "stroke_face", "red_flag.face_numb": "stroke_face",
-    "red_flag.slurred_speech": "stroke_speech",
+    "red_flag.slurred_speech": "stroke_speech", "red_flag.slurred_lay": "stroke_speech",
+    "red_flag.one_hand_grip": "stroke_limb", "red_flag.chest_sweating": "chest_with",
+    "red_flag.urine_dribble": "continence", "red_flag.thunderclap_headache": "thunderclap",
     "red_flag.one_sided_weakness": "stroke_limb", "red_flag.limb_weak_with_stroke_sign": "stroke_limb",
 }
 # Combinations that are unambiguous on their own (GIRFT cauda equina pathway; NHS heart
@@ -401,7 +431,7 @@ RED_FLAG_SIGNS: dict[str, str] = {
 UNAMBIGUOUS_SIGNS: tuple[frozenset[str], ...] = (
     frozenset({"saddle", "continence"}), frozenset({"legs", "continence"}), frozenset({"saddle", "legs"}),
     frozenset({"chest", "chest_with"}), frozenset({"stroke_face"}),
-    frozenset({"stroke_speech", "stroke_limb"}),
+    frozenset({"stroke_speech", "stroke_limb"}), frozenset({"thunderclap"}),
 )
 
 # What the red-flag screening question asks about, by category (NICE NG59 red flags;
