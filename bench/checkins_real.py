@@ -20,7 +20,6 @@ bench/results/checkins-real-<time>.json. Loopback only; bounded by `--timeout`.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import tempfile
 import time
@@ -32,7 +31,8 @@ from sqlalchemy import func, select
 
 from bench import ledger
 from bench.checkins import seed
-from bench.fault import BENCH_ENV, RESULTS, use_database
+from bench.fault import BENCH_ENV, use_database
+from bench.output import save_results
 from bot.cluster import Cluster
 from bot.store import db
 from bot.store.models import CheckinDelivery, utcnow
@@ -138,9 +138,7 @@ def main() -> int:
         print_table([row])
     print()
     print_table(rows)
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"checkins-real-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps({"cores": os.cpu_count(), "rows": rows}, indent=2))
+    path = save_results("checkins-real", {"cores": os.cpu_count(), "rows": rows})
     print(f"\n{path}")
     bad = [r for r in rows if r["lost"] or r["duplicated"] or not r["finished"]]
     return 1 if bad else 0

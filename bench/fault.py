@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import tempfile
 import time
@@ -24,11 +23,11 @@ from datetime import timedelta
 from pathlib import Path
 
 from bench import ledger, patients
+from bench.output import save_results
 from bot.cluster import Cluster
 from bot.store import db
 from bot.store.models import utcnow
 
-RESULTS = Path(__file__).resolve().parent / "results"
 BENCH_ENV = {
     "PACER_SCHEDULER_INTERVAL_S": "1", "PACER_LEADER_POLL_S": "1", "PACER_LEADER_LEASE_S": "10",
     "PACER_CHECKIN_RECENT_CONTACT_S": "0", "PACER_CHECKIN_FORM_RETRY_S": "2",
@@ -162,9 +161,7 @@ def main() -> int:
     problems = fault_ok(result)
     result["problems"] = problems
     print_table(result)
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"fault-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(result, indent=2))
+    path = save_results("fault", result)
     print(f"\n{'OK' if not problems else 'FAILED: ' + '; '.join(problems)}  ({path})")
     return 0 if not problems else 1
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import tempfile
 import time
@@ -24,7 +23,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from bench import ledger, patients
-from bench.fault import BENCH_ENV, RESULTS, message_counts, use_database, wait_checkins
+from bench.fault import BENCH_ENV, message_counts, use_database, wait_checkins
+from bench.output import save_results
 from bot.cluster import Cluster
 from bot.store.models import utcnow
 
@@ -89,9 +89,7 @@ def main() -> int:
             cluster.stop()
     print()
     print_table(rows)
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"load-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps({"cores": os.cpu_count(), "rows": rows}, indent=2))
+    path = save_results("load", {"cores": os.cpu_count(), "rows": rows})
     print(f"\n{path}")
     bad = [r for r in rows if r["missing"] or r["checkins_lost"] or r["checkins_twice"] or r["given_up"]]
     return 1 if bad else 0

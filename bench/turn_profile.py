@@ -31,7 +31,7 @@ from pathlib import Path
 
 import httpx
 
-RESULTS = Path(__file__).resolve().parent / "results"
+from bench.output import save_results
 
 ONBOARDING_AND_PLAN = [
     "hello",
@@ -288,9 +288,7 @@ def main() -> int:
 
         print("\nrasa under cProfile, all rounds (cumulative, top 40):")
         pstats.Stats(f"{profile}.rasa.pstats").sort_stats("cumulative").print_stats(40)
-    RESULTS.mkdir(exist_ok=True)
-    path = args.json or RESULTS / f"turn-profile-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(report, indent=2))
+    path = save_results("turn-profile", report, path=args.json)
     print(f"\n{path}")
     return 0
 

@@ -44,9 +44,9 @@ import aiohttp
 import yaml
 
 from bench import patients
+from bench.output import save_results
 
 BENCH_DIR = Path(__file__).resolve().parent
-RESULTS = BENCH_DIR / "results"
 STARTER_CACHE = BENCH_DIR / ".starter"
 STARTUP_TIMEOUT_S = 300
 REQUEST_TIMEOUT_S = 60
@@ -504,9 +504,7 @@ def main() -> int:
             print(f"{'PASS' if met else 'FAIL'}  {criterion}")
         exit_code = 0 if all(met for _, met in checks) else 1
     print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"vs-starter-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(results, indent=2, default=_jsonable))
+    path = save_results("vs-starter", results, default=_jsonable)
     print(path)
     return exit_code
 
