@@ -171,7 +171,8 @@ def test_chat_page_is_the_clinics_and_accessible(browser, ui_clinic, size: str) 
     assert "Done" in failed.text and "Not delivered" in failed.text
     assert failed.find_element(By.CSS_SELECTOR, "button.msg__retry").text == "Retry"
     assert browser.switch_to.active_element.get_attribute("id") != "chat-input"
-    assert "not sent" in browser.find_element(By.ID, "chat-status").text
+    wait_for(lambda: "not sent" in browser.find_element(By.ID, "chat-status").text,
+             "the status naming the message not sent")  # the reconnect loop may write first
     violations = axe_violations(browser)
     assert violations == [], json.dumps(violations, indent=1)
     screenshot(browser, f"chat-{size}-not-delivered")

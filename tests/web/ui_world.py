@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import inspect, select, text
 
@@ -65,8 +65,16 @@ def write_events(conversation: str, rows: list[tuple[str, str, object, int]]) ->
                 "action_name VARCHAR(255), data TEXT)"
             ))
         now = time.time()
+        # Rows from the last day stay inside today (the browser's local day), scaled in order:
+        # an hour ago is yesterday between midnight and 1 am, and the page then shows a third
+        # day marker.
+        local_now = datetime.fromtimestamp(now).astimezone()
+        midnight = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
+        since_midnight = (local_now - midnight).total_seconds()
+        recent = [ago for *_, ago in rows if ago < DAY]
+        squeeze = min(1.0, (since_midnight - 1) / max(recent)) if recent and since_midnight > 1 else 1.0
         for who, said, extra, ago in rows:
-            at = now - ago
+            at = now - (ago * squeeze if ago < DAY else ago)
             if who == "user":
                 data = {"event": "user", "timestamp": at, "text": said, "input_channel": "socketio",
                         "metadata": {"display": extra} if extra else {},

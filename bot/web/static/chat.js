@@ -509,7 +509,10 @@
       setStatus("Connection lost. Reconnecting…");
     });
     socket.on("connect_error", function () {
-      setStatus("Can't reach Pacer right now. Trying again…");
+      // Each retry must not hide that a message was not sent (it still waits, with Retry).
+      setStatus(failed.length
+        ? "Pacer can't be reached right now. Your message was not sent: retry when it's back."
+        : "Can't reach Pacer right now. Trying again…");
     });
   }
 
