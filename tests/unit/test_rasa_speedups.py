@@ -100,3 +100,95 @@ def test_rule_keys_are_decoded_once_however_many_rules_there_are() -> None:
         RulePolicy._rule_key_to_state(key)
     info = RulePolicy._rule_key_to_state.cache_info()
     assert (info.misses, info.hits) == (1500, 1500)
+
+
+def _random_state(rng, *, conversation_start: bool = False) -> dict:
+    """A dialogue state of the shapes RulePolicy's keys hold: previous action (name or text),
+    user intent or text, slots, active loop, with rasa's 'should not be set' marker."""
+    from rasa.shared.core.constants import SHOULD_NOT_BE_SET
+
+    state: dict = {}
+    if not conversation_start:
+        if rng.random() < 0.85:
+            name = rng.choice(["action_listen", "utter_a", "utter_b", "form_x"])
+            state["prev_action"] = {"action_name": name}
+        else:
+            state["prev_action"] = {"action_text": rng.choice(["hi there", "ok"])}
+    if rng.random() < 0.7:
+        state["user"] = {"intent": rng.choice(["greet", "inform", "stop"])}
+    if rng.random() < 0.4:
+        state["slots"] = {"plan_what": rng.choice([(1.0,), SHOULD_NOT_BE_SET])}
+    if rng.random() < 0.3:
+        state["active_loop"] = {"name": rng.choice(["form_x", SHOULD_NOT_BE_SET])}
+    return state
+
+
+def test_possible_rule_keys_are_the_keys_rasa_finds() -> None:
+    """The indexed walk against RulePolicy's own, over random rules and conversations."""
+    import json
+    import random
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    import bot.store.tracker_store  # noqa: F401 - installs the speedups
+
+    rng = random.Random(18)
+    keys = set()
+    while len(keys) < 400:
+        length = rng.randint(1, 4)
+        states = [_random_state(rng, conversation_start=(n == 0 and rng.random() < 0.2))
+                  for n in range(length)]
+        keys.add(json.dumps(states, sort_keys=True))
+    lookup = {key: "utter_a" for key in keys}
+    policy = RulePolicy.__new__(RulePolicy)
+    assert RulePolicy._get_possible_keys is rasa_speedups.get_possible_keys
+    found_some = 0
+    for _ in range(300):
+        history = [_random_state(rng, conversation_start=(n == 0)) for n in range(rng.randint(0, 8))]
+        # JSON round trip, as rule keys hold them (tuples become lists)
+        expected = _rasa_possible_keys(policy, lookup, history)
+        assert rasa_speedups.get_possible_keys(policy, lookup, history) == expected
+        found_some += bool(expected) and len(expected) < len(lookup)
+    assert found_some > 20  # the comparison was not vacuous
+
+
+def _rasa_possible_keys(policy, lookup, states):
+    """RulePolicy._get_possible_keys as Rasa 3.6.21 writes it (rule_policy.py, lines 913-924)."""
+    possible_keys = set(lookup.keys())
+    for i, state in enumerate(reversed(states)):
+        possible_keys = set(filter(lambda _key: policy._is_rule_applicable(_key, i, state), possible_keys))
+    return possible_keys
+
+
+def test_slots_copy_as_copy_copy_did() -> None:
+    import copy
+
+    from rasa.shared.core.slots import CategoricalSlot, FloatSlot, TextSlot
+
+    import bot.store.tracker_store  # noqa: F401 - installs the speedups
+
+    for slot, value in ((TextSlot("plan_what", mappings=[{"type": "custom"}], initial_value="x"), "walk"),
+                        (FloatSlot("pain", mappings=[{"type": "custom"}], max_value=10.0), 4.0),
+                        (CategoricalSlot("mode", mappings=[{"type": "custom"}], values=["a", "b"]), "b")):
+        slot.value = value
+        duplicate = copy.copy(slot)
+        assert duplicate is not slot and type(duplicate) is type(slot)
+        assert duplicate.__dict__ == slot.__dict__ and duplicate.value == value
+        duplicate.value = None
+        assert slot.value == value  # the original keeps its value
+
+
+def test_a_valid_response_passes_the_dispatched_check_and_an_invalid_one_does_not() -> None:
+    events = [{"event": name}
+              for name in ("action_execution_rejected", "form_validation", "rewind", "restart")]
+    events += [{"event": "slot", "name": "a", "value": None, "timestamp": 1.5},
+               {"event": "user", "text": "hi", "parse_data": {"intent": {"name": "greet", "confidence": 1}}},
+               {"event": "bot", "text": "hello", "data": {}, "metadata": None}]
+    assert rasa_speedups._passes_dispatched_check({"events": events, "responses": []})
+    for bad in [*BAD, {"events": [{"event": "no_such"}]}, {"events": [{"event": ["slot"]}]},
+                {"events": [{"name": "a", "value": 1}]},
+                {"events": [{"event": "slot", "name": 3, "value": 1}]},
+                {"events": [{"event": "user", "timestamp": "now"}]}, {"events": ["slot"]}, []]:
+        assert not rasa_speedups._passes_dispatched_check(bad)
+        with pytest.raises(ValidationError):
+            validate(bad, RemoteAction.action_response_format_spec())
