@@ -195,7 +195,8 @@ def test_ron_checks_in_lonely_and_low_and_makes_the_plan_easier(stack: PacerStac
     # Low mood and grief at "keep or change": distress pauses the check-in, support comes
     # first, and the check-in is offered back where it was (issue 14: help first, then resume).
     reply = chat(stack, sender, "been pretty flat since my wife passed last year, to be honest")
-    assert "thank you for telling me" in reply or "sorry" in reply
+    # utter_distress_validate has three wordings, picked at random
+    assert any(heard in reply for heard in ("thank you for telling me", "sorry", "sounds really hard"))
     assert "carry on" in reply and "check-in" in reply
     assert slot(stack, sender, "checkin_next") is None  # a feeling is not a choice
     assert slot(stack, sender, "paused_form") == "checkin_form"

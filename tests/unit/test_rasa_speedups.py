@@ -192,3 +192,87 @@ def test_a_valid_response_passes_the_dispatched_check_and_an_invalid_one_does_no
         assert not rasa_speedups._passes_dispatched_check(bad)
         with pytest.raises(ValidationError):
             validate(bad, RemoteAction.action_response_format_spec())
+
+
+def test_applied_events_and_past_states_are_rasas_for_every_step_of_pacers_stories_and_rules() -> None:
+    """The continued `applied_events` and the resumed `past_states` against Rasa's own replay,
+    at every action of every tracker rasa generates from Pacer's stories, rules and test
+    stories (forms folding their happy paths, unhappy paths, rule-only turns, restarts)."""
+    import glob
+    from contextlib import contextmanager
+
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.generator import TrainingDataGenerator
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.shared.core.training_data.loading import load_data_from_files
+    from rasa.shared.core.training_data.structures import StoryGraph
+
+    import bot.store.tracker_store  # noqa: F401 - installs the speedups
+
+    domain = Domain.load("domain")
+    files = sorted(glob.glob("data/stories/*.yml") + glob.glob("data/rules/*.yml")
+                   + glob.glob("tests/stories/*.yml"))
+    trackers = TrainingDataGenerator(StoryGraph(load_data_from_files(files, domain)), domain,
+                                     augmentation_factor=0).generate()
+    rule_only = {"rule_only_slots": ["safety_stage"], "rule_only_loops": ["safety_form", "checkin_form"]}
+
+    @contextmanager
+    def rasa_own():
+        patched = DialogueStateTracker.applied_events
+        DialogueStateTracker.applied_events = rasa_speedups.rasa_originals["applied_events"]
+        try:
+            yield
+        finally:
+            DialogueStateTracker.applied_events = patched
+
+    checks = 0
+    for generated in trackers:
+        # a plain tracker (generated ones cache their own states), one sender id for all of them:
+        # one conversation after another, so resumes must not mix them up
+        tracker = DialogueStateTracker("same-for-all", domain.slots,
+                                       is_rule_tracker=generated.is_rule_tracker)
+        for event in generated.events:
+            tracker.update(event)
+            if not isinstance(event, ActionExecuted):
+                continue
+            for arguments in ((False, False, None), (False, True, rule_only), (True, True, rule_only)):
+                ours, our_events = tracker.past_states(domain, *arguments), tracker.applied_events()
+                with rasa_own():
+                    theirs, their_events = domain.states_for_tracker_history(tracker, *arguments), \
+                        tracker.applied_events()
+                assert ours == theirs
+                assert len(our_events) == len(their_events)
+                assert all(a is b for a, b in zip(our_events, their_events, strict=True))
+                checks += 1
+    assert len(trackers) > 300 and checks > 3000
+
+
+def test_ted_outputs_are_keyed_by_every_feature_value() -> None:
+    """Two featurized inputs share a remembered model output only when every feature is equal."""
+    import numpy as np
+    import scipy.sparse
+    from rasa.shared.nlu.training_data.features import Features
+
+    def featurized(intent_column: int, slot_value: float) -> list:
+        intent = Features(scipy.sparse.coo_matrix(([1.0], ([0], [intent_column])), shape=(1, 8)),
+                          "sentence", "intent", "SingleStateFeaturizer")
+        slot = Features(np.array([[slot_value, 0.0]]), "sentence", "slots", "SingleStateFeaturizer")
+        return [[{"intent": [intent], "slots": [slot]}, {}]]
+
+    key = rasa_speedups._features_key
+    assert key(featurized(3, 1.0)) == key(featurized(3, 1.0))
+    hash(key(featurized(3, 1.0)))
+    assert key(featurized(3, 1.0)) != key(featurized(4, 1.0))
+    assert key(featurized(3, 1.0)) != key(featurized(3, 0.5))
+    assert key(featurized(3, 1.0)) != key(featurized(3, 1.0) + featurized(3, 1.0))  # a second example
+
+
+def test_ted_prediction_is_replaced_in_rasa() -> None:
+    from rasa.core.policies.ted_policy import TEDPolicy
+
+    import bot.store.tracker_store  # noqa: F401 - installs the speedups
+
+    assert TEDPolicy.predict_action_probabilities is rasa_speedups.ted_predict_action_probabilities
+    assert rasa_speedups.rasa_originals["ted_predict_action_probabilities"] is not \
+        rasa_speedups.ted_predict_action_probabilities
