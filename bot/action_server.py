@@ -11,7 +11,10 @@ itself so that:
   compared in constant time; a missing or wrong one gets 401 (rasa reads a 400 as an
   action rejection, so never 400);
 - an action that raises answers a bare 500: rasa-sdk's own handler echoes the whole
-  tracker (every patient message) in the body, and rasa logs that body.
+  tracker (every patient message) in the body, and rasa logs that body;
+- a request without the domain gets it here: rasa sends none (bot.rasa_speedups: its ~120 KB
+  went with every form validation, a third of all bytes sent), and the action server has the
+  model's domain (`served_domain`: read once from the model archive rasa serves).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import argparse
 import hmac
 import logging
 import os
+from functools import cache
+from typing import Any
 
 from sanic import Sanic, response
 from sanic.request import Request
@@ -39,6 +44,48 @@ def token_matches(given: str | None, expected: str) -> bool:
     return hmac.compare_digest(given.encode(), expected.encode())
 
 
+@cache
+def served_domain() -> dict[str, Any]:
+    """The domain exactly as rasa's `Domain.as_dict()` gives it for the model rasa serves
+    (`PACER_MODEL`, by default models/pacer.tar.gz): read from the archive's metadata.json (the
+    trained domain carries what training adds, such as retrieval intents), loaded once per
+    process. Without a model, from the domain files."""
+    import json
+    import tarfile
+    from pathlib import Path
+
+    from rasa.shared.core.domain import Domain
+
+    from bot.config import PROJECT_ROOT
+    from bot.training import DOMAIN_DIR, model_path
+
+    model = Path(os.environ.get("PACER_MODEL") or model_path())
+    if model.exists():
+        with tarfile.open(model) as archive:
+            for member in archive:
+                if member.name.lstrip("./") == "metadata.json":
+                    metadata = json.load(archive.extractfile(member))  # type: ignore[arg-type]
+                    return Domain.from_dict(metadata["domain"]).as_dict()
+    return Domain.load(str(PROJECT_ROOT / DOMAIN_DIR)).as_dict()
+
+
+def fill_in_domain() -> None:
+    """rasa-sdk reads `action_call["domain"]`; fill it in where rasa left it out (idempotent)."""
+    from rasa_sdk.executor import ActionExecutor
+
+    if getattr(ActionExecutor.run, "_pacer_fills_domain", False):
+        return
+    original = ActionExecutor.run
+
+    async def run(self: Any, action_call: dict[str, Any]) -> Any:
+        if not action_call.get("domain"):
+            action_call["domain"] = served_domain()
+        return await original(self, action_call)
+
+    run._pacer_fills_domain = True  # type: ignore[attr-defined]
+    ActionExecutor.run = run
+
+
 def create_action_app(token: str, actions_package: str = "actions") -> Sanic:
     """rasa-sdk's app with the token check and a 500 handler that says nothing about the request."""
     if not token:
@@ -46,6 +93,8 @@ def create_action_app(token: str, actions_package: str = "actions") -> Sanic:
     from rasa_sdk.endpoint import create_app
 
     app = create_app(actions_package, cors_origins="")
+    fill_in_domain()
+    served_domain()  # at start-up, not in the first patient's turn
 
     @app.middleware("request")
     async def require_token(request: Request) -> HTTPResponse | None:

@@ -495,6 +495,19 @@ def ted_predict_action_probabilities(self: Any, tracker: Any, domain: Any, rule_
                             diagnostic_data=outputs.get(ted_policy.DIAGNOSTIC_DATA))
 
 
+def action_call_format(self: Any, tracker: Any, domain: Any) -> dict[str, Any]:
+    """rasa's `RemoteAction._action_call_format` (3.6.21): with `enable_selective_domain` set,
+    the domain is sent to no action, `validate_*` ones included; Pacer's action server fills in
+    the same domain from its files (bot.action_server.served_domain)."""
+    if not self._is_selective_domain_enabled():
+        return rasa_originals["action_call_format"](self, tracker, domain)
+    import rasa
+    from rasa.shared.core.trackers import EventVerbosity
+
+    return {"next_action": self._name, "sender_id": tracker.sender_id,
+            "tracker": tracker.current_state(EventVerbosity.ALL), "version": rasa.__version__}
+
+
 def _copy_slot(self: Any) -> Any:
     """`copy.copy` of a slot, without the `__reduce_ex__` round trip."""
     duplicate = object.__new__(type(self))
@@ -517,7 +530,9 @@ def install() -> None:
     rasa_originals.update(applied_events=DialogueStateTracker.applied_events,
                           get_possible_keys=RulePolicy._get_possible_keys,
                           past_states=DialogueStateTracker.past_states,
-                          ted_predict_action_probabilities=TEDPolicy.predict_action_probabilities)
+                          ted_predict_action_probabilities=TEDPolicy.predict_action_probabilities,
+                          action_call_format=RemoteAction._action_call_format)
+    RemoteAction._action_call_format = action_call_format
     RemoteAction._validate_action_result = validate_action_result
     DialogueStateTracker.past_states = _remembering_past_states(DialogueStateTracker.past_states)
     Event.resolve_by_type = staticmethod(_remembering_resolve_by_type(Event.resolve_by_type))
