@@ -45,6 +45,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.special import expit
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.model_selection import StratifiedKFold
@@ -96,6 +97,39 @@ def load_model(path: Path) -> dict[str, Any]:
         log.error("Intent classifier file names untrusted types %s: not loaded.", sorted(unexpected))
         raise ValueError("untrusted types in the model file")
     return skops_io.load(path, trusted=sorted(untrusted))
+
+
+def calibrated_probabilities(classifier: CalibratedClassifierCV, features: scipy.sparse.csr_matrix,
+                             ) -> np.ndarray:
+    """`CalibratedClassifierCV.predict_proba` (scikit-learn 1.1) for sigmoid calibration of more
+    than two classes, with each fold's per-class sigmoids applied as one array operation instead
+    of a Python call per class (about 250 calls a message): the same arithmetic, element by
+    element, so the same probabilities. Anything else goes to scikit-learn."""
+    folds = classifier.calibrated_classifiers_
+    n_classes = len(classifier.classes_)
+    plans = []
+    for fold in folds:
+        calibrators = fold.calibrators
+        if n_classes <= 2 or not calibrators or not all(hasattr(c, "a_") for c in calibrators) \
+                or not hasattr(fold.base_estimator, "decision_function"):
+            return classifier.predict_proba(features)
+        class_index = np.searchsorted(fold.classes, fold.base_estimator.classes_)
+        plans.append((fold.base_estimator, class_index, np.array([c.a_ for c in calibrators]),
+                      np.array([c.b_ for c in calibrators])))
+    mean = np.zeros((features.shape[0], n_classes))
+    for estimator, class_index, slopes, intercepts in plans:
+        predictions = estimator.decision_function(features)
+        if predictions.ndim == 1:
+            predictions = predictions[:, np.newaxis]
+        proba = np.zeros((features.shape[0], n_classes))
+        proba[:, class_index[:predictions.shape[1]]] = expit(-(slopes * predictions + intercepts))
+        denominator = np.sum(proba, axis=1)[:, np.newaxis]
+        proba = np.divide(proba, denominator, out=np.full_like(proba, 1 / n_classes),
+                          where=denominator != 0)
+        proba[(1.0 < proba) & (proba <= 1.0 + 1e-5)] = 1.0
+        mean += proba
+    mean /= len(folds)
+    return mean
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -184,6 +218,8 @@ class PacerLinearIntentClassifier(GraphComponent, IntentClassifier):
 
     def _probabilities(self, features: scipy.sparse.csr_matrix) -> np.ndarray:
         classifier = self.model["classifier"]
+        if isinstance(classifier, CalibratedClassifierCV):
+            return calibrated_probabilities(classifier, features)
         if hasattr(classifier, "predict_proba"):
             return classifier.predict_proba(features)
         scores = classifier.decision_function(features)
