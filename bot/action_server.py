@@ -86,6 +86,30 @@ def fill_in_domain() -> None:
     ActionExecutor.run = run
 
 
+def parse_json_with_orjson() -> None:
+    """Sanic 21.12 parses request bodies with ujson; orjson reads rasa's 80-160 KB tracker
+    payloads in about two thirds of the time. A body orjson refuses (NaN, say) goes to Sanic's
+    own parser, so it is accepted or refused as before (idempotent)."""
+    import orjson
+    from sanic.request import Request as SanicRequest
+
+    if getattr(SanicRequest.load_json, "_pacer_orjson", False):
+        return
+    original = SanicRequest.load_json
+
+    def load_json(self: Any, loads: Any = None) -> Any:
+        if loads is None and self.body:
+            try:
+                self.parsed_json = orjson.loads(self.body)
+                return self.parsed_json
+            except orjson.JSONDecodeError:
+                pass
+        return original(self) if loads is None else original(self, loads)
+
+    load_json._pacer_orjson = True  # type: ignore[attr-defined]
+    SanicRequest.load_json = load_json
+
+
 def create_action_app(token: str, actions_package: str = "actions") -> Sanic:
     """rasa-sdk's app with the token check and a 500 handler that says nothing about the request."""
     if not token:
@@ -94,6 +118,7 @@ def create_action_app(token: str, actions_package: str = "actions") -> Sanic:
 
     app = create_app(actions_package, cors_origins="")
     fill_in_domain()
+    parse_json_with_orjson()
     served_domain()  # at start-up, not in the first patient's turn
 
     @app.middleware("request")

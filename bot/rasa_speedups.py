@@ -508,6 +508,28 @@ def action_call_format(self: Any, tracker: Any, domain: Any) -> dict[str, Any]:
             "tracker": tracker.current_state(EventVerbosity.ALL), "version": rasa.__version__}
 
 
+def _orjson_request(original: Any) -> Any:
+    async def request(self: Any, method: str = "post", subpath: str | None = None,
+                      content_type: str | None = "application/json", compress: bool = False,
+                      **kwargs: Any) -> Any:
+        """rasa's `EndpointConfig.request`, with a JSON body serialised by orjson (about ten times
+        faster than `json.dumps` on a 160 KB tracker) instead of aiohttp's `json.dumps`; anything
+        orjson refuses goes as before."""
+        import orjson
+
+        body = kwargs.get("json")
+        if body is not None and not compress and content_type == "application/json":
+            try:
+                kwargs["data"] = orjson.dumps(body)
+            except TypeError:
+                pass
+            else:
+                del kwargs["json"]
+        return await original(self, method, subpath, content_type, compress, **kwargs)
+
+    return request
+
+
 def _copy_slot(self: Any) -> Any:
     """`copy.copy` of a slot, without the `__reduce_ex__` round trip."""
     duplicate = object.__new__(type(self))
@@ -526,6 +548,7 @@ def install() -> None:
     from rasa.shared.core.events import Event
     from rasa.shared.core.slots import Slot
     from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.utils.endpoints import EndpointConfig
 
     rasa_originals.update(applied_events=DialogueStateTracker.applied_events,
                           get_possible_keys=RulePolicy._get_possible_keys,
@@ -533,6 +556,7 @@ def install() -> None:
                           ted_predict_action_probabilities=TEDPolicy.predict_action_probabilities,
                           action_call_format=RemoteAction._action_call_format)
     RemoteAction._action_call_format = action_call_format
+    EndpointConfig.request = _orjson_request(EndpointConfig.request)
     RemoteAction._validate_action_result = validate_action_result
     DialogueStateTracker.past_states = _remembering_past_states(DialogueStateTracker.past_states)
     Event.resolve_by_type = staticmethod(_remembering_resolve_by_type(Event.resolve_by_type))

@@ -276,3 +276,64 @@ def test_ted_prediction_is_replaced_in_rasa() -> None:
     assert TEDPolicy.predict_action_probabilities is rasa_speedups.ted_predict_action_probabilities
     assert rasa_speedups.rasa_originals["ted_predict_action_probabilities"] is not \
         rasa_speedups.ted_predict_action_probabilities
+
+
+def test_endpoint_requests_carry_the_same_json_serialised_by_orjson() -> None:
+    """What the action server receives parses to what rasa meant to send; a body orjson
+    refuses (a non-string key) goes through aiohttp's json.dumps as before."""
+    import json
+
+    from aiohttp import web
+    from rasa.utils.endpoints import EndpointConfig
+
+    import bot.store.tracker_store  # noqa: F401 - installs the speedups
+
+    received: list[tuple[str, bytes]] = []
+
+    async def echo(request: web.Request) -> web.Response:
+        received.append((request.headers.get("Content-Type", ""), await request.read()))
+        return web.json_response({"ok": True})
+
+    async def scenario() -> list:
+        app = web.Application()
+        app.router.add_post("/webhook", echo)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}")
+        answers = [await endpoint.request(json=body, method="post", subpath="webhook")
+                   for body in ({"tracker": {"events": [{"event": "slot", "value": 0.5}], "text": "é ✓"}},
+                                {1: "a"})]
+        await runner.cleanup()
+        return answers
+
+    assert asyncio_run(scenario()) == [{"ok": True}, {"ok": True}]
+    assert [content_type for content_type, _ in received] == ["application/json"] * 2
+    assert json.loads(received[0][1]) == {"tracker": {"events": [{"event": "slot", "value": 0.5}],
+                                                      "text": "é ✓"}}
+    assert json.loads(received[1][1]) == {"1": "a"}
+
+
+def asyncio_run(coroutine):  # noqa: ANN001, ANN201 - a test helper
+    import asyncio
+
+    return asyncio.run(coroutine)
+
+
+def test_the_action_server_parses_with_orjson_and_falls_back_to_sanics_parser() -> None:
+    from types import SimpleNamespace
+
+    from sanic.request import Request as SanicRequest
+
+    from bot import action_server
+
+    action_server.parse_json_with_orjson()
+    action_server.parse_json_with_orjson()  # idempotent
+    request = SimpleNamespace(body=b'{"next_action": "action_x", "tracker": {"events": []}}',
+                              parsed_json=None)
+    assert SanicRequest.load_json(request) == {"next_action": "action_x", "tracker": {"events": []}}
+    nan = SimpleNamespace(body=b'{"confidence": NaN}', parsed_json=None)  # not JSON; ujson takes it
+    parsed = SanicRequest.load_json(nan)
+    assert parsed["confidence"] != parsed["confidence"]
