@@ -275,8 +275,22 @@ DIGRESSION_ACTIONS = {"show_plans": "action_show_plans", "data_summary": "action
                       "express_distress": "action_distress_support"}  # a feelings question, no barrier
 
 
+_registered: dict[str, type[Action]] = {}
+
+
 def registered_action(name: str) -> Action | None:
-    """The loaded `Action` subclass called `name`, as rasa-sdk's executor finds actions."""
+    """A new instance of the loaded `Action` subclass called `name`, as rasa-sdk's executor
+    finds actions. The name -> class map is built once and rebuilt when a name is missing
+    (an action module imported later)."""
+    if name not in _registered:
+        _registered.clear()
+        _registered.update(_walk_actions())
+    cls = _registered.get(name)
+    return cls() if cls is not None else None
+
+
+def _walk_actions() -> dict[str, type[Action]]:
+    found: dict[str, type[Action]] = {}
     pending = list(Action.__subclasses__())
     while pending:
         cls = pending.pop()
@@ -287,9 +301,8 @@ def registered_action(name: str) -> Action | None:
             action = cls()
         except TypeError:  # needs arguments: not a registered action
             continue
-        if action.name() == name:
-            return action
-    return None
+        found.setdefault(action.name(), cls)
+    return found
 
 
 class ActionPauseForm(Action):
