@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-THRESHOLDS = (0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
-MARGINS = (0.0, 0.03, 0.05, 0.08, 0.1, 0.15)
+THRESHOLDS = (0.42, 0.45, 0.48, 0.5, 0.52, 0.55, 0.6)
+MARGINS = (0.05, 0.08, 0.1, 0.12, 0.15)
 
 
 def main() -> None:

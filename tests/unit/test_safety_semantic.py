@@ -67,8 +67,8 @@ def test_a_counter_exemplar_as_close_as_the_crisis_one_wins(toy_bank) -> None:  
 
 def test_long_messages_are_scored_clause_by_clause(toy_bank) -> None:  # noqa: ANN001
     story = ("went for my walk this morning and then another walk after lunch with the dog, the walk "
-             "by the river was nice. goodbye everyone")
-    assert "goodbye everyone" in clauses(story)
+             "by the river was nice. so goodbye everyone")
+    assert "so goodbye everyone" in clauses(story)
     assert semantic_crisis(story, toy_bank) is not None
     run_on = " ".join(["then"] * 40 + ["goodbye", "gone"] + ["then"] * 40)  # no punctuation
     assert any("goodbye gone" in piece and len(piece.split()) <= 16 for piece in clauses(run_on))
@@ -173,7 +173,7 @@ def test_non_english_is_left_to_the_lexicon() -> None:
 
 
 def test_the_defaults_are_the_ones_chosen_in_the_docs() -> None:
-    assert (THRESHOLD, MARGIN) == (0.55, 0.05)
+    assert (THRESHOLD, MARGIN) == (0.50, 0.10)
 
 
 @pytest.fixture(scope="module")

@@ -33,13 +33,13 @@ Encoder = Callable[[list[str]], np.ndarray]
 
 EXEMPLARS_FILE = Path(__file__).resolve().parents[3] / "data" / "safety" / "semantic_exemplars.yml"
 # Chosen from the threshold curve in docs/safety-evaluation.md (issue 16, semantic layer).
-THRESHOLD = 0.55
-MARGIN = 0.05
+THRESHOLD = 0.50
+MARGIN = 0.10
 # Cost grows with the words scored (docs/safety-evaluation.md), so a message is scored whole only
 # when short, and a run-on clause (no punctuation, common in chat) in half-overlapping windows.
 WHOLE_MESSAGE_WORDS = 24
 WINDOW_WORDS = 16
-MIN_WORDS = 2  # "yes", "7", "ok" are never scored (and are most of the answers in forms)
+MIN_WORDS = 3  # "yes", "maybe 5", "my family" are never scored (most answers in forms are short)
 
 _CLAUSE_BREAK = re.compile(r"(?:[.!?;:\n]+|\.\.+|\s[-–—]+\s|,\s*(?:but|and|so|though|because|cause|cos)\b"
                            r"|\s(?:but|tbh|honestly|anyway|also)\s)", re.IGNORECASE)
