@@ -199,3 +199,12 @@ def test_near_misses_stay_under_five_percent_and_everyday_talk_never_alerts(unse
     assert sum(lvl != "none" for lvl in near) / len(near) <= 0.05
     assert not any(lvl in ("crisis", "red_flag") for lvl in everyday)
     assert sum(lvl != "none" for lvl in everyday) / len(everyday) <= 0.05
+
+
+def test_the_log_names_the_category_and_score_never_the_message(caplog: pytest.LogCaptureFixture) -> None:
+    text = UNSEEN_CRISIS[0]
+    with caplog.at_level("DEBUG", logger="bot.nlu.safety_net"):
+        safety_verdict(text, None)
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "semantic safety layer: method_means similarity" in logged
+    assert "tablets" not in logged and "drawer" not in logged
