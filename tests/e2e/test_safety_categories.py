@@ -103,6 +103,31 @@ def test_unclear_wording_by_concept_gets_the_check_question_with_contacts(
     assert CONTACTS in reply, reply
 
 
+# Issue 16, semantic layer: wordings that no phrase or concept rule matches, caught by their
+# closeness in meaning to the exemplars (data/safety/semantic_exemplars.yml); the check question
+# with the crisis lines, mid-onboarding.
+CAUGHT_BY_MEANING = {
+    "consent question": "yes ok, i dont plan on being here much longer anyway",
+    "name question": "yeah ok. call me jo. the tablets in my bedside drawer are stacking up nicely for"
+                     " when im ready",
+}
+
+
+@pytest.mark.parametrize("step", list(CAUGHT_BY_MEANING))
+def test_wording_no_rule_knows_gets_the_check_question_from_the_semantic_layer(
+    stack: PacerStack, step: str
+) -> None:
+    from bot.nlu.safety_net import safety_verdict
+
+    text = CAUGHT_BY_MEANING[step]
+    assert safety_verdict(text, None, semantic=False) is None  # the rules alone say nothing
+    sender = new_sender()
+    reach(stack, sender, step)
+    reply = texts(stack.say(sender, text))
+    assert "harming yourself" in reply or "hurting yourself" in reply, reply
+    assert CONTACTS in reply, reply
+
+
 @pytest.mark.parametrize(
     ("text", "step"),
     [
