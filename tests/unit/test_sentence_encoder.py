@@ -57,3 +57,17 @@ def test_long_input_is_truncated_not_refused() -> None:
 
 def test_the_model_is_loaded_once_per_process() -> None:
     assert default_encoder() is default_encoder()
+
+
+def test_the_graph_forward_pass_is_the_numpy_reference() -> None:
+    """The TensorFlow graph and the numpy reference compute the same hidden states, padding included."""
+    encoder = default_encoder()
+    texts = ["hi", "my back was stiff after sleeping on the couch",
+             "i cant see the point of any of it anymore"]
+    encodings = encoder.tokenizer.encode_batch(texts)
+    ids = np.array([e.ids for e in encodings], dtype=np.int64)
+    mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)
+    assert mask.min() == 0.0  # the batch is padded
+    graph, reference = encoder._forward(ids, mask), encoder._forward_numpy(ids, mask)
+    assert graph.shape == reference.shape == (3, ids.shape[1], 384)
+    assert np.allclose(graph, reference, atol=1e-4)
