@@ -25,6 +25,9 @@ clinic and never overrides a rule. The sentence model is loaded once per process
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
@@ -44,6 +47,7 @@ from bot.coaching.safety_lexicon import (
 from bot.coaching.safety_lexicon.semantic import ExemplarBank, SemanticMatch, semantic_crisis
 from bot.nlu.intents import demote_intent, force_intent
 from bot.nlu.language_guard import is_clearly_not_english
+from bot.nlu.spacy_pipeline import MESSAGE_ARRIVED
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +73,42 @@ def semantic_bank() -> ExemplarBank | None:
     return ExemplarBank.from_file(encoder.encode)
 
 
+_prefetch_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pacer-semantic")
+_prefetched: OrderedDict[str, Future] = OrderedDict()
+_prefetched_lock = threading.Lock()
+PREFETCH_KEPT = 32  # readings started and not yet asked for (a message the rules answered)
+
+
+def prefetch_semantic(text: str) -> None:
+    """Start the semantic layer's reading of a message in the background, at the start of the
+    NLU pipeline, so that the sentence model (6-10 ms, mostly waiting on memory, run by
+    TensorFlow without the GIL) overlaps with the tokenizer, classifiers and guards; the safety
+    net, last in the pipeline, takes the result (`semantic_match`). Same result either way."""
+    if not text or text.startswith("/") or len(text.split()) < 3 or semantic_bank() is None:
+        return
+    with _prefetched_lock:
+        if text in _prefetched:
+            return
+        _prefetched[text] = _prefetch_pool.submit(_semantic_reading, text)
+        while len(_prefetched) > PREFETCH_KEPT:
+            _prefetched.popitem(last=False)
+
+
+if prefetch_semantic not in MESSAGE_ARRIVED:
+    MESSAGE_ARRIVED.append(prefetch_semantic)
+
+
 def semantic_match(text: str) -> SemanticMatch | None:
-    """The semantic layer's crisis reading of an English message, or None."""
+    """The semantic layer's crisis reading of an English message, or None: the one started by
+    `prefetch_semantic` for this text when there is one (taken once), otherwise computed now."""
+    with _prefetched_lock:
+        started = _prefetched.pop(text, None)
+    if started is not None:
+        return started.result()
+    return _semantic_reading(text)
+
+
+def _semantic_reading(text: str) -> SemanticMatch | None:
     bank = semantic_bank()
     if bank is None or is_clearly_not_english(text):
         return None

@@ -89,6 +89,7 @@ class SentenceEncoder:
         self.layers = [self._layer(weights, f"encoder.layer.{index}.") for index in range(6)]
         self.width = self.word_embeddings.shape[1]
         self._graph: Any = None
+        self._encoding = threading.Lock()
 
     @staticmethod
     def _layer(weights: dict[str, np.ndarray], prefix: str) -> _Layer:
@@ -115,6 +116,10 @@ class SentenceEncoder:
         """One (len(sentences), 384) float32 array of unit vectors, in the order given.
         Sentences are tokenised together and run in batches of similar length (the cost is
         in the tokens, padding included)."""
+        with self._encoding:  # the tokenizer's padding setting is switched below: one call at a time
+            return self._encode(sentences)
+
+    def _encode(self, sentences: list[str]) -> np.ndarray:
         pooled = np.zeros((len(sentences), self.width), dtype=np.float32)
         if not sentences:
             return pooled

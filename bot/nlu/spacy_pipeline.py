@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -56,6 +57,12 @@ def build_blank_pipeline() -> Any:
     return nlp
 
 
+# Called with each message's text when the NLU pipeline starts on it (PacerSpacyNLP is first);
+# bot.nlu.safety_net registers its prefetch here (it cannot be imported from this module:
+# the safety net imports the language guard, which imports this module).
+MESSAGE_ARRIVED: list[Callable[[str], None]] = []
+
+
 @DefaultV1Recipe.register(
     [
         DefaultV1Recipe.ComponentType.MODEL_LOADER,
@@ -79,6 +86,14 @@ class PacerSpacyNLP(SpacyNLP):
             model=build_blank_pipeline(), model_name=f"pacer-blank-en-{patterns_fingerprint()}"
         )
         return cls(model, {**cls.get_default_config(), **config})
+
+    def process(self, messages: list[Message], model: SpacyModel) -> list[Message]:
+        """First in the pipeline: also tells `MESSAGE_ARRIVED` of each message's text (the safety
+        net starts its sentence-model reading there, so it runs while the components in between do)."""
+        for message in messages:
+            for hook in MESSAGE_ARRIVED:
+                hook(message.get(TEXT) or "")
+        return super().process(messages, model)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
