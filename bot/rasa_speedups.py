@@ -161,7 +161,7 @@ def _remembering_resolve_by_type(original: Any) -> Any:
     return resolve_by_type
 
 
-_STATES_CACHE = "_pacer_past_states"
+STATES_CACHE_ATTRIBUTE = "_pacer_past_states"  # a tracker's own cache of its past states
 
 
 def _copy_states(states: list[dict[str, dict[str, Any]]]) -> list[dict[str, dict[str, Any]]]:
@@ -350,7 +350,7 @@ def _remembering_past_states(original: Any) -> Any:
         except (TypeError, ValueError):  # not JSON-like: do not cache
             return original(self, domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
         key = (len(self.events), id(domain), omit_unset_slots, ignore_rule_only_turns, rules_key)
-        cache = self.__dict__.setdefault(_STATES_CACHE, {})
+        cache = self.__dict__.setdefault(STATES_CACHE_ATTRIBUTE, {})
         if key not in cache:
             if cache and next(iter(cache))[0] != key[0]:
                 cache.clear()  # the tracker moved on: older states are never asked for again

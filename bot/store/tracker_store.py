@@ -38,7 +38,6 @@ from bot.store.db import configure_sqlite, ensure_sqlite_dir, pool_options
 logger = logging.getLogger(__name__)
 
 REMEMBERED_CONVERSATIONS = 256
-_PER_TRACKER_CACHES = ("_pacer_past_states",)  # bot.rasa_speedups keeps these on a tracker
 
 
 def detached_copy(tracker: DialogueStateTracker) -> DialogueStateTracker:
@@ -46,7 +45,7 @@ def detached_copy(tracker: DialogueStateTracker) -> DialogueStateTracker:
     are shared, as a replay shares them): what loading the same rows would give, without the replay."""
     duplicate = object.__new__(type(tracker))
     duplicate.__dict__.update({name: value for name, value in tracker.__dict__.items()
-                               if name not in _PER_TRACKER_CACHES})
+                               if name != rasa_speedups.STATES_CACHE_ATTRIBUTE})
     duplicate.slots = {name: copy.copy(slot) for name, slot in tracker.slots.items()}
     duplicate.events = Deque(tracker.events, maxlen=tracker.events.maxlen)
     duplicate.latest_action = dict(tracker.latest_action) if tracker.latest_action is not None else None
