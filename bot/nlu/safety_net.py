@@ -12,8 +12,10 @@ different signs in one message are unambiguous, level `red_flag` (advice and an 
 
 The classifier is a second opinion only: its `crisis` guess without a lexicon match
 becomes the check question and its `red_flag` guess the screening question, unless the
-message is a figure of speech ("my knees are killing me") or, for red flags, names no
-body symptom at all; then the guess is dropped and the runner-up intent stands.
+message is a figure of speech ("my knees are killing me"), or, for crisis, the sentence model
+finds no clause nearer crisis talk than harmless talk, or, for red flags, it names no body
+symptom at all or says the symptom is settled ("numb heel, same as always"); then the guess is
+dropped and the runner-up intent stands.
 
 Between the two sits the semantic layer (bot.coaching.safety_lexicon.semantic): when the rules
 found nothing in an English message, a clause close in meaning to a crisis exemplar (and not to a
@@ -40,11 +42,12 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.coaching.safety_lexicon import (
     classify_all,
+    describes_settled_symptom,
     figure_of_speech,
     names_red_flag_symptom,
     red_flag_alerts_at_once,
 )
-from bot.coaching.safety_lexicon.semantic import ExemplarBank, SemanticMatch, semantic_crisis
+from bot.coaching.safety_lexicon.semantic import NOT_READ, ExemplarBank, SemanticReading, semantic_reading
 from bot.nlu.intents import demote_intent, force_intent
 from bot.nlu.language_guard import is_clearly_not_english
 from bot.nlu.spacy_pipeline import MESSAGE_ARRIVED
@@ -83,7 +86,7 @@ def prefetch_semantic(text: str) -> None:
     """Start the semantic layer's reading of a message in the background, at the start of the
     NLU pipeline, so that the sentence model (6-10 ms, mostly waiting on memory, run by
     TensorFlow without the GIL) overlaps with the tokenizer, classifiers and guards; the safety
-    net, last in the pipeline, takes the result (`semantic_match`). Same result either way."""
+    net, last in the pipeline, takes the result (`semantic_reading_for`). Same result either way."""
     if not text or text.startswith("/") or len(text.split()) < 3 or semantic_bank() is None:
         return
     with _prefetched_lock:
@@ -98,9 +101,9 @@ if prefetch_semantic not in MESSAGE_ARRIVED:
     MESSAGE_ARRIVED.append(prefetch_semantic)
 
 
-def semantic_match(text: str) -> SemanticMatch | None:
-    """The semantic layer's crisis reading of an English message, or None: the one started by
-    `prefetch_semantic` for this text when there is one (taken once), otherwise computed now."""
+def semantic_reading_for(text: str) -> SemanticReading:
+    """The semantic layer's reading of an English message (NOT_READ otherwise): the one started
+    by `prefetch_semantic` for this text when there is one (taken once), otherwise computed now."""
     with _prefetched_lock:
         started = _prefetched.pop(text, None)
     if started is not None:
@@ -108,15 +111,16 @@ def semantic_match(text: str) -> SemanticMatch | None:
     return _semantic_reading(text)
 
 
-def _semantic_reading(text: str) -> SemanticMatch | None:
+def _semantic_reading(text: str) -> SemanticReading:
     bank = semantic_bank()
     if bank is None or is_clearly_not_english(text):
-        return None
-    match = semantic_crisis(text, bank)
+        return NOT_READ
+    reading = semantic_reading(text, bank)
+    match = reading.crisis()
     if match is not None:  # category and scores only: never the message
         logger.debug("semantic safety layer: %s similarity %.3f margin %.3f",
                      match.category, match.similarity, match.margin)
-    return match
+    return reading
 
 
 def safety_verdict(text: str, predicted_intent: str | None,
@@ -137,16 +141,17 @@ def safety_verdict(text: str, predicted_intent: str | None,
         if best.level == "red_flag":
             level = "red_flag" if red_flag_alerts_at_once(matches) else "red_flag_screen"
             return "red_flag", {"level": level, "rule": best.rule, "category": best.category}
-    found = semantic_match(text) if semantic else None
+    reading = semantic_reading_for(text) if semantic else NOT_READ
+    found = reading.crisis()
     if found is not None:
         return "crisis", {"level": "crisis_check", "rule": f"semantic.{found.category}",
                           "category": found.category}
     if predicted_intent == "crisis":
-        if figure_of_speech(text):
+        if figure_of_speech(text) or (reading.scored and not reading.supports_crisis()):
             return DROP
         return "crisis", {"level": "crisis_check", "rule": "classifier.crisis", "category": ""}
     if predicted_intent == "red_flag":
-        if figure_of_speech(text) or not names_red_flag_symptom(text):
+        if figure_of_speech(text) or not names_red_flag_symptom(text) or describes_settled_symptom(text):
             return DROP
         return "red_flag", {"level": "red_flag_screen", "rule": "classifier.red_flag", "category": ""}
     return None

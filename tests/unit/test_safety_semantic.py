@@ -23,7 +23,7 @@ from bot.coaching.safety_lexicon.semantic import (
     clauses,
     semantic_crisis,
 )
-from bot.nlu.safety_net import safety_verdict
+from bot.nlu.safety_net import DROP, safety_verdict
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 AXES = ("gone", "goodbye", "killing", "walk")
@@ -232,7 +232,7 @@ def test_a_reading_started_at_the_start_of_the_pipeline_is_the_one_computed_then
     direct = safety_net._semantic_reading(text)
     safety_net.prefetch_semantic(text)
     assert text in safety_net._prefetched
-    assert safety_net.semantic_match(text) == direct
+    assert safety_net.semantic_reading_for(text) == direct and direct.crisis() is not None
     assert text not in safety_net._prefetched  # taken once; the next message computes its own
     for skipped in ("yes", "7", "/affirm", ""):
         safety_net.prefetch_semantic(skipped)
@@ -255,4 +255,49 @@ def test_the_first_pipeline_component_starts_the_reading_and_still_parses() -> N
     [message] = component.process([Message(data={"text": text})], component.provide())
     assert text in safety_net._prefetched
     assert message.get("text_spacy_doc") is not None
-    assert safety_net.semantic_match(text) is None and text not in safety_net._prefetched
+    assert safety_net.semantic_reading_for(text).crisis() is None and text not in safety_net._prefetched
+
+
+# --- the classifier's second opinion, weighed (docs/safety-evaluation.md) -----------------------
+
+@pytest.mark.parametrize("text", [
+    "the villain gets pushed off the tower in the last episode, great show",
+    "my sourdough starter died while we were away, rip",
+    "the boss said the project is dead in the water so we start fresh monday",
+])
+def test_a_crisis_guess_on_harmless_talk_is_withdrawn(text: str) -> None:
+    assert safety_verdict(text, "crisis") == DROP
+
+
+def test_a_crisis_guess_on_talk_near_crisis_stands_as_the_check_question() -> None:
+    intent, info = safety_verdict("some days i wonder what the point of me even is", "crisis")
+    assert (intent, info["level"], info["rule"]) == ("crisis", "crisis_check", "classifier.crisis")
+
+
+@pytest.mark.parametrize("text", ["end me", "so done"])
+def test_a_crisis_guess_on_a_message_too_short_to_read_stands(text: str) -> None:
+    assert safety_verdict(text, "crisis")[1]["level"] == "crisis_check"
+
+
+def test_without_the_sentence_model_the_crisis_guess_stands() -> None:
+    """The rules-only pass (and a process without the model package) keeps the old behaviour."""
+    text = "my sourdough starter died while we were away, rip"
+    assert safety_verdict(text, "crisis", semantic=False)[1]["rule"] == "classifier.crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "thumb has been numb like that for years, nothing new",
+    "pins and needles in my hand when i lean on the desk",
+    "the numb strip by my scar is the same as it was at my last check",
+])
+def test_a_red_flag_guess_on_a_settled_symptom_is_withdrawn(text: str) -> None:
+    assert safety_verdict(text, "red_flag") == DROP
+
+
+@pytest.mark.parametrize("text", [
+    "my foot went numb this afternoon and it is dragging",
+    "numb patch on my thigh that was never there before",
+])
+def test_a_red_flag_guess_on_a_new_symptom_still_screens(text: str) -> None:
+    intent, info = safety_verdict(text, "red_flag")
+    assert intent == "red_flag" and info["level"] in ("red_flag_screen", "red_flag")

@@ -20,6 +20,7 @@ from bot.coaching.safety_lexicon.red_flags import (
     RED_FLAG_SCREEN_DEFAULT,
     RED_FLAG_SCREEN_SYMPTOMS,
     RED_FLAG_SIGNS,
+    SETTLED_SYMPTOM,
     UNAMBIGUOUS_SIGNS,
 )
 from bot.coaching.safety_lexicon.rules import CHECK, CRISIS, NONE, RED_FLAG, THIRD, Rule
@@ -134,6 +135,12 @@ def figure_of_speech(text: str) -> bool:
 def names_red_flag_symptom(text: str) -> bool:
     """Does the message name any body symptom a red flag is made of? (screening gate)"""
     return bool(RED_FLAG_CUES.search(normalise(text)))
+
+
+def describes_settled_symptom(text: str) -> bool:
+    """Does the message say its symptom is unchanged, long-standing or positional ("numb heel,
+    same as always", "pins and needles if i sleep on my arm")? Weighs the classifier's guess."""
+    return bool(SETTLED_SYMPTOM.search(normalise(text)))
 
 
 def red_flag_alerts_at_once(matches: Iterable[SafetyMatch]) -> bool:

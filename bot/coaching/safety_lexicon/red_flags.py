@@ -409,6 +409,22 @@ RED_FLAG_CUES = re.compile(
     r"|speech|dribbl\w*|sweaty|clammy)\b"
 )
 
+# A symptom the patient says is settled: unchanged, long-standing, or brought on by a position and
+# gone when they move (NICE NG59 and the GIRFT pathway are about *new* or *progressing* signs).
+# Only the classifier's red-flag guess is weighed with it; a red-flag rule still screens.
+SETTLED_SYMPTOM = re.compile(
+    r"\b(?:same (?:as )?(?:always|usual|ever|before|as it'?s? (?:always )?been|old)|as (?:usual|always|ever)"
+    r"|same as (?:it was|it'?s (?:always )?been|last (?:time|week|month|year)|at my last)"
+    r"|like (?:always|before|usual)|(?:has|have|hasn'?t|hasnt|haven'?t|havent|not|never) (?:really )?changed"
+    r"|(?:no|not|nothing) (?:any )?(?:change|different|new|worse)\b|unchanged|my usual\b"
+    r"|for (?:years|ages|decades|as long as i (?:can )?remember)|(?:years|decades) (?:now|later|ago)"
+    r"|since (?:i was|childhood|my teens|the (?:op|operation|surgery|accident|replacement|fusion|injury)"
+    r"(?: (?:\w+ ){0,2}?(?:years?|yrs|months) ago)?\b(?! (?:last|this|yesterday)))"
+    r"|always (?:been|had|has|does|is|gets)"
+    r"|(?:goes|wears off|settles|eases|passes|disappears|gone)(?: away)? (?:once|when|as soon as|after) i"
+    r"|(?:if|when(?:ever)?) i (?:sleep|lie|lay|lean|sit|kneel|cross)\b)"
+)
+
 # Which clinical sign each red-flag rule detects (several rules can word one sign).
 RED_FLAG_SIGNS: dict[str, str] = {
     "red_flag.saddle_numbness": "saddle",

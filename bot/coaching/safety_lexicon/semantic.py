@@ -11,7 +11,13 @@ about the day is scored on its own):
     best crisis similarity >= threshold  AND  best crisis - best counter-exemplar >= margin
 
 A hit asks the check question with the crisis lines (level `crisis_check`); similarity alone
-never gives the full script and never alerts the clinic. The deterministic rules run first and
+never gives the full script and never alerts the clinic.
+
+The same scores also weigh the intent classifier's `crisis` guess (a second opinion that, alone,
+flagged 13-19% of near-misses on the sealed tables: films where everyone dies, a game character
+falling off a cliff). The guess stands only when some clause is at least as close to a crisis
+exemplar as to any harmless one and not far from crisis talk (`supports_crisis`); see
+docs/safety-evaluation.md, "Classifier second opinion weighed". The deterministic rules run first and
 keep priority; the caller only asks this layer when they found nothing, and only for English
 (the model is English; other languages stay with the lexicon).
 
@@ -40,6 +46,9 @@ MARGIN = 0.10
 WHOLE_MESSAGE_WORDS = 24
 WINDOW_WORDS = 16
 MIN_WORDS = 3  # "yes", "maybe 5", "my family" are never scored (most answers in forms are short)
+# What it takes to keep the classifier's crisis guess (chosen on the spent tables and tune table 6).
+SUPPORT_THRESHOLD = 0.35
+SUPPORT_MARGIN = 0.0
 
 _CLAUSE_BREAK = re.compile(r"(?:[.!?;:\n]+|\.\.+|\s[-–—]+\s|,\s*(?:but|and|so|though|because|cause|cos)\b"
                            r"|\s(?:but|tbh|honestly|anyway|also)\s)", re.IGNORECASE)
@@ -110,10 +119,38 @@ class ExemplarBank:
                 for row, index in enumerate(best)]
 
 
+@dataclass(frozen=True)
+class SemanticReading:
+    """Every scored clause of one message: `crisis` is the layer's own finding, `supports_crisis`
+    whether it backs a classifier's crisis guess, `scored` whether the message had any clause
+    long enough to score (a two-word message has none, so there is no evidence either way)."""
+
+    matches: tuple[SemanticMatch, ...]
+
+    @property
+    def scored(self) -> bool:
+        return bool(self.matches)
+
+    def crisis(self, threshold: float = THRESHOLD, margin: float = MARGIN) -> SemanticMatch | None:
+        """The strongest clause that passes the threshold and beats the counter-exemplars by the
+        margin, or None."""
+        passing = [match for match in self.matches
+                   if match.similarity >= threshold and match.margin >= margin]
+        return max(passing, key=lambda match: match.similarity, default=None)
+
+    def supports_crisis(self, threshold: float = SUPPORT_THRESHOLD, margin: float = SUPPORT_MARGIN) -> bool:
+        return any(match.similarity >= threshold and match.margin >= margin for match in self.matches)
+
+
+NOT_READ = SemanticReading(())
+
+
+def semantic_reading(text: str, bank: ExemplarBank) -> SemanticReading:
+    """Score every clause of a message against the exemplars (one forward pass)."""
+    return SemanticReading(tuple(bank.score(clauses(text))))
+
+
 def semantic_crisis(text: str, bank: ExemplarBank, threshold: float = THRESHOLD,
                     margin: float = MARGIN) -> SemanticMatch | None:
-    """The strongest clause that passes the threshold and beats the counter-exemplars by the
-    margin, or None."""
-    passing = [match for match in bank.score(clauses(text))
-               if match.similarity >= threshold and match.margin >= margin]
-    return max(passing, key=lambda match: match.similarity, default=None)
+    """The layer's own finding for a message: its strongest passing clause, or None."""
+    return semantic_reading(text, bank).crisis(threshold, margin)
