@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.nlu.safety_net import safety_verdict
+from bot.nlu.safety_net import DROP, safety_verdict
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 # (safety reply share, full reply share) that each table's crisis rows must reach.
@@ -81,8 +81,13 @@ def test_someone_else_at_risk_gets_a_reply_with_contacts(table: Path) -> None:
 
 
 def test_classifier_crisis_without_lexicon_match_becomes_a_check_question() -> None:
-    verdict = safety_verdict("everything is just grey lately", predicted_intent="crisis")
+    verdict = safety_verdict("i dont know how much more of this i can take", predicted_intent="crisis")
     assert verdict == ("crisis", {"level": "crisis_check", "rule": "classifier.crisis", "category": ""})
+
+
+def test_classifier_crisis_on_low_mood_alone_is_withdrawn() -> None:
+    """Low mood with nothing near crisis talk goes to the distress reply, not the check question."""
+    assert safety_verdict("everything is just grey lately", predicted_intent="crisis") == DROP
 
 
 def test_payloads_and_ordinary_talk_pass_untouched() -> None:

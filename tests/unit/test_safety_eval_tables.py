@@ -90,7 +90,7 @@ def test_one_red_flag_sign_screens_and_two_signs_alert() -> None:
 
 
 def test_the_classifier_alone_only_ever_asks() -> None:
-    crisis = safety_verdict("everything is grey and heavy lately", predicted_intent="crisis")
+    crisis = safety_verdict("not sure how much longer i can carry all of this", predicted_intent="crisis")
     flag = safety_verdict("my back feels odd and my bladder is weird today", predicted_intent="red_flag")
     assert crisis == ("crisis", {"level": "crisis_check", "rule": "classifier.crisis", "category": ""})
     assert flag == ("red_flag", {"level": "red_flag_screen", "rule": "classifier.red_flag", "category": ""})
@@ -112,6 +112,40 @@ def test_a_non_english_crisis_phrase_carries_its_language() -> None:
     verdict = safety_verdict("ya no quiero vivir con tanto dolor", None)
     assert verdict is not None and verdict[1]["level"] == "crisis" and verdict[1]["language"] == "es"
     assert "language" not in (safety_verdict("i want to kill myself", None) or ("", {}))[1]
+
+
+# Written for this test, one per concept and language (issue 16, eighth pass): none is in a table.
+OTHER_LANGUAGE_CRISIS = [
+    ("es", "estoy harta de vivir con este dolor, de verdad"),
+    ("es", "llevo semanas guardando pastillas en el cajón"),
+    ("es", "mis hijos estarían mejores sin mi"),
+    ("zh", "我真的活够了"),
+    ("zh", "我觉得自己是家人的累赘"),
+    ("hi", "अब मैं मरना चाहता हूँ"),
+    ("hi", "sach kahun to ab jeene ka mann hi nahi hai"),
+    ("ar", "تعبت من الحياة بسبب هذا الألم"),
+    ("ar", "انا عبء على زوجي"),
+    ("mi", "kua hoha rawa au ki te ora"),
+    ("mi", "e hiahia ana ahau kia mate au"),
+    ("sm", "ou te fia oti ona o lenei tiga"),
+    ("sm", "o aʻu o se avega i loʻu aiga"),
+]
+OTHER_LANGUAGE_EVERYDAY = [
+    "tomo todas mis pastillas como me dijo el médico", "mi abuela murió hace muchos años",
+    "我要好好活下去", "会议结束了", "मैंने अपनी गोलियां ले लीं", "أخذت حبوب الضغط", "اريد ان اعيش بدون الم",
+    "kia ora, kua pai ake toku tuara", "i horomia au taku rongoa", "ua ou inu la'u fualaau",
+]
+
+
+@pytest.mark.parametrize(("language", "text"), OTHER_LANGUAGE_CRISIS)
+def test_a_crisis_concept_in_another_language_gives_contacts_and_the_notice(language: str, text: str) -> None:
+    verdict = safety_verdict(text, None)
+    assert verdict is not None and verdict[1]["level"] == "crisis" and verdict[1]["language"] == language
+
+
+@pytest.mark.parametrize("text", OTHER_LANGUAGE_EVERYDAY)
+def test_everyday_talk_in_another_language_is_not_a_crisis(text: str) -> None:
+    assert safety_verdict(text, None) is None
 
 
 def test_the_third_tune_table_shows_contacts_for_nearly_every_crisis() -> None:

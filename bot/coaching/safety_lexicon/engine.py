@@ -13,7 +13,7 @@ from bot.coaching.safety_lexicon.check import CHECK_RULES
 from bot.coaching.safety_lexicon.concepts import CONCEPT_CHECK_RULES, CONCEPT_THIRD_RULES
 from bot.coaching.safety_lexicon.crisis import CRISIS_RULES
 from bot.coaching.safety_lexicon.figures_of_speech import FIGURES_OF_SPEECH
-from bot.coaching.safety_lexicon.other_languages import FOREIGN_CRISIS_PHRASES
+from bot.coaching.safety_lexicon.other_languages import FOREIGN_CRISIS_CONCEPTS, FOREIGN_CRISIS_PHRASES
 from bot.coaching.safety_lexicon.red_flags import (
     RED_FLAG_CUES,
     RED_FLAG_RULES,
@@ -122,7 +122,8 @@ def _fold(pattern: str) -> str:
 
 FOREIGN_CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (language, re.compile(_fold(pattern)))
-    for language, patterns in FOREIGN_CRISIS_PHRASES.items()
+    for table in (FOREIGN_CRISIS_PHRASES, FOREIGN_CRISIS_CONCEPTS)
+    for language, patterns in table.items()
     for pattern in patterns
 )
 

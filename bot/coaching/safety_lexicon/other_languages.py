@@ -41,3 +41,66 @@ FOREIGN_CRISIS_PHRASES: dict[str, tuple[str, ...]] = {
     "sm": (r"\bfia oti\b", r"\bfia maliu\b", r"\bpule i (?:le|lo'?u|lou) ola\b",
            r"\b(?:le|leai) toe (?:mana'?o|fia)\b[^.?!]{0,10}\bola\b", r"\bfasi(?:oti)? (?:ia )?a'?u\b"),
 }
+
+# ---------------------------------------------------------------------------
+# By concept (issue 16, eighth pass): the phrases above are one wording each; a patient writes
+# their own. These cover each crisis concept the English tables are built on (a wish to die or
+# not wake, tired of living, not wanting to go on, being a burden, gathering or taking all the
+# pills, a method, a farewell note) with the verbs and particles each language builds it from.
+# A non-English message about death is answered with the contacts and the English-only notice:
+# Pacer cannot ask its check question in that language, so it does not try to tell the two apart.
+# ---------------------------------------------------------------------------
+FOREIGN_CRISIS_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "es": (r"\b(?:quiero|quisiera|prefiero|prefiera|ojala|deseo|desearia|ganas de|mejor|solo pienso en)"
+           r" (?:\w+ ){0,2}?(?:morir\w*|muert[oa]|desaparecer|no (?:despertar\w*|existir|estar aqui))",
+           r"\b(?:cansad[oa]|harto|harta|cans\w*) de (?:vivir|la vida|estar viv[oa]|existir)\b",
+           r"\bno (?:tengo|me quedan|me dan|siento) (?:\w+ )?ganas de (?:vivir|seguir)",
+           r"\bya no (?:puedo|aguanto|quiero|soporto) (?:mas )?(?:vivir|seguir|existir|con (?:esto|mi vida))",
+           r"\bno quiero (?:seguir |estar )?(?:viv\w*|aqui|existir|despertar\w*)",
+           r"\b(?:soy|me siento|ser) (?:solo )?una carga\b", r"\bmejor(?:es)? sin mi\b",
+           r"\bsi yo no (?:estuviera|existiera|viviera)\b",
+           r"\b(?:junt|guard|acumul|escond|ahorr)\w* (?:\w+ ){0,3}?(?:pastillas|pildoras|medicamentos)\b",
+           r"\b(?:pastillas|pildoras)\b[^.?!]{0,40}\b(?:de una vez|de golpe|juntas|esta noche)\b",
+           r"\btomar(?:me|melas|mela) todas\b", r"\btomarmelas\b",
+           r"\b(?:tirarme|lanzarme|aventarme|arrojarme) (?:de|del|por|al|a)\b",
+           r"\bahorcarme\b", r"\bcortarme\b", r"\bhacerme (?:dano|algo)\b", r"\bcarta de despedida\b",
+           r"\b(?:me despido|despedirme|adios) para siempre\b", r"\bacabar con (?:todo|esto|mi vida)\b"),
+    "zh": ("想死", "去死", "死了算了", "不如死", "一死", "死掉", "我要死", "让我死", "讓我死", "寻死", "求死",
+           "不想再?活", "活着没有?(?:意思|意义|意義)", "活著沒有?(?:意思|意義)", "活够了", "活夠了",
+           "(?:结束|結束)(?:自己|一切|这一切|這一切|这条命|這條命|我的生命)",
+           "了结", "了結", "了断", "了斷", "自尽", "自盡", "跳河", "跳下", "上吊",
+           "安眠药",
+           "安眠藥", "(?:一次|全部|都|一起)吃(?:完|掉|光|下)", "(?:攒|存|囤|攢)了?[^。！？]{0,6}[药藥]",
+           "遗书", "遺書",
+           "遗言", "遺言", "累赘", "累贅", "拖累", "负担", "負擔", "没有我", "沒有我", "离开这个世界",
+           "離開這個世界", "不想醒", "永远睡", "永遠睡"),
+    "hi": ("मरना", "मर जा", "मरूं", "मरूँ", "मौत", "जीने का (?:मन|मतलब|कोई)", "जीना नहीं",
+           "(?:ज़िंदगी|जिंदगी|जिन्दगी) (?:खत्म|ख़त्म)", "जान (?:दे|ले)", "बोझ", "(?:सारी|सब) गोलि",
+           "गोलि\\w* (?:जमा|इकट्ठ|एक साथ)",
+           "फांसी", "फाँसी", "कूद जा", "अलविदा",
+           r"\bmar (?:jau|jaun|jaunga|jaungi|jana|jaana|jaaun|jaoon|jaoonga|jaoongi)\b",
+           r"\bmarna (?:chahta|chahti|hai|chahiye)\b", r"\bmaut\b", r"\bjeene ka (?:mann|man|mun|matlab)\b",
+           r"\bzindagi (?:khatam|khatm|khtm)\b", r"\bjaan (?:de|le) (?:dunga|dungi|doon|lunga|lungi|du|lu)\b",
+           r"\bbojh\b", r"\bgoliy?a+n\b[^.?!]{0,20}\b(?:jama|ikatth\w*|saari|sari|ek saath)\b",
+           r"\b(?:saari|sari|sab) goliy?a+n\b", r"\b(?:fansi|phansi|faansi)\b", r"\balvida\b"),
+    "ar": ("اموت", "الموت", "انتحر", "اقتل نفسي", "انهي حياتي", "انهاء حياتي",
+           "ابغى اموت", "ما عدت (?:ابغى|اريد|احتمل|اتحمل)", "لم اعد اريد", "تعبت من الحياة",
+           "مللت من الحياة", "عبء", "افضل بدوني",
+           "بدوني", "(?:ال)?حبوب (?:كلها|كثيرة)", "كل (?:ال)?حبوب", "جمعت (?:ال)?حبوب", "ارمي نفسي",
+           "اشنق نفسي", "وداعا", "الرحيل"),
+    "mi": (r"\bki te mate\b", r"\b(?:kia|ka|kua) mate (?:au|ahau)\b", r"\bmate (?:au|ahau)\b",
+           r"\b(?:kaore|kore|kahore)\b[^.?!]{0,40}\b(?:ki te|kia) ora tonu\b",
+           r"\b(?:kaore|kore|kahore)\b[^.?!]{0,30}\b(?:hiahia|pirangi)\b[^.?!]{0,20}\bora\b",
+           r"\bhoha\b[^.?!]{0,20}\b(?:ora|oranga)\b", r"\btaumaha (?:noa iho )?(?:au|ahau)\b",
+           r"\bpai ake\b[^.?!]{0,30}\bkore (?:au|ahau)\b", r"\bpire\b[^.?!]{0,30}\bkatoa\b",
+           r"\bkohi\w*\b[^.?!]{0,30}\bpire\b", r"\bhoromia\b[^.?!]{0,30}\bkatoa",
+           r"\bwhakamutu\w* i (?:taku|toku) ora\b",
+           r"\bmutu (?:taku|toku) ora\b", r"\bkua kore he take\b", r"\bporoporoaki\b"),
+    "sm": (r"\boti\b", r"\bmaliu\b", r"\ble (?:toe )?fia ola\b",
+           r"\b(?:le|leai|ua le) toe (?:mana'?o|manao|fia)\b[^.?!]{0,15}\bola\b",
+           r"\blava (?:lo'?u|lou) ola\b",
+           r"\bfasioti\b", r"\bavega\b", r"\bfa'?alavelave\b[^.?!]{0,20}\baiga\b", r"\bpe a leai a'?u\b",
+           r"\bfualaau\b[^.?!]{0,30}\buma\b", r"\buma\b[^.?!]{0,20}\bfualaau\b", r"\btautau\b",
+           r"\bvaivai i le olaga\b", r"\bfa'?amavae\b"),
+}
+
