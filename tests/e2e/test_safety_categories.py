@@ -134,6 +134,10 @@ def test_wording_no_rule_knows_gets_the_check_question_from_the_semantic_layer(
         ("ya no quiero vivir, me duele todo", "consent question"),
         ("kei te hiahia au ki te mate", "name question"),
         ("我真的不想活了", "first message"),
+        # by concept, not one fixed phrase (issue 16, eighth pass): burden, tired of living
+        ("o aʻu o se avega i loʻu aiga", "consent question"),
+        ("انا عبء على عائلتي", "name question"),
+        ("sach bolun to ab jeene ka mann nahi karta", "inside the plan form"),
     ],
 )
 def test_non_english_crisis_gets_contacts_and_the_english_only_notice(
@@ -156,6 +160,9 @@ def test_non_english_crisis_gets_contacts_and_the_english_only_notice(
         "my phone battery died on the bus",
         "can't kneel in the vege garden for long without my back aching",
         "sleeping on my left side makes my hip sore in the morning",
+        # the classifier's guesses are weighed (issue 16, eighth pass): a film, a settled symptom
+        "the whole cast dies in the finale of that show lol",
+        "my little toe is numb like it has been for years, nothing new",
     ],
 )
 def test_idioms_and_everyday_pain_get_no_safety_reply_and_no_alert(stack: PacerStack, text: str) -> None:

@@ -61,7 +61,10 @@ HORIZON = (r"lifelong|life ?-?long|for the rest of (?:it|my time)|forever|for ev
            r"|(?:till|until|til) (?:christmas|easter|spring|summer|winter|autumn|my birthday|new year)"
            r"|never (?:going to|gonna) (?:get better|go away|end|improve|stop|change)"
            r"|if (?:it|this|the \w+|they) (?:fails?|doesn'?t work|doesnt work|don'?t work|dont work)"
-           r"|if nothing changes|if (?:this|it) is it")
+           r"|if nothing changes|if (?:this|it) is it"
+           r"|never (?:goes|go) away|(?:doesn'?t|doesnt|won'?t|wont) (?:ever )?(?:go away|get better|improve)"
+           r"|(?:if|when) (?:the|my) (?:\w+ ){0,2}?(?:is|comes? back|says?|turns? out) (?:bad|no|nothing)"
+           r"|(?:if|when|once) (?:the|my) (?:\w+ ){0,2}?(?:stops? working|fails?|runs? out|(?:is|are) gone)")
 REFUSAL = (r"(?:not|never) (?:hanging|sticking|staying) (?:around|about)|not signing up (?:for|to)"
            r"|count me out|(?:i'?m|im) out|(?:i'?m |im )?not (?:doing|staying|sticking around|living with"
            r"|living through|going through)"
@@ -70,7 +73,10 @@ REFUSAL = (r"(?:not|never) (?:hanging|sticking|staying) (?:around|about)|not sig
            r"|see myself|do (?:it|this|that))|not sure i can (?:last|survive|make it|keep going)"
            r"|that'?s (?:it|me done|that|me)|thats (?:it|me done|that|me)|(?:i'?m|im) (?:done|finished"
            r"|calling it)|calling it|(?:taking|take) the exit|rather not (?:have|be)"
-           r"|(?:don'?t|dont) (?:want|wanna) to (?:see|be here|live|make it)|no (?:reason|point) (?:to|in)"
+           r"|(?:don'?t|dont) (?:want|wanna) to (?:see|be here|be around|stick around|live|make it)"
+           r"|(?:i'?m|im) not (?:carrying|going|keeping) on"
+           r"|i know what (?:i'?m|im|i am) (?:going to|gonna) do|i know what (?:i'?ll|ill|i will) do"
+           r"|no (?:reason|point) (?:to|in)"
            r" (?:keep\w*|go\w* on|carry\w* on|stick\w* around|stay\w*|liv\w*)|nothing (?:left )?to live for"
            r"|(?:don'?t|dont) see (?:a|any|the) (?:reason|point) (?:to|in) (?:keep|go|carry|stick|stay"
            r"|liv)\w*"
@@ -258,7 +264,7 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
           [rf"^{NOT_ERRAND}.*?\b(?:{ARRANGE})\b[^?!]{{0,70}}?\b(?:{AFTER_ME})",
            rf"^{NOT_ERRAND}.*?" r"\b(?:goodbye|good bye|bye|farewell|so long)\b[^?\n]{0,60}\b(?:last|proper"
            r"|for good|one last|before i go|before the end|sorry|thanks for (?:everything|trying|listening"
-           r"|all)|(?:i'?m|im) going now|won'?t be|wont be|not planning|after tonight|tonight)",
+           r"|all)|(?:i'?m|im) going now|won'?t be|wont be|not planning|after tonight|tonight)\b",
            rf"^{NOT_ERRAND}.*?" r"\b(?:sorry|thanks?|thank you|helped)\b[^?\n]{0,60}\b(?:goodbye|good bye"
            r"|(?:i'?m|im) going now|for everything\b[^?\n]{0,40}\b(?:before|wanted to))",
            r"\bproper goodbyes?\b|\bgoodbye to (?:them|everyone|the \w+) in my head\b",

@@ -83,6 +83,9 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"\b(?:take|taking|took|taken) (?:my|me) own life\b",
            r"\b(?:take|taking|took|taken) my life(?= (?:tonight|today|now|soon|tomorrow))",
            r"\b(?:take|taking|took|taken) my life" + CLAUSE_END,
+           r"\b(?:decided|going|gonna|want|wanna|plan\w*|ready|about|try|tried|trying) (?:to )?take my life\b"
+           r"(?! (?:back|in (?:my|both|your) hands|one day|a day|day by day|seriously|for granted|into my own"
+           r"|easy|slow|apart|over|forward|in a new|to the next))",
            r"\bend(?:ing|ed)? (?:it|things|everything) all\b",
            r"\b(?:want|wanna|going|gonna|ready|plan\w*(?: on)?|thinking (?:of|about)|thought about|about"
            r"|decided|time|need|might|will|should|could|'ll|'m|just|gotta) (?:to )?(?:just )?"
@@ -105,7 +108,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"\b(?:painless|easiest|easy|quickest|quick|best|surest) (?:ways?|methods?) (?:to|of)"
            r" (?:die|dying|go|end it|kill)\b",
            rf"\b(?:ways?|methods?|how) (?:to|of) (?:die|dying|kill {MYSELF}|end (?:it all|my"
-           r" life)|commit suicide)\b(?! (?:well|with dignity|at home|peacefully))"]),
+           r" life)|commit suicide)\b(?! (?:well|with dignity|at home|peacefully))"],
+          veto_before=r"\b(?:can|could|should|tell (?:\w+ )?to|told (?:\w+ )?to) go (?:and )?$"),
     # Passive death wish (C-SSRS item 1): want to die / wish I was dead.
     _rule("crisis.want_to_die", CRISIS, "passive_death_wish",
           [rf"\b{WANT} (?:to |2 )?(?:just )?(?:die|dye|be dead|be gone|not exist|stop existing"
@@ -252,7 +256,10 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"|m going to) do it\b",
            r"\bsaying (?:my )?goodbyes? to (?:everyone|my family|my kids|the world|everybody)\b"
            r"(?! (?:at|in) (?:work|the office|school|the club|the team|the group|church))",
-           r"\bsaid (?:my )?(?:last )?goodbyes?\b"]),
+           r"\bsaid (?:my )?(?:last )?goodbyes?\b(?! to (?:my |our |the |an? )?(?:old |dear |trusty )?"
+           r"(?:car|job|house|home|flat|office|desk|team|class|students|colleagues|workmates|coworkers"
+           r"|career|van|ute|bike|boat|couch|sofa|holiday|summer|winter|city|town|school|uni|work|boss"
+           r"|cast|\d+ years)\b)"]),
     # Fully squashed spellings that word-level patterns cannot see ("iwanttodie").
     _rule("crisis.compact", CRISIS, "suicide",
           r"\b[a-z]*(?:kil{1,2}my?s[ei]lf|wan(?:t|na)(?:to)?die|endmylife|unalivemyself"
@@ -365,7 +372,8 @@ CRISIS_RULES += (
            r"\b(?:tallest|highest) (?:buildings?|bridges?|places?)\b[^.?!]{0,30}\bjump",
            r"\b(?:step(?:ping)?|walk(?:ing)?|throw(?:ing)? myself) (?:out )?in front of (?:a |the |an )?"
            r"(?:train|bus|truck|lorry|car|one)\b"],
-          idiom_after=r"^\W*(?:the (?:bandwagon|queue|gun)|at the chance)"),
+          idiom_after=r"^\W*(?:the (?:bandwagon|queue|gun)|at the chance)",
+          veto_before=r"\b(?:can|could|should|tell (?:\w+ )?to|told (?:\w+ )?to) go (?:and )?$"),
 )
 
 # Third pass, after the third held-out table (safety_cases_3.csv): the categories it
