@@ -159,3 +159,29 @@ def test_the_third_tune_table_shows_contacts_for_nearly_every_crisis() -> None:
     assert sum(o.full_reply for o in crisis) / len(crisis) >= 0.90
     near = [judge(row["text"]) for row in rows if row["expected"] == "near_miss"]
     assert sum(o.flagged for o in near) <= 1
+
+
+# Written for this test (issue 16, eighth pass): combinations that are unambiguous on their own.
+UNAMBIGUOUS_BY_COMBINATION = [
+    "i use again sometimes, been injecting this week, now running a fever and my mid back is agony",
+    "having chemo for bowel cancer, my back aches and this week both my legs have gone weak",
+    "breast cancer patient here, new back pain and i keep wetting myself without knowing",
+    "my wifes noticed my words are slurred and my left hand stopped working ten minutes ago",
+    "crushing pain across my chest going down both my arms",
+]
+ONE_SIGN_SCREENS = [
+    "the injection site on my hip is red and a bit warm",
+    "i inject my insulin twice a day and my back is a bit sore",
+    "bit of tightness in my chest when i carry the shopping up the hill",
+]
+
+
+@pytest.mark.parametrize("text", UNAMBIGUOUS_BY_COMBINATION)
+def test_an_unambiguous_combination_alerts_at_once(text: str) -> None:
+    assert safety_verdict(text, None, semantic=False)[1]["level"] == "red_flag"
+
+
+@pytest.mark.parametrize("text", ONE_SIGN_SCREENS)
+def test_one_sign_alone_never_alerts_at_once(text: str) -> None:
+    verdict = safety_verdict(text, None, semantic=False)
+    assert verdict is None or verdict[1]["level"] != "red_flag"

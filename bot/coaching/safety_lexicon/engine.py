@@ -278,7 +278,8 @@ _RED_FLAG_NEGATORS = re.compile(
 )
 _RED_FLAG_AFTER_NEG = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:ruled out|was fine|is fine|are fine|came back (?:clear|normal|fine)"
-    r"|all clear|negative|was normal|is normal|gone now|has gone|went away|settled)"
+    r"|all clear|negative|was normal|is normal|gone now|has gone(?: away| now)?(?=\s*(?:[.,;!?]|$))"
+    r"|has gone away|went away|settled)"
 )
 _HISTORICAL = re.compile(
     r"\b(?:\d+|a few|few|several|many|two|three|four|five|six|ten|twenty) (?:years|yrs|decades)"

@@ -22,7 +22,8 @@ SAD_BODY = (
     r"(?:saddle(?: area| region)?|groin|genitals?|genital area|private(?:s| parts| area| bits)"
     r"|down there|down below|my bits|bits down there|(?:my |the )?bum\b(?! ?bag)"
     r"|bottom(?! of)|butt(?:ocks?)?\b|backside|arse\b|anus|back passage|rectum|perineum"
-    r"|between (?:my|the) legs|inner thighs?|crotch|vagina|vulva|labia|penis|testicles"
+    r"|between (?:my|the) legs|inner thighs?|insides? of (?:my|the) thighs|crotch|vagina|vulva|labia"
+    r"|penis|testicles"
     r"|scrotum|nether regions?|undercarriage|sit ?bones|when i wipe|wiping|toilet paper"
     r"|loo roll)"
 )
@@ -68,8 +69,13 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
     _rule("red_flag.saddle_numbness", RED_FLAG, "cauda_equina",
           [rf"\b{NUMB}\W+(?:\w+\W+){{0,5}}?{SAD_BODY}",
            rf"\b{SAD_BODY}\W+(?:\w+\W+){{0,4}}?(?:numb\w*|tingl\w*|pins and needles|gone dead"
-           r"|no feeling|lost (?:all )?feeling|anaesthe\w*|anesthe\w*)",
-           r"\bsaddle (?:an)?a?esthe\w*\b"]),
+           r"|no feeling|lost (?:all )?feeling|anaesthe\w*|anesthe\w*|fuzzy|prickl\w*|like cotton wool"
+           r"|(?:gone|went|going) to sleep|asleep"
+           r"|(?:feel|feels|feeling) (?:weird|strange|odd|different|dead))",
+           r"\b(?:bum|butt|arse) cheeks?\W+(?:\w+\W+){0,4}?(?:numb\w*|tingl\w*|fuzzy|prickl\w*|dead|asleep)",
+           r"\bsaddle (?:an)?a?esthe\w*\b",
+           rf"\b{CANT} (?:really )?feel (?:the )?(?:toilet seat|seat|chair|saddle|bike seat)"
+           r"(?: under me)?\b"]),
     # Cauda equina: new bladder problems (retention, loss of sensation, incontinence).
     _rule("red_flag.bladder", RED_FLAG, "cauda_equina",
           [rf"\b(?:{CANT}|unable to|struggl\w* to|trouble|difficulty|problems?|hard to"
@@ -81,6 +87,8 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            rf"\b{CANT} feel (?:myself |when i )?(?:peeing|weeing|pee|wee|urinate|the pee|the wee"
            r"|urine|my bladder|the urine|it coming)\b",
            r"\bno (?:urge|sensation|feeling) to (?:pee|wee|go|urinate)\b",
+           r"\bbladder'?s? (?:has |have )?(?:stopped|isn'?t|isnt|not|gone|quit|packed up)(?: \w+)?"
+           r" ?(?:working|right|properly|funny|weird)?\b(?! (?:as|so) much)",
            r"\b(?:wet|wetting|peed|peeing|pissed|pissing|weed|weeing) (?:myself|the bed|my pants"
            r"|my knickers|my undies"
            r"|my trousers)\b(?! (?:laughing|with laughter|from laughing|when i (?:laugh|sneeze"
@@ -100,7 +108,10 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            r"|my knickers)\b(?! (?:laughing|myself laughing))",
            r"\bbowel (?:accidents?|problems?|changes|issues|control)\b",
            r"\baccidents? (?:in|with) (?:my )?(?:pants|underwear|knickers|undies|bed)\b",
-           rf"\b{CANT} (?:feel|tell) (?:when )?i (?:need|have) (?:to )?(?:poo|open my bowels)\b"]),
+           rf"\b{CANT} (?:feel|tell) (?:when )?i (?:need|have) (?:to )?(?:poo|open my bowels)\b",
+           r"\blost control (?:of|over) (?:my )?(?:bowels?|bum|poo)\b",
+           rf"\b{CANT} tell (?:if|when|whether) (?:i'?ve|ive|i have|i) (?:been|gone|need) (?:to )?(?:the )?"
+           r"(?:toilet|loo|go)\b"]),
     _rule("red_flag.continence_sensation", RED_FLAG, "cauda_equina",
           [r"\b(?:didn'?t|did not|don'?t|can'?t|couldn'?t|never) (?:even )?(?:feel|notice|realise"
            r"|realize|know) (?:it|them|that) (?:coming|happening|until)\b",
@@ -110,7 +121,8 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
                    r"|knickers|pants|undies)\b"),
     # Cauda equina / nerve roots: symptoms in both legs (GIRFT: bilateral radiculopathy).
     _rule("red_flag.bilateral_legs", RED_FLAG, "cauda_equina",
-          [r"\bboth (?:my |of my )?(?:legs|feet|thighs)\b(?:\W+\w+){0,4}?\W+(?:numb\w*|weak\w*"
+          [r"\b(?:numb\w*|weak\w*) (?:in|down|of) (?:my|both) legs\b",
+           r"\bboth (?:my |of my )?(?:legs|feet|thighs)\b(?:\W+\w+){0,4}?\W+(?:numb\w*|weak\w*"
            r"|tingl\w*|pins and needles|giving way|gave way|give way|gone dead|dead|useless"
            r"|collaps\w*|buckl\w*|floppy|not working|won'?t work)",
            r"\b(?:numb\w*|weak\w*|tingl\w*|pins and needles)\b(?:\W+\w+){0,3}?\W+(?:in|down"
@@ -137,9 +149,13 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
     # Chest pain / possible heart attack (NHS "Heart attack"): also arm/jaw spread, breath.
     _rule("red_flag.chest_pain", RED_FLAG, "chest_pain",
           [r"\bchest (?:pains?|tightness|tight|pressure|heaviness|hurts?|hurting|is tight"
-           r"|feels tight|is hurting|feels heavy|is heavy|feels like it's being crushed)\b",
+           r"|feels tight|is hurting|feels heavy|is heavy|feels like it's being crushed"
+           r"|(?:is |feels |goes |gets |went )?(?:crushing|squeezing|squeezed|crushed|tight|tighter"
+           r"|heavy)\b)\b",
            r"\b(?:pains?|tightness|pressure|heaviness|squeezing|crushing) (?:\w+ ){0,2}?in"
            r" (?:my|the) chest\b",
+           r"\b(?:pains?|aching|tightness|pressure|heaviness|squeezing|crushing)\b(?:\W+\w+){0,5}?\W+(?:across|over"
+           r"|in the middle of|on) (?:my|the) chest\b",
            r"\bcrushing (?:pain|feeling|sensation)\b",
            r"\b(?:weight|elephant|something heavy|band|vice|vise) (?:\w+ ){0,3}?(?:on|around|across"
            r"|squeezing) my chest\b",
@@ -150,14 +166,17 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
           [r"\b(?:pain|ache|tightness)\b(?:\W+\w+){0,3}?\W+(?:spreading|going|radiating|moving"
            r"|shooting|travelling|traveling|running) (?:down|up|into|to|through) my jaw\b",
            r"\b(?:pain|ache|tightness)\b(?:\W+\w+){0,3}?\W+(?:spreading|going|radiating|moving"
-           r"|shooting|travelling|traveling|running) (?:down|up|into|to|through) my left arm\b"],
+           r"|shooting|travelling|traveling|running) (?:down|up|into|to|through) my left arm\b",
+           r"\b(?:pain|ache|tightness)\b(?:\W+\w+){0,3}?\W+(?:spreading|going|radiating|moving|shooting"
+           r"|travelling|traveling|running) (?:down|up|into|to|through) (?:both (?:my )?arms|my arms"
+           r"|my (?:right )?arm|my shoulders?)\b"],
           requires=r"\b(?:chest|breath|breathe|jaw|sweat\w*|clammy|sick|nause\w*|heart)\b"),
     _rule("red_flag.breathless", RED_FLAG, "chest_pain",
           [r"\bshort(?:ness)? of breath\b",
            rf"\b(?:{CANT}|struggling to|hard to|difficult to|trouble|unable to) (?:breathe|breath"
            r"|catch my breath|get my breath|get (?:enough )?air)\b"
            r"(?! (?:through|out of|with) (?:my|the) nose| (?:through|with) (?:this|my|the) cold)",
-           r"\bbreathless(?:ness)?\b", r"\bgasping for (?:air|breath)\b",
+           r"\bbreathless(?:ness)?\b", r"\bgasping for (?:air|breath)\b", r"\b(?:i'?m|im|and) gasping\b",
            r"\bout of breath (?:just )?(?:sitting|resting|doing nothing|at rest|lying down)\b"],
           # Breathless on hills/stairs without chest symptoms is deconditioning talk.
           veto_after=r"^\W*(?:\w+\W+){0,3}?(?:going up|walking up|climbing|on (?:the )?(?:stairs"
@@ -185,7 +204,10 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            r" (?:\w+ ){0,2}?(?:on|down|in|of) (?:one|my (?:left|right)|the (?:left|right)) side\b",
            r"\b(?:weak|numb|dead|limp|floppy|paralys\w*) (?:on|down) (?:one|my (?:left|right)"
            r"|the (?:left|right)) side\b",
-           r"\b(?:arm and leg|face and arm|arm and face) (?:\w+ ){0,2}?(?:weak|numb|dead|limp)\b",
+           r"\b(?:arm and leg|leg and arm|face and arm|arm and face) (?:\w+ ){0,2}?(?:weak|numb|dead|limp"
+           r"|heavy|floppy|useless)\b",
+           r"\b(?:weak\w*|numb\w*|heav(?:y|iness)|dead|limp) (?:\w+ ){0,2}?(?:in|down|of) (?:my|the)"
+           r" (?:left|right) (?:arm and leg|leg and arm|arm and hand|face and arm)\b",
            r"\b(?:suddenly|all of a sudden) (?:\w+ ){0,2}?(?:can'?t|cannot) (?:lift|move|raise|feel)"
            r" my (?:left |right )?(?:arm|leg|hand)\b"]),
     _rule("red_flag.limb_weak_with_stroke_sign", RED_FLAG, "neuro_deficit",
@@ -243,13 +265,15 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
           requires=PAIN_OR_INJURY),
     # Cancer history with new pain; unexplained weight loss (NICE NG59, NICE NG12).
     _rule("red_flag.cancer_history", RED_FLAG, "cancer_history",
-          [r"\b(?:history of|hx of|had|have|have had|i've had|ive had|been treated for|treatment"
-           r" for|survivor of|survived|in remission from|diagnosed with|recovering from|finished"
+          [r"\b(?:history of|hx of|had|have|have had|i've had|ive had|i'?ve got|ive got|been treated for"
+           r"|treatment for|survivor of|survived|in remission from|diagnosed with|recovering from|finished"
            r" treatment for|beat|beaten) (?:\w+ ){0,3}?(?:cancer|tumou?r|lymphoma|leuka?emia"
            r"|myeloma|melanoma|sarcoma|carcinoma)\b",
            r"\bcancer survivor\b", r"\bin remission\b", r"\bsecondaries\b", r"\bmetasta\w+",
            r"\b(?:my|the) cancer (?:came back|has spread|spread|returned|is back)\b",
-           r"\b(?:had|finished|after|since) (?:chemo|chemotherapy|radiotherapy|radiation)\b"],
+           r"\b(?:had|finished|after|since) (?:chemo|chemotherapy|radiotherapy|radiation)\b",
+           r"\b(?:on|having|doing|started) (?:chemo|chemotherapy|radiotherapy|immunotherapy)\b",
+           r"\b(?:\w+ )?cancer (?:patient|survivor)\b"],
           requires=r"(?:pain|ache|aching|hurt|sore|agony)", historical_exempt=True),
     _rule("red_flag.weight_loss", RED_FLAG, "cancer_history",
           [r"\bunexplained weight loss\b",
@@ -386,11 +410,25 @@ RED_FLAG_RULES += (
     _rule("red_flag.slurred_lay", RED_FLAG, "neuro_deficit",
           r"\b(?:speech|words?|talking)\b[^.?!]{0,20}\b(?:slurr\w*|jumbled|garbled|wouldn'?t come out)"),
     _rule("red_flag.one_hand_grip", RED_FLAG, "neuro_deficit",
-          r"\b(?:can'?t|cant|cannot|couldn'?t) (?:hold|grip|lift) (?:a |my |the )?\w+ (?:in|with) my (?:right"
-          r"|left) (?:hand|arm)\b"),
+          [r"\b(?:can'?t|cant|cannot|couldn'?t) (?:hold|grip|lift) (?:a |my |the )?\w+ (?:in|with) my"
+           r" (?:right|left) (?:hand|arm)\b",
+           r"\b(?:can'?t|cant|cannot|couldn'?t) (?:grip|hold (?:on|anything)) (?:with|in) my (?:right|left)"
+           r" hand\b"]),
+    _rule("red_flag.limb_stopped_with_stroke_sign", RED_FLAG, "neuro_deficit",
+          r"\b(?:my )?(?:right|left) (?:arm|hand|leg) (?:isn'?t|isnt|is not|won'?t|wont|stopped|has stopped)"
+          r" (?:working|moving|doing what)",
+          requires=r"\b(?:slurr\w*|speech|words|face|smile|sudden\w*|mouth|droop\w*|minutes? ago"
+                   r"|hours? ago)\b"),
     _rule("red_flag.urine_dribble", RED_FLAG, "cauda_equina",
           r"\b(?:dribbl\w*|leak\w*) (?:a (?:bit|little) of |some )?(?:wee|pee|urine)\b"),
     _rule("red_flag.night_sweats", RED_FLAG, "infection", r"\bnight sweats\b"),
+    # Injecting drugs with back pain: a risk of spinal infection (NICE NG59); with a fever, unambiguous.
+    _rule("red_flag.injecting_drugs", RED_FLAG, "infection",
+          [r"\b(?:i'?ve been|ive been|been|i|i was|was|still) (?:inject(?:ing|ed)?|shoot(?:ing)? up"
+           r"|using needles|used needles)\b"
+           r"(?! (?:insulin|my insulin|for (?:my )?(?:diabetes|insulin)|b12|my b12))",
+           r"\b(?:iv|intravenous) drugs?\b", r"\b(?:been |i was |was )?using (?:again|last week|recently)\b"],
+          requires=r"\b(?:fever\w*|temp\w*|spine|spinal|back|neck)\b"),
     _rule("red_flag.clumsy_hands", RED_FLAG, "neuro_deficit",
           [r"\bhands? (?:feel |are |is |feels |have gone |got )?(?:so |really )?clumsy\b",
            r"\bclumsy hands?\b"]),
@@ -441,6 +479,9 @@ RED_FLAG_SIGNS: dict[str, str] = {
     "red_flag.one_hand_grip": "stroke_limb", "red_flag.chest_sweating": "chest_with",
     "red_flag.urine_dribble": "continence", "red_flag.thunderclap_headache": "thunderclap",
     "red_flag.one_sided_weakness": "stroke_limb", "red_flag.limb_weak_with_stroke_sign": "stroke_limb",
+    "red_flag.fever_back_pain": "fever", "red_flag.fever_number": "fever",
+    "red_flag.injecting_drugs": "drugs", "red_flag.cancer_history": "cancer",
+    "red_flag.limb_stopped_with_stroke_sign": "stroke_limb",
 }
 # Combinations that are unambiguous on their own (GIRFT cauda equina pathway; NHS heart
 # attack and FAST stroke pages): the clinic is alerted without a screening question.
@@ -448,6 +489,10 @@ UNAMBIGUOUS_SIGNS: tuple[frozenset[str], ...] = (
     frozenset({"saddle", "continence"}), frozenset({"legs", "continence"}), frozenset({"saddle", "legs"}),
     frozenset({"chest", "chest_with"}), frozenset({"stroke_face"}),
     frozenset({"stroke_speech", "stroke_limb"}), frozenset({"thunderclap"}),
+    # NICE NG59: fever with spine pain in someone who injects drugs (spinal infection); a known
+    # cancer with new leg weakness or continence change (metastatic spinal cord compression).
+    frozenset({"fever", "drugs"}), frozenset({"cancer", "legs"}), frozenset({"cancer", "continence"}),
+    frozenset({"cancer", "saddle"}),
 )
 
 # What the red-flag screening question asks about, by category (NICE NG59 red flags;
