@@ -141,13 +141,15 @@ def safety_verdict(text: str, predicted_intent: str | None,
         if best.level == "red_flag":
             level = "red_flag" if red_flag_alerts_at_once(matches) else "red_flag_screen"
             return "red_flag", {"level": level, "rule": best.rule, "category": best.category}
-    reading = semantic_reading_for(text) if semantic else NOT_READ
+    whole_reading = semantic_reading_for(text) if semantic else NOT_READ
+    scored = whole_reading.scored  # a message too short to score leaves the classifier's guess alone
+    reading = whole_reading.without(figure_of_speech)  # a figure of speech is no evidence either way
     found = reading.crisis()
     if found is not None:
         return "crisis", {"level": "crisis_check", "rule": f"semantic.{found.category}",
                           "category": found.category}
     if predicted_intent == "crisis":
-        if figure_of_speech(text) or (reading.scored and not reading.supports_crisis()):
+        if figure_of_speech(text) or (scored and not reading.supports_crisis()):
             return DROP
         return "crisis", {"level": "crisis_check", "rule": "classifier.crisis", "category": ""}
     if predicted_intent == "red_flag":

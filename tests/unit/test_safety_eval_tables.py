@@ -185,3 +185,32 @@ def test_an_unambiguous_combination_alerts_at_once(text: str) -> None:
 def test_one_sign_alone_never_alerts_at_once(text: str) -> None:
     verdict = safety_verdict(text, None, semantic=False)
     assert verdict is None or verdict[1]["level"] != "red_flag"
+
+
+# Written for this test (issue 16, eighth pass): a fixed other sense gets no reply at all, while the
+# same words about oneself still do.
+HYPERBOLE = [
+    "been killing myself at the office all week to hit the deadline",
+    "id rather die than sit through another one of his slideshows",
+    "nearly died of laughing at the grandkids concert",
+    "we overdosed on pavlova at the bbq haha",
+    "said goodbye to mum at the station, shes off to brisbane for the winter",
+    "the captain keeps shooting himself in the foot in interviews",
+    "i'm dying to get back in the pool once the physio says so",
+]
+SAME_WORDS_ABOUT_ONESELF = [
+    "i keep thinking about killing myself",
+    "id rather die than keep living with this back",
+    "i overdosed on my sleeping tablets on saturday",
+    "said my goodbyes to the kids tonight, they dont know why",
+]
+
+
+@pytest.mark.parametrize("text", HYPERBOLE)
+def test_hyperbole_gets_no_safety_reply(text: str) -> None:
+    assert safety_verdict(text, None) is None
+
+
+@pytest.mark.parametrize("text", SAME_WORDS_ABOUT_ONESELF)
+def test_the_same_words_about_oneself_still_get_the_crisis_reply(text: str) -> None:
+    assert safety_verdict(text, None)[1]["level"] == "crisis"

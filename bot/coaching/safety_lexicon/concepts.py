@@ -336,7 +336,8 @@ CONCEPT_THIRD_RULES: tuple[Rule, ...] = (
            r"\b(?:been|keeps?|is|was|started|has been) (?:\w+ )?(?:hurting|harming|cutting"
            r"|burning) (?:him|her"
            r"|them)sel(?:f|ves)\b",
-           r"\bcuts (?:all )?(?:on|over) (?:his|her|their) (?:arms?|legs?|wrists?|thighs?)\b"]),
+           r"\bcuts (?:all )?(?:on|over) (?:his|her|their) (?:arms?|legs?|wrists?|thighs?)\b"],
+          veto_after=r"^\W*in the (?:foot|feet)\b"),  # "shooting himself in the foot"
     _rule("crisis_third_person.concept.goodbye_unreachable", THIRD, "other_at_risk",
           [r"\b(?:messaged|texted|sent|rang|called|posted|left) (?:me |us )?(?:a )?(?:goodbye|farewell)\b",
            r"\b(?:sorry for everything|goodbye|says (?:he|she|they)(?:s|'s| is| are|'re) done)\b[^?!]{0,60}"

@@ -35,6 +35,11 @@ NUM_BIG = (
 # ---------------------------------------------------------------------------
 # Crisis rules (first person unless the grammatical subject says otherwise)
 # ---------------------------------------------------------------------------
+# Working oneself hard ("killing myself to get the project done", "at the gym"): a fixed other
+# sense, so no reply at all (issue 16: a near-miss gets neither the crisis reply nor the check).
+_KILL_EFFORT = (r"^\W*(?:to (?:get|finish|meet|keep up|make (?:the|it|ends)|pay)"
+                r"|at (?:the )?(?:gym|work|office)|(?:trying|working) to (?:get|finish|meet|keep up)"
+                r"|laughing|with (?:work|laughter))\b")
 # Idioms around "kill myself" ("killing myself at the gym") - downgrade only.
 _KILL_IDIOM = (
     r"^\W*(?:at (?:the )?(?:gym|work|office|job)|trying|to (?:get|finish|keep|make|please)"
@@ -56,7 +61,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
                       r"|this season|move|run|tactics?)\b"),
     # "kill myself" incl. "kill my self", "killmyself", "kil myself".
     _rule("crisis.kill_myself", CRISIS, "suicide", rf"\bk(?:i|\*)l{{1,2}}(?:s|ed|ing|in)? ?{MYSELF}\b",
-          idiom_after=_KILL_IDIOM, subject_check=False),
+          idiom_after=_KILL_IDIOM, veto_after=_KILL_EFFORT, subject_check=False),
     # Methods said about oneself: hang/shoot/drown/gas/poison/off/top/neck/end myself.
     _rule("crisis.method_myself", CRISIS, "suicide",
           rf"\b(?:hang(?:ing|ed)?|shoot(?:ing)?|shot|drown(?:ing|ed)?|gas(?:sing)?|poison(?:ing)?"
@@ -128,12 +133,13 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"\b(?:hope|wish) (?:this|it|the pain|something|someone|god) (?:would |will )?"
            r"(?:just )?kills? me\b",
            r"\b(?:want|wish|need) (?:someone|somebody|something|god) to (?:just )?kill me\b"],
-          idiom_after=r"^\W*(?:of (?:embarrassment|shame|boredom|laughter|laughing|cringe"
-                      r"|fright)|laughing|from (?:embarrassment|shame)|at home|in (?:my|our)"
+          idiom_after=r"^\W*(?:from (?:embarrassment|shame)|at home|in (?:my|our)"
                       r" (?:own )?(?:bed|home|sleep) (?:when|one day)|peacefully (?:when|one day)"
                       r"|of old age|one day|when (?:the time comes|i'm old|my time)"
-                      r"|than (?:go|do|eat|wear|watch|sit|listen|call|ask|miss|be seen|admit"
-                      r"|use|have|miss|phone|drink|take))"),
+                      r"|than (?:call|ask|be seen|admit|use|have|phone|drink|take))",
+          # Hyperbole about something mundane: a fixed other sense, no reply at all.
+          veto_after=r"^\W*(?:of (?:embarrassment|boredom|laughter|laughing|cringe|fright)|laughing"
+                     r"|than (?:go|do|eat|wear|watch|sit|listen|miss|attend|another|sing|dance|run))\b"),
     _rule("crisis.better_off_dead", CRISIS, "passive_death_wish",
           r"\bbetter off dead\b"),
     _rule("crisis.better_off_without_me", CRISIS, "passive_death_wish",
@@ -203,7 +209,12 @@ CRISIS_RULES: tuple[Rule, ...] = (
           [r"\bover ?-?dos(?:e|ed|es|ing)\b",
            r"\b(?:gonna|going to|want to|wanna|will|might|about to|try to|tried to|planning to"
            r"|thinking about|i'll|i'd) o\.?d\b",
-           r"\bo\.d\.?'?(?:e?d|ing)?\b|\bod'(?:e?d|ing)\b|\bod(?:ed|ing)\b", r"\bod on\b"]),
+           r"\bo\.d\.?'?(?:e?d|ing)?\b|\bod'(?:e?d|ing)\b|\bod(?:ed|ing)\b", r"\bod on\b"],
+          # "overdosed on christmas pudding": food, sun or telly, never a medicine or a drug
+          veto_after=r"^\W*on (?:(?:the|my|all|too much|so much|christmas|easter) )*(?:chocolate"
+                     r"|pudding|sugar|cake|coffee|caffeine|cheese|carbs|netflix|tv|telly|sun|sunshine|cookies|biscuits"
+                     r"|lollies|candy|pizza|chips|crisps|turkey|ham|pavlova|ice ?cream|junk food|easter eggs"
+                     r"|mince pies|trifle|cuteness|nostalgia|reality tv|true crime|podcasts|vitamin c)\b"),
     _rule("crisis.took_all_pills", CRISIS, "overdose",
           [rf"\b(?:took|taken|swallowed|necked|downed|popped|(?:going to|gonna|want to|wanna"
            rf"|about to|will|'ll|could|might|thinking (?:of|about)|tempted to) (?:take|taking"
@@ -256,7 +267,9 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"|m going to) do it\b",
            r"\bsaying (?:my )?goodbyes? to (?:everyone|my family|my kids|the world|everybody)\b"
            r"(?! (?:at|in) (?:work|the office|school|the club|the team|the group|church))",
-           r"\bsaid (?:my )?(?:last )?goodbyes?\b(?! to (?:my |our |the |an? )?(?:old |dear |trusty )?"
+           r"\bsaid (?:my )?(?:last )?goodbyes?\b(?![^.?!]{0,40}\b(?:at the (?:airport|station|gate|school"
+           r"|bus stop|door|wharf|ferry terminal)|off to|moving to|flying out|heading (?:off|back|home)"
+           r"|for the (?:week|weekend|holidays|summer)))(?! to (?:my |our |the |an? )?(?:old |dear |trusty )?"
            r"(?:car|job|house|home|flat|office|desk|team|class|students|colleagues|workmates|coworkers"
            r"|career|van|ute|bike|boat|couch|sofa|holiday|summer|winter|city|town|school|uni|work|boss"
            r"|cast|\d+ years)\b)"]),

@@ -61,6 +61,7 @@ class SemanticMatch:
     category: str
     similarity: float
     counter_similarity: float
+    clause: str = ""  # the scored piece; kept in memory for the decision, never logged
 
     @property
     def margin(self) -> float:
@@ -115,7 +116,8 @@ class ExemplarBank:
         crisis = vectors @ self.crisis_vectors.T
         counter = (vectors @ self.counter_vectors.T).max(axis=1)
         best = crisis.argmax(axis=1)
-        return [SemanticMatch(self.crisis_categories[index], float(crisis[row, index]), float(counter[row]))
+        return [SemanticMatch(self.crisis_categories[index], float(crisis[row, index]), float(counter[row]),
+                              pieces[row])
                 for row, index in enumerate(best)]
 
 
@@ -140,6 +142,11 @@ class SemanticReading:
 
     def supports_crisis(self, threshold: float = SUPPORT_THRESHOLD, margin: float = SUPPORT_MARGIN) -> bool:
         return any(match.similarity >= threshold and match.margin >= margin for match in self.matches)
+
+    def without(self, is_harmless: Callable[[str], bool]) -> SemanticReading:
+        """The reading without the clauses `is_harmless` recognises (a figure of speech such as
+        "dying to see the grandkids"): the message's other clauses still count."""
+        return SemanticReading(tuple(match for match in self.matches if not is_harmless(match.clause)))
 
 
 NOT_READ = SemanticReading(())
