@@ -214,3 +214,36 @@ def test_hyperbole_gets_no_safety_reply(text: str) -> None:
 @pytest.mark.parametrize("text", SAME_WORDS_ABOUT_ONESELF)
 def test_the_same_words_about_oneself_still_get_the_crisis_reply(text: str) -> None:
     assert safety_verdict(text, None)[1]["level"] == "crisis"
+
+
+# Written for this test (issue 16, ninth pass): one sentence per concept added from the spent
+# fourth sealed table's misses, in other words than any table row.
+NINTH_PASS_CONCEPTS = [
+    "ok thats it, im ending it tonight",
+    "swallowed half the box already and im going to take the rest",
+    "sitting here with dads old rifle on my knee",
+    "took a lighter to my own arm on purpose after the appointment",
+    "if the cops find me first tell them it wasnt my daughters fault",
+    "my will is done, my affairs are in order and the dogs are rehomed",
+    "theres enough morphine in the cupboard to do it",
+    "please god let tonight be the night i dont wake up from",
+    "honestly the family would be so much better off",
+    "i'm nothing but a millstone round my wifes neck",
+]
+NINTH_PASS_HARMLESS = [
+    "i cut the lawn really short on purpose so it lasts the fortnight",
+    "we're ending it with a bbq at the beach, the whole team is coming",
+    "the last time i'll be checking in before my holiday, back on the 20th",
+    "my affairs with the bank are finally in order after that mess",
+]
+
+
+@pytest.mark.parametrize("text", NINTH_PASS_CONCEPTS)
+def test_ninth_pass_concepts_get_a_safety_reply(text: str) -> None:
+    verdict = safety_verdict(text, None, semantic=False)
+    assert verdict is not None and verdict[0] == "crisis"
+
+
+@pytest.mark.parametrize("text", NINTH_PASS_HARMLESS)
+def test_ninth_pass_harmless_senses_stay_quiet(text: str) -> None:
+    assert safety_verdict(text, None) is None

@@ -329,6 +329,97 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
                       r"|oops)\b[^.?!]{0,30}$"),
 )
 
+# Ninth pass (spent sealed table 4, by concept): each is a kind of message the rules above did
+# not know, written as the concept rather than the sentence. All ask the check question.
+_INJURY_VERB = (r"(?:slic\w*|cut|cutting|burn\w*|bash\w*|kick\w*|claw\w*|scratch\w*|punch\w*|hit\w*|bang\w*"
+                r"|smash\w*|gouge\w*|stabb?\w*|carv\w*|bit|bite\w*|scald\w*|pinch\w*)")
+CONCEPT_CHECK_RULES += (
+    _rule("crisis_check.concept.deliberate_injury", CHECK, "self_harm",
+          [rf"\b{_INJURY_VERB} (?:\w+ )?(?:my|myself)\b[^.?!]{{0,40}}\b(?:deliberately|on purpose"
+           r"|intentionally|to myself)\b",
+           rf"\b(?:deliberately|on purpose|intentionally)\b[^.?!]{{0,20}}\b{_INJURY_VERB}"
+           r" (?:\w+ )?(?:my|myself)\b",
+           r"\b(?:what|the things?) i (?:did|do|have done|'?ve done) to (?:myself|my (?:own )?(?:arms?"
+           r"|legs?|body"
+           r"|skin|wrists?))\b",
+           r"\b(?:i'?m|im|i am) covered in (?:cuts|scars|burns|bruises)\b",
+           r"\bcuts (?:all )?(?:on|over|up|down) my (?:arms?|legs?|wrists?|thighs?|stomach|belly|hips?)\b",
+           r"\b(?:took|take|taking) (?:it|all my \w+|my (?:anger|frustration|pain)) out on (?:my own"
+           r"|myself|my)"
+           r" (?:body|skin|arms?|legs?|self)?\b",
+           r"\bmade it (?:be )?(?:somewhere else|hurt somewhere else)\b",
+           r"\b(?:bashed|hit|punched|smacked|whacked) my (?:own )?(?:head|face|legs?"
+           r"|arms?) (?:with my (?:fists?"
+           r"|hand)|over and over|again and again|till|until)"],
+          veto_before=r"\b(?:accident\w*|by mistake|while|cooking|chopping|shaving|oops|the dog|the cat"
+                      r"|the kids?)\b[^.?!]{0,30}$"),
+    _rule("crisis_check.concept.message_for_after", CHECK, "farewell",
+          [r"\b(?:when|if|once) (?:they|you|someone|somebody|people|the (?:police|cops)|my \w+) finds? me\b"
+           r"(?=[^.?!]{0,20}\b(?:first|tell|sorry|fault|love|don'?t|dont)\b)",
+           r"\b(?:don'?t|dont|do not|please don'?t|please dont) (?:try to |come )?(?:find|look for) me\b",
+           r"^\W*(?:please |can you |could you |pls )?tell my (?:\w+ ){0,2}?(?:i love (?:her|him|them)"
+           r"|(?:i'?m|im)"
+           r" sorry|sorry|not to blame)",
+           r"\b(?:the )?last time (?:i'?ll|ill|i will|i'?m|im) (?:be )?(?:check\w* in|messag\w*|writ\w*"
+           r"|talk\w* to you)\b(?![^.?!]{0,40}\b(?:before|till|until|for a (?:while|week|bit|few)|back on"
+           r"|back in|back next|holiday|away|trip|today|this week))",
+           r"\b(?:won'?t|wont|will not) (?:be )?(?:answering|replying to|need(?:ing)?(?: to)?)"
+           r" (?:any ?more|these|this|you)\b",
+           r"\b(?:saying|say) goodbye,? pacer\b|\bgoodbye pacer\b|\bthis is me saying goodbye\b",
+           r"\b(?:my )?affairs (?:are |is )?(?:all )?in order\b",
+           r"\b(?:picked|chose|chosen|choosing|planned|planning|sorted) (?:\w+ ){0,2}?(?:hymns|songs|music"
+           r"|readings) for my (?:service|funeral)\b",
+           r"\b(?:money|cash) (?:\w+ ){0,4}?for (?:the|my) funeral\b",
+           r"\b(?:cancel|stop) (?:\w+ ){0,4}?(?:all of them|the rest"
+           r"|everything)\b[^.?!]{0,40}\b(?:won'?t|wont)"
+           r" be (?:here|around)\b",
+           r"\bno point (?:refilling|renewing|reordering|booking|repeating)\b"],
+          subject_check=False),
+    _rule("crisis_check.concept.means_kept_ready", CHECK, "method_means",
+          [r"\benough (?:\w+ ){0,2}?(?:insulin|pills|tablets|meds|medication|morphine|oxy\w*|codeine"
+           r"|paracetamol|panadol|sleepers) (?:\w+ ){0,4}?to do it\b",
+           r"\b(?:for|till|until) (?:when|the day) i (?:decide|choose|am ready|need them)\b",
+           r"\bcount(?:ing)? (?:them|my (?:pills|tablets)) (?:every|each) (?:night|day|morning)\b",
+           r"\b(?:top|roof) (?:floor|level|storey) of (?:the |a )?(?:\w+ )?(?:car ?park|building|parking"
+           r" building)\b",
+           r"\b(?:pills|tablets|bottle of \w+) (?:\w+ ){0,6}?(?:that|which) (?:i'?m|im"
+           r"|i am) (?:going to|gonna)"
+           r" take\b"]),
+    _rule("crisis_check.concept.not_coming_back", CHECK, "passive_death_wish",
+          [r"\b(?:the (?:one|night|day|time)|a night|one) i (?:don'?t|dont|won'?t|wont|never) (?:come back"
+           r"|wake up) from\b",
+           r"\b(?:going to|gonna) (?:go to )?sleep (?:now |tonight )?and (?:not|never) wake up\b",
+           r"\b(?:hope|hoping|wish|wishing) (?:i|that i) (?:slip|fall|crash|get hit)\b[^.?!]{0,40}"
+           r"\b(?:that'?s that|thats that|that'?s it|thats it|don'?t get up|dont get up|for good|and die)\b",
+           r"\b(?:wish|wishing) the (?:ambulance|paramedics|doctors?|hospital) (?:hadn'?t|had not|didn'?t"
+           r"|did not|hadnt|didnt) (?:come|saved? me|found me|got there)\b",
+           r"\bif (?:\w+ ){1,3}(?:had|has) taken me\b",
+           r"\bnever (?:to )?have existed\b",
+           r"\bnot (?:be )?here (?:in the morning|by (?:the )?morning|tomorrow)\b",
+           r"\b(?:stopped|stop|don'?t|dont) (?:bothering with|wearing|putting on) (?:my |a )?seat ?belt\b",
+           r"\b(?:not sure|don'?t know if|dont know if|unsure if|unsure whether) i (?:want"
+           r"|wanna) to (?:keep|go"
+           r" on|carry on) (?:living|going|being here)\b",
+           r"\b(?:wanna|want to|ready to) perish\b|\balt ?\+? ?f4 (?:my life|myself|irl|life)\b",
+           r"\b(?:the )?(?:si|s/i) (?:is back|thoughts?|urges?|again|is bad)\b"]),
+    _rule("crisis_check.concept.burden_metaphor", CHECK, "burden",
+          [r"\b(?:i'?m|im|i am|i feel like|feel like) (?:just |only |nothing but |such )?(?:a "
+           r"|an )?(?:millstone"
+           r"|anchor|dead weight|albatross|noose round|weight round|drain on)\b",
+           r"\b(?:i'?m|im|i am) (?:good for nothing|a waste|the reason (?:my|our|everyone))\b",
+           r"\b(?:they'?d|theyd|they would|everyone would|everybody would|she'?d|shed|he'?d|hed"
+           r"|(?:the|my) (?:family|kids|children|wife|husband|partner|whanau|grandkids) (?:would|'?d))"
+           r" (?:all )?be (?:so much |much )?(?:better off|freer|happier|free)(?: if i (?:wasn'?t"
+           r"|weren'?t|wasnt|was"
+           r" not)(?: \w+){0,3})?\s*(?:[.!]|$)",
+           r"\bdoing (?:them|everyone|everybody|my family) (?:all )?a favou?r by (?:not being|going"
+           r"|leaving)\b",
+           r"\b(?:only|just) here to make (?:everyone'?s|everybody'?s|their) li(?:fe|ves) harder\b",
+           r"\bbrings? (?:nothing but|only) (?:misery|pain|trouble|grief) to\b",
+           r"\b(?:money|time|care) (?:spent|wasted) on me would be better spent\b",
+           r"\bwhat'?s the point of keeping me around\b"]),
+)
+
 CONCEPT_THIRD_RULES: tuple[Rule, ...] = (
     _rule("crisis_third_person.concept.lethal_self", THIRD, "other_at_risk",
           [r"\b(?:shoot\w*|shot|kill\w*|hang\w*|drown\w*|poison\w*|overdos\w*|end\w*) (?:him|her"

@@ -98,14 +98,33 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"(?! (?:with|between|off|up|there|early|for (?:today|the day|now|tonight)|on a"
            r"|at \d|after|before|by))"],
           subject_check=False),
+    # Ninth pass (spent sealed table 4, by concept): "im ending it", the rest of the pills next,
+    # a means in hand or laid out, a method bought or packed to end things with.
+    _rule("crisis.ending_it_now", CRISIS, "suicide",
+          [r"\b(?:i'?m|im|i am) (?:just )?end(?:ing)? (?:it|things|everything|my life)\b"
+           r"(?! (?:with|between|off|up|there|early|for (?:today|the day|now|tonight)|on a|at \d|after|by))",
+           rf"\b(?:going to|gonna|will|about to|'ll) take the rest(?: of (?:them|the|my) (?:\w+ )?{MEDS})?\b"
+           r"(?! of the (?:day|week|afternoon|evening|morning|year))",
+           rf"\b(?:the |my )?(?:{MEDS}) (?:are|is) next\b",
+           r"\b(?:got|have|holding|sitting|sat|lying|with)\b[^.?!]{0,25}\b(?:gun|rifle|shotgun|pistol|noose"
+           r"|rope|blade|razor)s? (?:in|on|across) my (?:lap|hands?|knees?)\b",
+           rf"\b(?:all )?(?:my )?(?:{MEDS}) (?:are |is )?(?:all )?(?:lined up|counted out|laid out"
+           rf"|sorted into"
+           r" piles) (?:on|in front of|beside|next to)\b",
+           r"\b(?:bought|ordered|got|have|packed|kept|keeping|stashed)\b[^.?!]{0,40}\bto end (?:things|it"
+           r"|it all|my life) with\b(?! (?:my|him|her|them|the|a|an) (?!(?:pills|tablets|rope|gun)))",
+           r"\bhose (?:and|&|n) (?:tape|duct tape)\b",
+           r"\bfill(?:ing|ed)? my pockets with (?:rocks|stones)\b"],
+          veto_after=r"^\W*(?:lol|haha|jk)\b"),
     # Method talk: jumping, traffic, lethal dose questions, painless ways (C-SSRS: method).
     _rule("crisis.method_plan", CRISIS, "suicide",
           [r"\b(?:jump\w*|throw\w* (?:my|him|her)self) off (?:a|the|my|that|this)? ?(?:bridge"
            r"|building|cliff|roof|balcony|car ?park|tower|overpass|flyover)\b",
            r"\b(?:jump\w*|step\w*|throw\w* (?:my|him|her)self|walk\w*|lie down|lay down)"
            r" (?:in front of|under) (?:a|the) (?:train|bus|truck|lorry|car|traffic|tram)\b",
-           r"\b(?:drive|driving|crash|crashing|swerve|swerving) (?:my car )?into (?:a tree|a wall"
-           r"|traffic|oncoming|a bridge|a truck)\b",
+           r"\b(?:drive|driving|crash|crashing|swerve|swerving) (?:my car |the car )?into (?:a tree|a wall"
+           r"|traffic|oncoming|a bridge|a truck|a (?:power |power-|telegraph |lamp ?)?pole|a pillar"
+           r"|the (?:sea|river|harbour|median|barrier))\b",
            rf"\bhow (?:many|much) (?:\w+\W+){{0,4}}?(?:would|does|will|did|to|it takes?|until"
            rf"|before)\W+(?:\w+\W+){{0,3}}?(?:kill (?:me|{MYSELF}|you|someone)|die|be dead|be"
            rf" lethal|be fatal|end (?:it|my life)|stop my heart)\b",
@@ -212,7 +231,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"\bo\.d\.?'?(?:e?d|ing)?\b|\bod'(?:e?d|ing)\b|\bod(?:ed|ing)\b", r"\bod on\b"],
           # "overdosed on christmas pudding": food, sun or telly, never a medicine or a drug
           veto_after=r"^\W*on (?:(?:the|my|all|too much|so much|christmas|easter) )*(?:chocolate"
-                     r"|pudding|sugar|cake|coffee|caffeine|cheese|carbs|netflix|tv|telly|sun|sunshine|cookies|biscuits"
+                     r"|pudding|sugar|cake|coffee|caffeine|cheese|carbs|netflix|tv|telly|sun|sunshine"
+                     r"|cookies|biscuits"
                      r"|lollies|candy|pizza|chips|crisps|turkey|ham|pavlova|ice ?cream|junk food|easter eggs"
                      r"|mince pies|trifle|cuteness|nostalgia|reality tv|true crime|podcasts|vitamin c)\b"),
     _rule("crisis.took_all_pills", CRISIS, "overdose",
@@ -632,8 +652,8 @@ CRISIS_RULES += (
     _rule("crisis.self_harm_act", CRISIS, "self_harm",
           [rf"\b{_SELF_ACT}\b[^.?!]{{0,40}}?\b(?:till?|until|'?til) (?:i|it|they|my \w+|there'?s|there is)"
            r" (?:bleed|bled|bleeds|bruise[sd]?|break|broke|swell|is raw|are raw|blood)\b",
-           rf"\b{_SELF_ACT}\b[^.?!]{{0,40}}?\b(?:on purpose|deliberately|intentionally)\b"
-           r"(?<!\bgym on purpose)",
+           rf"\b{_SELF_ACT}\b[^.?!]{{0,20}}?\b(?:my|myself|me)\b[^.?!]{{0,30}}?\b(?:on purpose|deliberately"
+           r"|intentionally)\b(?<!\bgym on purpose)",
            r"\bmake myself (?:hurt|bleed|suffer|bruise)\b",
            r"\b(?:was|been|did|relapsed on|relapse on|do|doing) sh (?:again|last night|tonight|today)\b"
            r"|\bsh (?:relapse|urges?|again)\b",
