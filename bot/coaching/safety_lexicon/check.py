@@ -21,7 +21,13 @@ CHECK_RULES: tuple[Rule, ...] = (
            rf" (?:it |this |this pain |any of this |things |life )?(?:like this|any ?more"
            rf"|any longer|much longer|for much longer|forever|for ever)\b",
            rf"\b{CANT} (?:go on|carry on|keep going|do this)" + CLAUSE_END,
-           r"\bno way out\b", r"\btrapped in (?:this|my) (?:body|life|pain)\b"]),
+           r"\bno way out\b", r"\btrapped in (?:this|my) (?:body|life|pain)\b"],
+          # "cant go on much longer without coffee", "...like this with the old pillow": a thing, not a life
+          veto_after=r"^[^.?!]{0,25}?\b(?:without (?:a |my |some )?(?:coffee|tea|cuppa|nap|food|lunch"
+                     r"|sugar|chocolate"
+                     r"|break|holiday|sleep|wine|beer)|with (?:the|this|my|that) (?:old |stupid "
+                     r"|broken )?(?:pillow"
+                     r"|mattress|chair|bed|car|phone|laptop|shoes|computer|printer|couch|desk))\b"),
     _rule("crisis_check.whats_the_point", CHECK, "hopelessness",
           [r"\bwhat'?s the point(?: (?:of|in) (?:anything|it all|any of it|any of this|living"
            r"|life|going on|carrying on|trying|everything|being here|me|even trying|getting up"
@@ -43,7 +49,12 @@ CHECK_RULES: tuple[Rule, ...] = (
            r"|this life|this world|all of this|trying|everyone)\b",
            r"\bgiv(?:e|ing|en) up on (?:life|everything|living|myself)\b",
            r"\bi give up" + CLAUSE_END,
-           r"\b(?:tired|sick|weary) of (?:life|my life)\b"]),
+           r"\b(?:tired|sick|weary) of (?:life|my life)\b"],
+          # a mundane thing just before "i give up" (keys, the crossword, a jar lid)
+          veto_before=r"\b(?:keys|glasses|specs|phone|wallet|remote|password|printer|photocopier|spreadsheet"
+                      r"|crossword|sudoku|wordle|puzzle|jar|lid|knitting|recipe|diet|app|wifi"
+                      r"|forms?)\b[^.?!]{0,40}"
+                      r"[.?!]?[^.?!]{0,10}$"),
     # Perceived burdensomeness (interpersonal theory of suicide; C-SSRS prompts).
     _rule("crisis_check.burden", CHECK, "hopelessness",
           [r"\b(?:i'?m|im|i am|feel like|i feel|being|such|just|nothing but) (?:\w+ ){0,2}?"
@@ -68,7 +79,9 @@ CHECK_RULES: tuple[Rule, ...] = (
     # Hyperbole that is sometimes meant: ask, do not script.
     _rule("crisis_check.kill_me_now", CHECK, "passive_death_wish",
           [r"\b(?:just|someone|somebody|please|god) (?:please )?(?:kill|shoot) me\b",
-           r"\b(?:kill|shoot) me now\b"]),
+           r"\b(?:kill|shoot) me now\b"],
+          veto_before=r"\b(?:meetings?|work|class|shopping|traffic|queue|tax|homework|paperwork|admin|emails?"
+                      r"|in-?laws|school run|assignment|exam|presentation)\b[^.?!]{0,40}$"),
     # "I've been stockpiling" without saying what: ask.
     _rule("crisis_check.stockpiling_unspecified", CHECK, "stockpiling",
           r"\b(?:been|i'?m|im|am|started|keep) stock ?-?pil(?:e|ed|ing)\b"

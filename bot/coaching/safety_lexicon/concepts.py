@@ -76,6 +76,9 @@ REFUSAL = (r"(?:not|never) (?:hanging|sticking|staying) (?:around|about)|not sig
            r"|(?:don'?t|dont) (?:want|wanna) to (?:see|be here|be around|stick around|live|make it)"
            r"|(?:i'?m|im) not (?:carrying|going|keeping) on"
            r"|i know what (?:i'?m|im|i am) (?:going to|gonna) do|i know what (?:i'?ll|ill|i will) do"
+           r"|no point (?:in )?(?:carrying|going|keeping) on|neither am i (?:hanging|sticking|staying)"
+           r"|(?:i'?d|id|i will|i'?ll) be gone by|whether (?:i'?m|im|to keep) (?:staying alive"
+           r"|living|going on)"
            r"|no (?:reason|point) (?:to|in)"
            r" (?:keep\w*|go\w* on|carry\w* on|stick\w* around|stay\w*|liv\w*)|nothing (?:left )?to live for"
            r"|(?:don'?t|dont) see (?:a|any|the) (?:reason|point) (?:to|in) (?:keep|go|carry|stick|stay"
@@ -348,13 +351,30 @@ CONCEPT_CHECK_RULES += (
            r"|myself|my)"
            r" (?:body|skin|arms?|legs?|self)?\b",
            r"\bmade it (?:be )?(?:somewhere else|hurt somewhere else)\b",
+           rf"\b{_INJURY_VERB}(?: at)? (?:\w+ )?(?:my|myself)\b[^.?!]{{0,40}}\b(?:till|until"
+           rf"|til) (?:they'?re|theyre"
+           r"|it'?s|its|i see stars|raw|bleed\w*|bled|bruised|black)",
+           r"\b(?:stub\w*|put\w*) (?:a |my )?(?:cigarettes?|smokes?|ciggies?|durries?) out on my\b",
+           r"\bnot (?:an|by) accident\b[^.?!]{0,40}\b(?:time|again|this (?:week|month))\b",
+           r"\b(?:on|to) my (?:own )?(?:hand|palm|arm|skin|leg)\b[^.?!]{0,30}\bnot (?:an|by) accident\b",
+           r"\bscratch\w* (?:the )?skin off my\b",
            r"\b(?:bashed|hit|punched|smacked|whacked) my (?:own )?(?:head|face|legs?"
            r"|arms?) (?:with my (?:fists?"
            r"|hand)|over and over|again and again|till|until)"],
           veto_before=r"\b(?:accident\w*|by mistake|while|cooking|chopping|shaving|oops|the dog|the cat"
                       r"|the kids?)\b[^.?!]{0,30}$"),
     _rule("crisis_check.concept.message_for_after", CHECK, "farewell",
-          [r"\b(?:when|if|once) (?:they|you|someone|somebody|people|the (?:police|cops)|my \w+) finds? me\b"
+          [r"\bif (?:anyone|someone|somebody|you) reads? this (?:after|later|when)\b",
+           r"\btell my (?:\w+ ){0,2}?(?:i love (?:her|him|them)[^.?!]{0,20}\b(?:sorry|bye|goodbye)"
+           r"|(?:i'?m|im)"
+           r" sorry)\b",
+           r"\b(?:let|tell) (?:my |the )?\w+ know it (?:wasn'?t|wasnt|was not|isn'?t|isnt) (?:her"
+           r"|his|their|your)"
+           r" fault\b",
+           r"\blast (?:night|day) on (?:earth|this earth|the planet)\b",
+           r"\b(?:won'?t|wont) be back\b[^?]{0,25}\b(?:take care|bye|goodbye|thanks|cheers)\b",
+           r"\b(?:wrote|written|paid|fed|sorted)\b[^?]{0,60}\btime to go\s*(?:[.!]|$)",
+           r"\b(?:when|if|once) (?:they|you|someone|somebody|people|the (?:police|cops)|my \w+) finds? me\b"
            r"(?=[^.?!]{0,20}\b(?:first|tell|sorry|fault|love|don'?t|dont)\b)",
            r"\b(?:don'?t|dont|do not|please don'?t|please dont) (?:try to |come )?(?:find|look for) me\b",
            r"^\W*(?:please |can you |could you |pls )?tell my (?:\w+ ){0,2}?(?:i love (?:her|him|them)"
@@ -376,7 +396,23 @@ CONCEPT_CHECK_RULES += (
            r"\bno point (?:refilling|renewing|reordering|booking|repeating)\b"],
           subject_check=False),
     _rule("crisis_check.concept.means_kept_ready", CHECK, "method_means",
-          [r"\benough (?:\w+ ){0,2}?(?:insulin|pills|tablets|meds|medication|morphine|oxy\w*|codeine"
+          [r"\b(?:coroner|(?:be|get|am|are) found if (?:they|you|i|someone) lives? alone)\b",
+           r"\blife (?:insurance|cover)\b[^.?!]{0,50}\b(?:not an accident|suicide|pay\w* out if"
+           r"|worth more)\b",
+           r"\b(?:max\w*|most|how many) (?:number of )?(?:panadol|paracetamol|pills|tablets|sleeping pills)\b"
+           r"[^.?!]{0,40}\b(?:sell|buy|get)\b",
+           r"\b(?:chemist|pharmacy|pharmacies) and (?:two|three|\d) others?\b|\bonly buy so much at once\b",
+           r"\bwould (?:that|it) be painless\b",
+           r"\bif i (?:stopped|stop) (?:taking )?my (?:insulin|heart (?:pills|tablets|meds))\b",
+           r"\b(?:the )?(?:date|day|place|time)(?:,| and) the (?:place|date|time|method)\b[^.?!]{0,30}"
+           r"\b(?:everything|all worked out|sorted)\b",
+           r"\btomorrow is the day\b",
+           r"\bcharcoal and (?:the )?tape\b|\b(?:got|bought|ordered|found) (?:hold of )?(?:some )?helium\b",
+           r"\b(?:how|why) (?:do|would|did) (?:people|someone|i) (?:leave|go) without hurting\b",
+           r"\bwhy i did it\b[^.?!]{0,40}\bfelt what i feel\b",
+           r"\b(?:a way|how) to make sure the pain stops (?:permanently|for good|forever)\b",
+           r"\bsorted everything out for good\b",
+           r"\benough (?:\w+ ){0,2}?(?:insulin|pills|tablets|meds|medication|morphine|oxy\w*|codeine"
            r"|paracetamol|panadol|sleepers) (?:\w+ ){0,4}?to do it\b",
            r"\b(?:for|till|until) (?:when|the day) i (?:decide|choose|am ready|need them)\b",
            r"\bcount(?:ing)? (?:them|my (?:pills|tablets)) (?:every|each) (?:night|day|morning)\b",
@@ -394,6 +430,9 @@ CONCEPT_CHECK_RULES += (
            r"\b(?:wish|wishing) the (?:ambulance|paramedics|doctors?|hospital) (?:hadn'?t|had not|didn'?t"
            r"|did not|hadnt|didnt) (?:come|saved? me|found me|got there)\b",
            r"\bif (?:\w+ ){1,3}(?:had|has) taken me\b",
+           r"\bwish(?:ed)? i (?:had|'d|d) died\b",
+           r"\b(?:could|would|might) kill me (?:one day|someday)\b[^.?!]{0,40}\b(?:hope|relief"
+           r"|relieved|good)\b",
            r"\bnever (?:to )?have existed\b",
            r"\bnot (?:be )?here (?:in the morning|by (?:the )?morning|tomorrow)\b",
            r"\b(?:stopped|stop|don'?t|dont) (?:bothering with|wearing|putting on) (?:my |a )?seat ?belt\b",
@@ -417,7 +456,10 @@ CONCEPT_CHECK_RULES += (
            r"\b(?:only|just) here to make (?:everyone'?s|everybody'?s|their) li(?:fe|ves) harder\b",
            r"\bbrings? (?:nothing but|only) (?:misery|pain|trouble|grief) to\b",
            r"\b(?:money|time|care) (?:spent|wasted) on me would be better spent\b",
-           r"\bwhat'?s the point of keeping me around\b"]),
+           r"\bwhat'?s the point of keeping me around\b",
+           r"\bme not being (?:here|around)\b",
+           r"\bset (?:her|him|them|my (?:wife|husband|partner|family|kids)) free\b",
+           r"\b(?:useless|worthless|waste|cripple)\b[^.?!]{0,30}\btaking up (?:space|a bed|room)\b"]),
 )
 
 CONCEPT_THIRD_RULES: tuple[Rule, ...] = (

@@ -87,6 +87,7 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            rf"\b{CANT} feel (?:myself |when i )?(?:peeing|weeing|pee|wee|urinate|the pee|the wee"
            r"|urine|my bladder|the urine|it coming)\b",
            r"\bno (?:urge|sensation|feeling) to (?:pee|wee|go|urinate)\b",
+           rf"\b{CANT} (?:get|push|squeeze) (?:the |my )?(?:wee|pee|urine) out\b",
            r"\bbladder'?s? (?:has |have )?(?:stopped|isn'?t|isnt|not|gone|quit|packed up)(?: \w+)?"
            r" ?(?:working|right|properly|funny|weird)?\b(?! (?:as|so) much)",
            r"\b(?:wet|wetting|peed|peeing|pissed|pissing|weed|weeing) (?:myself|the bed|my pants"
@@ -122,6 +123,7 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
     # Cauda equina / nerve roots: symptoms in both legs (GIRFT: bilateral radiculopathy).
     _rule("red_flag.bilateral_legs", RED_FLAG, "cauda_equina",
           [r"\b(?:numb\w*|weak\w*) (?:in|down|of) (?:my|both) legs\b",
+           r"\bmy legs (?:are|have been|keep|feel) (?:getting |going |feeling )?(?:weak\w*|numb\w*)\b",
            r"\bboth (?:my |of my )?(?:legs|feet|thighs)\b(?:\W+\w+){0,4}?\W+(?:numb\w*|weak\w*"
            r"|tingl\w*|pins and needles|giving way|gave way|give way|gone dead|dead|useless"
            r"|collaps\w*|buckl\w*|floppy|not working|won'?t work)",
@@ -154,7 +156,8 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            r"|heavy)\b)\b",
            r"\b(?:pains?|tightness|pressure|heaviness|squeezing|crushing) (?:\w+ ){0,2}?in"
            r" (?:my|the) chest\b",
-           r"\b(?:pains?|aching|tightness|pressure|heaviness|squeezing|crushing)\b(?:\W+\w+){0,5}?\W+(?:across|over"
+           r"\b(?:pains?|aching|tightness|pressure|heaviness|squeezing"
+           r"|crushing)\b(?:\W+\w+){0,5}?\W+(?:across|over"
            r"|in the middle of|on) (?:my|the) chest\b",
            r"\bcrushing (?:pain|feeling|sensation)\b",
            r"\b(?:weight|elephant|something heavy|band|vice|vise) (?:\w+ ){0,3}?(?:on|around|across"
@@ -187,6 +190,8 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
           [r"\bface (?:is |has |has gone |went |looks |feels )?(?:all )?(?:drooping|droopy"
            r"|dropped|lopsided|fallen|numb on one side)\b",
            r"\b(?:droopy|drooping|lopsided) (?:face|mouth|smile|eyelid)\b",
+           r"\b(?:mouth|lip|smile) (?:has |is |went )?(?:dropped|drooped|gone crooked|slipped) (?:on|down)"
+           r" (?:the|one|his|her|my) (?:left|right|side)\b",
            r"\b(?:smile|mouth) (?:is |has gone |went |looks )?(?:all )?(?:lopsided|droopy|drooping"
            r"|crooked|uneven|dropped)\b",
            r"\b(?:one side of|side of) my (?:face|mouth) (?:is |has |went |has gone )?(?:drooping"
@@ -212,7 +217,7 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            r" my (?:left |right )?(?:arm|leg|hand)\b"]),
     _rule("red_flag.limb_weak_with_stroke_sign", RED_FLAG, "neuro_deficit",
           r"\b(?:arm|leg|hand) (?:suddenly )?(?:went|has gone|gone|is|feels|going) (?:all )?"
-          r"(?:weak|numb|dead|limp|floppy)\b",
+          r"(?:weak|numb|dead|limp|floppy|heavy and useless|useless)\b",
           requires=r"\b(?:face|smile|mouth|speech|slurr\w*|sudden\w*|one side|vision|words)\b"),
     _rule("red_flag.vision_loss", RED_FLAG, "neuro_deficit",
           [r"\b(?:sudden(?:ly)?|suddenly) (?:\w+ ){0,2}?(?:lost|losing|loss of|lose|can'?t see"
@@ -403,7 +408,11 @@ RED_FLAG_RULES += (
 # that keeps getting worse.
 RED_FLAG_RULES += (
     _rule("red_flag.chest_sweating", RED_FLAG, "chest_pain",
-          r"\b(?:sweaty|sweating|clammy|cold sweat|drenched)\b", requires=r"\bchest\b"),
+          r"\b(?:sweaty|sweating|clammy|cold sweat|drenched|dripping with sweat)\b", requires=r"\bchest\b"),
+    _rule("red_flag.arm_ache_with_chest", RED_FLAG, "chest_pain",
+          [r"\b(?:left|right) arm (?:aches|hurts|is aching|is sore|pain)\b",
+           r"\b(?:pain|ache|aching)\b(?:\W+\w+){0,5}?\W+(?:down|in|into) my left arm\b"],
+          requires=r"\b(?:chest|jaw|clammy|sweat\w*|sick|nause\w*)\b"),
     _rule("red_flag.thunderclap_headache", RED_FLAG, "neuro_deficit",
           [r"\bworst headache (?:of my life|i'?ve ever had|ever)\b", r"\bthunder ?clap\b",
            r"\bheadache\b[^.?!]{0,30}\b(?:came on|hit|started) (?:all of a sudden|suddenly|like a)\b"]),
@@ -460,7 +469,12 @@ SETTLED_SYMPTOM = re.compile(
     r"(?: (?:\w+ ){0,2}?(?:years?|yrs|months) ago)?\b(?! (?:last|this|yesterday)))"
     r"|always (?:been|had|has|does|is|gets)"
     r"|(?:goes|wears off|settles|eases|passes|disappears|gone)(?: away)? (?:once|when|as soon as|after) i"
-    r"|(?:if|when(?:ever)?) i (?:sleep|lie|lay|lean|sit|kneel|cross)\b)"
+    r"|(?:if|when(?:ever)?) i (?:sleep|lie|lay|lean|sit|kneel|cross|hold|type|drive|write)\b"
+    r"|(?:been|for) (?:\d+|a few|a couple of|many|several|two|three|four|five|ten) (?:years|yrs)\b"
+    r"|since (?:my (?:teens|twenties|thirties|20s|30s|40s)|(?:19|20)\d\d)\b|in (?:19|20)\d\d\b"
+    r"|still the same|(?:shake|shook|shakes) (?:it |them )?(?:off|out)|(?:and )?(?:it'?s|its|then it'?s) fine\b"
+    r"|from (?:lying|sleeping|sitting|leaning) on it|on long (?:drives|flights|trips)"
+    r"|after (?:sitting|kneeling|standing) (?:on|for)\b)"
 )
 
 # Which clinical sign each red-flag rule detects (several rules can word one sign).
@@ -481,7 +495,7 @@ RED_FLAG_SIGNS: dict[str, str] = {
     "red_flag.one_sided_weakness": "stroke_limb", "red_flag.limb_weak_with_stroke_sign": "stroke_limb",
     "red_flag.fever_back_pain": "fever", "red_flag.fever_number": "fever",
     "red_flag.injecting_drugs": "drugs", "red_flag.cancer_history": "cancer",
-    "red_flag.limb_stopped_with_stroke_sign": "stroke_limb",
+    "red_flag.limb_stopped_with_stroke_sign": "stroke_limb", "red_flag.arm_ache_with_chest": "chest_with",
 }
 # Combinations that are unambiguous on their own (GIRFT cauda equina pathway; NHS heart
 # attack and FAST stroke pages): the clinic is alerted without a screening question.
@@ -491,7 +505,8 @@ UNAMBIGUOUS_SIGNS: tuple[frozenset[str], ...] = (
     frozenset({"stroke_speech", "stroke_limb"}), frozenset({"thunderclap"}),
     # NICE NG59: fever with spine pain in someone who injects drugs (spinal infection); a known
     # cancer with new leg weakness or continence change (metastatic spinal cord compression).
-    frozenset({"fever", "drugs"}), frozenset({"cancer", "legs"}), frozenset({"cancer", "continence"}),
+    frozenset({"fever", "drugs"}), frozenset({"cancer", "fever"}), frozenset({"cancer",
+               "legs"}), frozenset({"cancer", "continence"}),
     frozenset({"cancer", "saddle"}),
 )
 
