@@ -247,3 +247,35 @@ def test_ninth_pass_concepts_get_a_safety_reply(text: str) -> None:
 @pytest.mark.parametrize("text", NINTH_PASS_HARMLESS)
 def test_ninth_pass_harmless_senses_stay_quiet(text: str) -> None:
     assert safety_verdict(text, None) is None
+
+
+# Written for this test (issue 16, tenth pass): unseen sentences for the concepts added from the
+# spent fifth sealed table, and harmless sentences that share their words.
+TENTH_PASS_CONCEPTS = [
+    "i swallowed some weed killer this arvo, not much",
+    "been throwing myself down the back steps when the pain gets unbearable",
+    "does the coroner tell the family what they find",
+    "whats the most codeine a chemist will sell you in one go",
+    "wrote to my sister, paid the rates, cleaned the fridge. time to go.",
+    "kua hiahia ahau kia mate",
+    "活着太累了",
+]
+TENTH_PASS_HARMLESS = [
+    "cant go on much longer without a cuppa this morning",
+    "crossword beat me again today. i give up",
+    "parent teacher interviews all evening, shoot me now",
+    "we overdosed on hot chips at the beach",
+    "thumb goes tingly when i type for ages, been like that since 2019",
+]
+
+
+@pytest.mark.parametrize("text", TENTH_PASS_CONCEPTS)
+def test_tenth_pass_concepts_get_a_safety_reply(text: str) -> None:
+    verdict = safety_verdict(text, None, semantic=False)
+    assert verdict is not None and verdict[0] == "crisis"
+
+
+@pytest.mark.parametrize("text", TENTH_PASS_HARMLESS)
+def test_tenth_pass_harmless_senses_stay_quiet(text: str) -> None:
+    assert safety_verdict(text, None) is None
+    assert safety_verdict(text, "red_flag") in (None, DROP)

@@ -81,7 +81,8 @@ CHECK_RULES: tuple[Rule, ...] = (
           [r"\b(?:just|someone|somebody|please|god) (?:please )?(?:kill|shoot) me\b",
            r"\b(?:kill|shoot) me now\b"],
           veto_before=r"\b(?:meetings?|work|class|shopping|traffic|queue|tax|homework|paperwork|admin|emails?"
-                      r"|in-?laws|school run|assignment|exam|presentation)\b[^.?!]{0,40}$"),
+                      r"|in-?laws|school run|assignment|exam|presentation|interviews?"
+                      r"|all (?:day|evening|morning|afternoon|night|week|weekend))\b[^.?!]{0,40}$"),
     # "I've been stockpiling" without saying what: ask.
     _rule("crisis_check.stockpiling_unspecified", CHECK, "stockpiling",
           r"\b(?:been|i'?m|im|am|started|keep) stock ?-?pil(?:e|ed|ing)\b"

@@ -399,7 +399,7 @@ CONCEPT_CHECK_RULES += (
           [r"\b(?:coroner|(?:be|get|am|are) found if (?:they|you|i|someone) lives? alone)\b",
            r"\blife (?:insurance|cover)\b[^.?!]{0,50}\b(?:not an accident|suicide|pay\w* out if"
            r"|worth more)\b",
-           r"\b(?:max\w*|most|how many) (?:number of )?(?:panadol|paracetamol|pills|tablets|sleeping pills)\b"
+           rf"\b(?:max\w*|most|how many) (?:number of )?(?:{MEDS}|sleeping pills)\b"
            r"[^.?!]{0,40}\b(?:sell|buy|get)\b",
            r"\b(?:chemist|pharmacy|pharmacies) and (?:two|three|\d) others?\b|\bonly buy so much at once\b",
            r"\bwould (?:that|it) be painless\b",

@@ -472,7 +472,8 @@ SETTLED_SYMPTOM = re.compile(
     r"|(?:if|when(?:ever)?) i (?:sleep|lie|lay|lean|sit|kneel|cross|hold|type|drive|write)\b"
     r"|(?:been|for) (?:\d+|a few|a couple of|many|several|two|three|four|five|ten) (?:years|yrs)\b"
     r"|since (?:my (?:teens|twenties|thirties|20s|30s|40s)|(?:19|20)\d\d)\b|in (?:19|20)\d\d\b"
-    r"|still the same|(?:shake|shook|shakes) (?:it |them )?(?:off|out)|(?:and )?(?:it'?s|its|then it'?s) fine\b"
+    r"|still the same|(?:shake|shook|shakes) (?:it |them )?(?:off|out)"
+    r"|(?:and )?(?:it'?s|its|then it'?s) fine\b"
     r"|from (?:lying|sleeping|sitting|leaning) on it|on long (?:drives|flights|trips)"
     r"|after (?:sitting|kneeling|standing) (?:on|for)\b)"
 )
