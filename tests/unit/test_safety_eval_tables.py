@@ -238,16 +238,6 @@ NINTH_PASS_HARMLESS = [
 ]
 
 
-@pytest.mark.parametrize("text", NINTH_PASS_CONCEPTS)
-def test_ninth_pass_concepts_get_a_safety_reply(text: str) -> None:
-    verdict = safety_verdict(text, None, semantic=False)
-    assert verdict is not None and verdict[0] == "crisis"
-
-
-@pytest.mark.parametrize("text", NINTH_PASS_HARMLESS)
-def test_ninth_pass_harmless_senses_stay_quiet(text: str) -> None:
-    assert safety_verdict(text, None) is None
-
 
 # Written for this test (issue 16, tenth pass): unseen sentences for the concepts added from the
 # spent fifth sealed table, and harmless sentences that share their words.
@@ -269,13 +259,13 @@ TENTH_PASS_HARMLESS = [
 ]
 
 
-@pytest.mark.parametrize("text", TENTH_PASS_CONCEPTS)
-def test_tenth_pass_concepts_get_a_safety_reply(text: str) -> None:
+@pytest.mark.parametrize("text", NINTH_PASS_CONCEPTS + TENTH_PASS_CONCEPTS)
+def test_a_concept_added_by_a_pass_answers_an_unseen_sentence(text: str) -> None:
     verdict = safety_verdict(text, None, semantic=False)
     assert verdict is not None and verdict[0] == "crisis"
 
 
-@pytest.mark.parametrize("text", TENTH_PASS_HARMLESS)
-def test_tenth_pass_harmless_senses_stay_quiet(text: str) -> None:
+@pytest.mark.parametrize("text", NINTH_PASS_HARMLESS + TENTH_PASS_HARMLESS)
+def test_the_harmless_senses_of_those_words_stay_quiet(text: str) -> None:
     assert safety_verdict(text, None) is None
     assert safety_verdict(text, "red_flag") in (None, DROP)
