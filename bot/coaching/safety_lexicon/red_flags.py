@@ -505,10 +505,10 @@ UNAMBIGUOUS_SIGNS: tuple[frozenset[str], ...] = (
     frozenset({"chest", "chest_with"}), frozenset({"stroke_face"}),
     frozenset({"stroke_speech", "stroke_limb"}), frozenset({"thunderclap"}),
     # NICE NG59: fever with spine pain in someone who injects drugs (spinal infection); a known
-    # cancer with new leg weakness or continence change (metastatic spinal cord compression).
-    frozenset({"fever", "drugs"}), frozenset({"cancer", "fever"}), frozenset({"cancer",
-               "legs"}), frozenset({"cancer", "continence"}),
-    frozenset({"cancer", "saddle"}),
+    # cancer with new leg weakness or continence change (metastatic spinal cord compression); a
+    # cancer (on or after treatment) with a fever (neutropenic sepsis, NICE CG151).
+    frozenset({"fever", "drugs"}), frozenset({"cancer", "fever"}), frozenset({"cancer", "legs"}),
+    frozenset({"cancer", "continence"}), frozenset({"cancer", "saddle"}),
 )
 
 # What the red-flag screening question asks about, by category (NICE NG59 red flags;
