@@ -32,8 +32,7 @@ CHECK_RULES: tuple[Rule, ...] = (
           [r"\bwhat'?s the point(?: (?:of|in) (?:anything|it all|any of it|any of this|living"
            r"|life|going on|carrying on|trying|everything|being here|me|even trying|getting up"
            r"|waking up|all this|it))?"
-           r"(?=\s*(?:$|[.!?,;]|\b(?:any ?more|really|honestly|tbh|lol|i|im|i'm|and|but"
-           r"|though)\b))",
+           r"(?=\s*(?:$|[.!?,;]|\b(?:any ?more|really|honestly|tbh|lol|i|im|i'm|and|but|though)\b))",
            r"\bwhat is the point(?=\s*(?:$|[.!?,;]))",
            r"\b(?:life|everything|it all|living|my life) (?:is|feels|seems) (?:so |just )?"
            r"(?:pointless|meaningless)\b",
@@ -53,8 +52,7 @@ CHECK_RULES: tuple[Rule, ...] = (
           # a mundane thing just before "i give up" (keys, the crossword, a jar lid)
           veto_before=r"\b(?:keys|glasses|specs|phone|wallet|remote|password|printer|photocopier|spreadsheet"
                       r"|crossword|sudoku|wordle|puzzle|jar|lid|knitting|recipe|diet|app|wifi"
-                      r"|forms?)\b[^.?!]{0,40}"
-                      r"[.?!]?[^.?!]{0,10}$"),
+                      r"|forms?)\b[^.?!]{0,40}[.?!]?[^.?!]{0,10}$"),
     # Perceived burdensomeness (interpersonal theory of suicide; C-SSRS prompts).
     _rule("crisis_check.burden", CHECK, "hopelessness",
           [r"\b(?:i'?m|im|i am|feel like|i feel|being|such|just|nothing but) (?:\w+ ){0,2}?"
@@ -74,8 +72,7 @@ CHECK_RULES: tuple[Rule, ...] = (
     _rule("crisis_check.thinking_about_death", CHECK, "passive_death_wish",
           r"\b(?:think|thinking|thinks|thought|thoughts|dream|dreaming|fantasi[sz]e"
           r"|fantasi[sz]ing) (?:a lot |so much |all the time |constantly )?(?:about|of)"
-          r" (?:dying|death|being dead|not being here|not being around|not existing|my death"
-          r"|my funeral)\b"),
+          r" (?:dying|death|being dead|not being here|not being around|not existing|my death|my funeral)\b"),
     # Hyperbole that is sometimes meant: ask, do not script.
     _rule("crisis_check.kill_me_now", CHECK, "passive_death_wish",
           [r"\b(?:just|someone|somebody|please|god) (?:please )?(?:kill|shoot) me\b",
@@ -138,8 +135,7 @@ CHECK_RULES += (
     _rule("crisis_check.means_ambiguous", CHECK, "method_means",
           [r"\b(?:razor|blade)\b (?:on|to|across) my (?:arms?|legs?|wrists?|thighs?|skin)\b",
            r"\b(?:bought|got) (?:a )?(?:new |packet of )?blades?\b(?! for (?:the|my) (?:mower|saw|knife"
-           r"|shaver"
-           r"|plane|cutter))",
+           r"|shaver|plane|cutter))",
            r"\bdirt ?nap\b"]),
 )
 

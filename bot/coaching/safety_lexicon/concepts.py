@@ -37,8 +37,7 @@ def _near(first: str, second: str, gap: int = 50) -> list[str]:
 
 # --- the concepts --------------------------------------------------------------------------
 WISH = (r"(?:simplest|easiest|kindest)|i'?d (?:trade|swap|give)|id (?:trade|swap|give)|wish(?:es|ed|ing)?"
-        r"|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?|want(?:s"
-        r"|ed|ing)?|wanna|rather"
+        r"|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?|want(?:s|ed|ing)?|wanna|rather"
         r"|happily|happy enough|daydream\w*|dream(?:s|ing)? (?:of|about)|fantasi[sz]\w*|suit me"
         r"|(?:would|'?d|id) be (?:fine|happy|ok|okay|glad|relieved)|would be (?:nice|good|better|easier"
         r"|peaceful|a relief|lovely)|sounds? (?:\w+ )?(?:better|nice|good|peaceful|lovely|like a relief)"
@@ -50,8 +49,7 @@ GONE = (r"stop(?:ped)? (?:breathing|existing)|(?:to )?not exist|never (?:been|be
         r"|christmas|summer|winter)|(?:be|being) dead|(?:heart|breathing) (?:would |will |to )?(?:just )?"
         r"(?:quietly )?(?:stop|give out|give up)|(?:6|six) ?(?:ft|feet|foot) under|at rest|in the ground"
         r"|deathbed|(?:kept|keep) me under|(?:finish|finishes|finished) me(?: off)?\b(?! (?:for|at|in|on"
-        r"|with))"
-        r"|quiet in the ground|not (?:to )?wake up")
+        r"|with))|quiet in the ground|not (?:to )?wake up")
 HORIZON = (r"lifelong|life ?-?long|for the rest of (?:it|my time)|forever|for ever|for life"
            r"|the rest of my (?:life|days)|decades?|old age|retirement|permanent\w*"
            r"|chronic|no cure|(?:another|next|more|one more|\d+|few|ten|twenty|thirty|forty"
@@ -78,8 +76,7 @@ REFUSAL = (r"(?:not|never) (?:hanging|sticking|staying) (?:around|about)|not sig
            r"|i know what (?:i'?m|im|i am) (?:going to|gonna) do|i know what (?:i'?ll|ill|i will) do"
            r"|no point (?:in )?(?:carrying|going|keeping) on|neither am i (?:hanging|sticking|staying)"
            r"|(?:i'?d|id|i will|i'?ll) be gone by|whether (?:i'?m|im|to keep) (?:staying alive"
-           r"|living|going on)"
-           r"|no (?:reason|point) (?:to|in)"
+           r"|living|going on)|no (?:reason|point) (?:to|in)"
            r" (?:keep\w*|go\w* on|carry\w* on|stick\w* around|stay\w*|liv\w*)|nothing (?:left )?to live for"
            r"|(?:don'?t|dont) see (?:a|any|the) (?:reason|point) (?:to|in) (?:keep|go|carry|stick|stay"
            r"|liv)\w*"
@@ -119,8 +116,7 @@ MEANS = (r"overpass|flyover|footbridge|multi ?-?stor(?:e)?y|car ?park roof|bridg
          r"|river|weir|train tracks?|railway|fast (?:ones|trains?)|balcony|rooftop"
          r"|beam|rafters?|rope|noose|exhaust|tubing|charcoal|gun|rifle|shotgun|firearm|razor blades?")
 PLANNING = (r"(?:keep|kept) looking at|(?:thinking|think) about it|know (?:exactly )?(?:where|which|how)"
-            r"|pick(?:ed|ing)? out|checking|scop\w*|(?:work"
-            r"|figur)\w* out"
+            r"|pick(?:ed|ing)? out|checking|scop\w*|(?:work|figur)\w* out"
             r"|measur\w*|tested|test(?:ing)? (?:whether|if)|how deep|how high|the drop|hold my weight"
             r"|in the boot|where the key is|(?:my|the|thats my|that'?s my) plan|i'?d (?:go|use)|id (?:go|use)"
             r"|keep (?:thinking|picturing) (?:about|of)|consider\w*|ready|dont stop|don'?t stop")
@@ -174,8 +170,7 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
           + [r"\bmade (?:my )?peace with (?:things|everything|it all|dying|death|my decision|leaving)\b",
              r"\b(?:tonight'?s|tonight is) the night\b(?=[^?]*\b(?:arranged|sorted|ready|decided|goodbye"
              r"|planned)\b)|\b(?:all|it'?s all|its all|everything'?s|everything is) (?:arranged|sorted"
-             r"|planned)"
-             r"\b[^?]*\btonight\b",
+             r"|planned)\b[^?]*\btonight\b",
              r"\b(?:none of (?:it|this)|nothing|i) (?:will|'?ll|won'?t|wont) (?:be my problem"
              r"|be (?:anyone'?s|anyones"
              r"|your|their) problem|matter(?: to me)?)\b",
@@ -195,12 +190,10 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
              r"\bsomewhere the pain (?:can'?t|cant|won'?t|wont) (?:follow|reach|find)",
              r"\b(?:tomorrow|the morning) (?:doesn'?t|doesnt|won'?t|wont|never) comes?\b",
              r"\b(?:everything|it all|all of it) (?:is going to|will|'?ll|is gonna|gonna) be (?:quiet"
-             r"|still|over"
-             r"|peaceful) (?:soon|tonight|for good)\b",
+             r"|still|over|peaceful) (?:soon|tonight|for good)\b",
              r"\bpermanent (?:decision|solution|fix|exit|way out|escape)\b",
              r"\b(?:tap|tapping|tapped|check|checking|checked|clock|clocking|bow|bowing) out of (?:life"
-             r"|this world"
-             r"|existence)\b",
+             r"|this world|existence)\b",
              r"\b(?:bout to|about to|gonna|going to|finna|ready to|want to|wanna) end it(?: all)?\b"
              r"(?! (?:with|early|there|here|for the day))",
              r"\bidc (?:if|whether) i (?:live|die|wake|make it)\b"]),
@@ -276,8 +269,7 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
            r"|messag\w* me"
            r"|remind\w* me)\b[^.?!]{0,40}\b(?:won'?t|wont|not) be (?:here|around)\b",
            r"\b(?:won'?t|wont|will not) be (?:doing|replying|answering)\b[^?!]{0,50}\b(?:not planning"
-           r"|not be around"
-           r"|won'?t be around|wont be around|bye)\b",
+           r"|not be around|won'?t be around|wont be around|bye)\b",
            r"\b(?:a )?note (?:on|under|in) (?:the |my )?(?:bedside|kitchen|table|pillow|drawer)"
            r"|\bnote for (?:my )?(?:\w+ )?to find\b|\bwedding ring and a note\b",
            r"\bdeleted (?:all )?my (?:socials|accounts|facebook|instagram)\b[^?!]{0,60}\b(?:message|goodbye"
@@ -285,8 +277,7 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
            r"\b(?:(?:he|she|they) can have my|finished with all that for good|no use to me now"
            r"|(?:dont|don'?t) need (?:them|it) where)\b",
            r"\b(?:ring|call|text|messag|visit)\w* (?:everyone|everybody|all my \w+"
-           r"|people) to say (?:thanks|thank you"
-           r"|sorry|goodbye|i love)",
+           r"|people) to say (?:thanks|thank you|sorry|goodbye|i love)",
            r"\b(?:sorted|decided|worked out|written down|wrote down) who gets (?:the|my)\b",
            r"\byou (?:were|have been|'?ve been|ve been) (?:\w+ )?(?:nicer|kinder|better) to me than\b"],
           subject_check=False),
@@ -321,8 +312,7 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
            r"|calm|distract|punish))\b",
            r"\b(?:wrists?|arms?|thighs?)\b[^.?!]{0,30}\b(?:bandaged|sliced|scarred)\b[^?!]{0,30}\b(?:did it"
            r" again|i did it)\b",
-           r"\bi (?:\w+ )?deserve (?:to (?:be )?(?:hurt|suffer|be punished|feel pain)|the pain"
-           r"|punishment)\b",
+           r"\bi (?:\w+ )?deserve (?:to (?:be )?(?:hurt|suffer|be punished|feel pain)|the pain|punishment)\b",
            # "hurt myself with a knife" is the phrase rules' accident veto; with no sign of an
            # accident (cooking, shaving, a slip) it is unclear, so it asks rather than stays silent.
            r"\b(?:hurt|cut|burn|stabb?)\w* myself with (?:a|the|my) (?:knife|blade|razor|scissors|lighter"
@@ -343,34 +333,28 @@ CONCEPT_CHECK_RULES += (
            rf"\b(?:deliberately|on purpose|intentionally)\b[^.?!]{{0,20}}\b{_INJURY_VERB}"
            r" (?:\w+ )?(?:my|myself)\b",
            r"\b(?:what|the things?) i (?:did|do|have done|'?ve done) to (?:myself|my (?:own )?(?:arms?"
-           r"|legs?|body"
-           r"|skin|wrists?))\b",
+           r"|legs?|body|skin|wrists?))\b",
            r"\b(?:i'?m|im|i am) covered in (?:cuts|scars|burns|bruises)\b",
            r"\bcuts (?:all )?(?:on|over|up|down) my (?:arms?|legs?|wrists?|thighs?|stomach|belly|hips?)\b",
            r"\b(?:took|take|taking) (?:it|all my \w+|my (?:anger|frustration|pain)) out on (?:my own"
-           r"|myself|my)"
-           r" (?:body|skin|arms?|legs?|self)?\b",
+           r"|myself|my) (?:body|skin|arms?|legs?|self)?\b",
            r"\bmade it (?:be )?(?:somewhere else|hurt somewhere else)\b",
-           rf"\b{_INJURY_VERB}(?: at)? (?:\w+ )?(?:my|myself)\b[^.?!]{{0,40}}\b(?:till|until"
-           rf"|til) (?:they'?re|theyre"
-           r"|it'?s|its|i see stars|raw|bleed\w*|bled|bruised|black)",
+           rf"\b{_INJURY_VERB}(?: at)? (?:\w+ )?(?:my|myself)\b[^.?!]{{0,40}}\b(?:till|until|til)"
+           r" (?:they'?re|theyre|it'?s|its|i see stars|raw|bleed\w*|bled|bruised|black)",
            r"\b(?:stub\w*|put\w*) (?:a |my )?(?:cigarettes?|smokes?|ciggies?|durries?) out on my\b",
            r"\bnot (?:an|by) accident\b[^.?!]{0,40}\b(?:time|again|this (?:week|month))\b",
            r"\b(?:on|to) my (?:own )?(?:hand|palm|arm|skin|leg)\b[^.?!]{0,30}\bnot (?:an|by) accident\b",
            r"\bscratch\w* (?:the )?skin off my\b",
-           r"\b(?:bashed|hit|punched|smacked|whacked) my (?:own )?(?:head|face|legs?"
-           r"|arms?) (?:with my (?:fists?"
-           r"|hand)|over and over|again and again|till|until)"],
+           r"\b(?:bashed|hit|punched|smacked|whacked) my (?:own )?(?:head|face|legs?|arms?)"
+           r" (?:with my (?:fists?|hand)|over and over|again and again|till|until)"],
           veto_before=r"\b(?:accident\w*|by mistake|while|cooking|chopping|shaving|oops|the dog|the cat"
                       r"|the kids?)\b[^.?!]{0,30}$"),
     _rule("crisis_check.concept.message_for_after", CHECK, "farewell",
           [r"\bif (?:anyone|someone|somebody|you) reads? this (?:after|later|when)\b",
            r"\btell my (?:\w+ ){0,2}?(?:i love (?:her|him|them)[^.?!]{0,20}\b(?:sorry|bye|goodbye)"
-           r"|(?:i'?m|im)"
-           r" sorry)\b",
+           r"|(?:i'?m|im) sorry)\b",
            r"\b(?:let|tell) (?:my |the )?\w+ know it (?:wasn'?t|wasnt|was not|isn'?t|isnt) (?:her"
-           r"|his|their|your)"
-           r" fault\b",
+           r"|his|their|your) fault\b",
            r"\blast (?:night|day) on (?:earth|this earth|the planet)\b",
            r"\b(?:won'?t|wont) be back\b[^?]{0,25}\b(?:take care|bye|goodbye|thanks|cheers)\b",
            r"\b(?:wrote|written|paid|fed|sorted)\b[^?]{0,60}\btime to go\s*(?:[.!]|$)",
@@ -378,8 +362,7 @@ CONCEPT_CHECK_RULES += (
            r"(?=[^.?!]{0,20}\b(?:first|tell|sorry|fault|love|don'?t|dont)\b)",
            r"\b(?:don'?t|dont|do not|please don'?t|please dont) (?:try to |come )?(?:find|look for) me\b",
            r"^\W*(?:please |can you |could you |pls )?tell my (?:\w+ ){0,2}?(?:i love (?:her|him|them)"
-           r"|(?:i'?m|im)"
-           r" sorry|sorry|not to blame)",
+           r"|(?:i'?m|im) sorry|sorry|not to blame)",
            r"\b(?:the )?last time (?:i'?ll|ill|i will|i'?m|im) (?:be )?(?:check\w* in|messag\w*|writ\w*"
            r"|talk\w* to you)\b(?![^.?!]{0,40}\b(?:before|till|until|for a (?:while|week|bit|few)|back on"
            r"|back in|back next|holiday|away|trip|today|this week))",
@@ -391,8 +374,7 @@ CONCEPT_CHECK_RULES += (
            r"|readings) for my (?:service|funeral)\b",
            r"\b(?:money|cash) (?:\w+ ){0,4}?for (?:the|my) funeral\b",
            r"\b(?:cancel|stop) (?:\w+ ){0,4}?(?:all of them|the rest"
-           r"|everything)\b[^.?!]{0,40}\b(?:won'?t|wont)"
-           r" be (?:here|around)\b",
+           r"|everything)\b[^.?!]{0,40}\b(?:won'?t|wont) be (?:here|around)\b",
            r"\bno point (?:refilling|renewing|reordering|booking|repeating)\b"],
           subject_check=False),
     _rule("crisis_check.concept.means_kept_ready", CHECK, "method_means",
@@ -419,8 +401,7 @@ CONCEPT_CHECK_RULES += (
            r"\b(?:top|roof) (?:floor|level|storey) of (?:the |a )?(?:\w+ )?(?:car ?park|building|parking"
            r" building)\b",
            r"\b(?:pills|tablets|bottle of \w+) (?:\w+ ){0,6}?(?:that|which) (?:i'?m|im"
-           r"|i am) (?:going to|gonna)"
-           r" take\b"]),
+           r"|i am) (?:going to|gonna) take\b"]),
     _rule("crisis_check.concept.not_coming_back", CHECK, "passive_death_wish",
           [r"\b(?:the (?:one|night|day|time)|a night|one) i (?:don'?t|dont|won'?t|wont|never) (?:come back"
            r"|wake up) from\b",
@@ -449,8 +430,7 @@ CONCEPT_CHECK_RULES += (
            r"\b(?:they'?d|theyd|they would|everyone would|everybody would|she'?d|shed|he'?d|hed"
            r"|(?:the|my) (?:family|kids|children|wife|husband|partner|whanau|grandkids) (?:would|'?d))"
            r" (?:all )?be (?:so much |much )?(?:better off|freer|happier|free)(?: if i (?:wasn'?t"
-           r"|weren'?t|wasnt|was"
-           r" not)(?: \w+){0,3})?\s*(?:[.!]|$)",
+           r"|weren'?t|wasnt|was not)(?: \w+){0,3})?\s*(?:[.!]|$)",
            r"\bdoing (?:them|everyone|everybody|my family) (?:all )?a favou?r by (?:not being|going"
            r"|leaving)\b",
            r"\b(?:only|just) here to make (?:everyone'?s|everybody'?s|their) li(?:fe|ves) harder\b",
@@ -467,8 +447,7 @@ CONCEPT_THIRD_RULES: tuple[Rule, ...] = (
           [r"\b(?:shoot\w*|shot|kill\w*|hang\w*|drown\w*|poison\w*|overdos\w*|end\w*) (?:him|her"
            r"|them)sel(?:f|ves)\b",
            r"\b(?:been|keeps?|is|was|started|has been) (?:\w+ )?(?:hurting|harming|cutting"
-           r"|burning) (?:him|her"
-           r"|them)sel(?:f|ves)\b",
+           r"|burning) (?:him|her|them)sel(?:f|ves)\b",
            r"\bcuts (?:all )?(?:on|over) (?:his|her|their) (?:arms?|legs?|wrists?|thighs?)\b"],
           veto_after=r"^\W*in the (?:foot|feet)\b"),  # "shooting himself in the foot"
     _rule("crisis_third_person.concept.goodbye_unreachable", THIRD, "other_at_risk",
@@ -484,6 +463,5 @@ CONCEPT_THIRD_RULES: tuple[Rule, ...] = (
            r"\b(?:where|how|when) (?:he|she|they)(?:'?d| would| will|'?ll| is going to"
            r"| was going to) do it\b",
            r"\b(?:stopped|stopping|refusing|refuses) (?:eating|drinking|taking (?:his|her"
-           r"|their) \w+)\b[^.?!]{0,20}"
-           r"\bon purpose\b"]),
+           r"|their) \w+)\b[^.?!]{0,20}\bon purpose\b"]),
 )

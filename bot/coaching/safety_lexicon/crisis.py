@@ -144,14 +144,11 @@ CRISIS_RULES: tuple[Rule, ...] = (
           [rf"\b{WANT} (?:to |2 )?(?:just )?(?:die|dye|be dead|be gone|not exist|stop existing"
            r"|not be alive|cease to exist)\b",
            r"\b(?:ready|deserve|praying|pray|hoping|hope) (?:to |2 )?(?:just )?die\b",
-           r"\bwish(?:ing|ed|es)? (?:i|id|i'd) (?:was|were|could be|would be|had been|'d been)"
-           r" dead\b",
+           r"\bwish(?:ing|ed|es)? (?:i|id|i'd) (?:was|were|could be|would be|had been|'d been) dead\b",
            r"\bwish(?:ing|ed|es)? (?:i|id|i'd) (?:could|would|'d) (?:just )?die\b",
            r"\bwish(?:ing|ed|es)? i (?:was|were|had) (?:never|not) (?:been )?born\b",
-           r"\bwish(?:ing|ed|es)? i (?:wasn'?t|weren'?t|was not|were not) (?:alive|here|around"
-           r"|born)\b",
-           r"\bwish(?:ing|ed|es)? i (?:didn'?t|did not|didnt|could stop|would stop|could just stop)"
-           r" exist"
+           r"\bwish(?:ing|ed|es)? i (?:wasn'?t|weren'?t|was not|were not) (?:alive|here|around|born)\b",
+           r"\bwish(?:ing|ed|es)? i (?:didn'?t|did not|didnt|could stop|would stop|could just stop) exist"
            r"(?:ing)?\b",
            r"\b(?:i should|might as well|rather|i'd sooner|let me) (?:just )?(?:be dead|die)\b",
            r"\b(?:hope|wish) (?:this|it|the pain|something|someone|god) (?:would |will )?"
@@ -221,8 +218,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule("crisis.hurt_myself", CRISIS, "self_harm",
           [rf"\b(?:want(?:ed|ing)?|wanna|going|gonna|urges?|tempted|need(?:ed)?|feel like"
            rf"|felt like|thinking about|thought about|thoughts of|try(?:ing)? to|tried to"
-           rf"|keep wanting) (?:to )?(?:hurt(?:ing)?|harm(?:ing)?|punish(?:ing)?|injur(?:e|ing))"
-           rf" {MYSELF}\b",
+           rf"|keep wanting) (?:to )?(?:hurt(?:ing)?|harm(?:ing)?|punish(?:ing)?|injur(?:e|ing)) {MYSELF}\b",
            rf"\b(?:hurt|hurting|harm|harming|harmed|punish|punishing|injure|injuring|injured"
            rf"|hit|hitting|bang|banging) {MYSELF} (?:on purpose|deliberately|intentionally"
            rf"|to cope|to feel|to punish|till i bleed|until i bleed)\b",
@@ -242,8 +238,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
                      rf"|loads of|a bunch of|way too many) )*(?:{MEDS}|{CONTAINER}|them|it|those|these"
                      rf"|purpose|drugs"
                      r"|heroin|fent\w*|meth|alcohol|booze|vodka|whisky|insulin|pills?|tablets?|meds?"
-                     r"|something|stuff"
-                     r"|\w+ (?:pills?|tablets?|meds?))\b)"),
+                     r"|something|stuff|\w+ (?:pills?|tablets?|meds?))\b)"),
     _rule("crisis.took_all_pills", CRISIS, "overdose",
           [rf"\b(?:took|taken|swallowed|necked|downed|popped|(?:going to|gonna|want to|wanna"
            rf"|about to|will|'ll|could|might|thinking (?:of|about)|tempted to) (?:take|taking"
@@ -292,8 +287,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"|die|dying|how|suicide|doing it)\b",
            r"\b(?:planned|planning|plan|worked out|figured out) (?:how|when|where) (?:i(?:'ll| will"
            r"|'m going to| am going to|m going to| would|'d)|to) (?:do it|die|end it|kill)\b",
-           r"\bknow (?:how|when|where) i(?:'d| would| will|'ll| am going to|'m going to"
-           r"|m going to) do it\b",
+           r"\bknow (?:how|when|where) i(?:'d| would| will|'ll| am going to|'m going to|m going to) do it\b",
            r"\bsaying (?:my )?goodbyes? to (?:everyone|my family|my kids|the world|everybody)\b"
            r"(?! (?:at|in) (?:work|the office|school|the club|the team|the group|church))",
            r"\bsaid (?:my )?(?:last )?goodbyes?\b(?![^.?!]{0,40}\b(?:at the (?:airport|station|gate|school"
@@ -377,8 +371,7 @@ CRISIS_RULES += (
            r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b"]),
     _rule("crisis.take_them_all", CRISIS, "overdose",
           [r"\b(?:take|taking|swallow\w*|inject\w*|down|neck)\b[^.?!]{0,40}\b(?:all at once"
-           r"|all (?:\d+|of them)"
-           r"(?: of my)?|all of it|the lot)\b",
+           r"|all (?:\d+|of them)(?: of my)?|all of it|the lot)\b",
            r"\b(?:took|taken|had|taking) (?:extra|more|double) \w+ on purpose\b"],
           idiom_after=r"^\W*(?:as prescribed|with food|in the morning)"),
     _rule("crisis.means_ready", CRISIS, "stockpiling",
@@ -399,16 +392,14 @@ CRISIS_RULES += (
           r" (?:with|using|on) (?:a |my |the )?(?:lighter|razor|blade|knife|cigarette|scissors|hot|iron)"),
     _rule("crisis.no_reason", CRISIS, "passive_death_wish",
           [r"\bno (?:reason|point) (?:to|in) (?:keep |keeping |carry on |carrying on )?(?:living"
-           r"|live|being alive"
-           r"|going on|being here)\b",
+           r"|live|being alive|going on|being here)\b",
            r"\bdeath would (?:honestly |really |just )?be (?:a )?(?:relief|release|mercy|blessing)\b",
            r"\bwish i (?:hadn'?t|had not|didn'?t|did not|hadnt|didnt) (?:woken|wake|woke)(?: up)?\b",
            r"\b(?:go to sleep|sleep|fall asleep) and (?:not|never) wake(?: up)?\b",
            r"\b(?:want|wish|like|love) to (?:just )?(?:not|never) wake up\b",
            r"\bhelp it along\b",
            r"\b(?:want|need) (?:the pain|it|this|everything|me"
-           r"|myself) (?:all )?to stop,? (?:permanently|forever"
-           r"|for good)\b"]),
+           r"|myself) (?:all )?to stop,? (?:permanently|forever|for good)\b"]),
     _rule("crisis.jump_or_train", CRISIS, "suicide",
           [r"\b(?:jump|jumping) (?:off|from|in front of)\b",
            r"\b(?:tallest|highest) (?:buildings?|bridges?|places?)\b[^.?!]{0,30}\bjump",
@@ -541,8 +532,7 @@ CRISIS_RULES += (
            r"[^.?!]{0,30}?\b(?:bus|car|truck|lorry|train)\b"
            r"[^.?!]{0,10}?\b(?:hit|hits|ran|runs|run|kill|kills) (?:me|over me)\b",
            r"\b(?:pray\w*|hop\w*|wish\w*)\b[^.?!]{0,30}\b(?:finds? something|it'?s (?:cancer|terminal)"
-           r"|my last"
-           r" (?:day|birthday|christmas))\b",
+           r"|my last (?:day|birthday|christmas))\b",
            r"\b(?:it'?s|is) my last (?:day|birthday|christmas)\b(?=[^.?!]{0,20}\b(?:hope|pray|wish))"]),
     # Hopelessness with a time horizon: the horizon plus an ending, in either order.
     _rule("crisis.horizon_ending", CRISIS, "hopelessness", rf"\b{_ENDING}", requires=rf"\b{_HORIZON}\b",
@@ -551,8 +541,7 @@ CRISIS_RULES += (
     _rule("crisis.farewell", CRISIS, "farewell",
           [r"\b(?:after|when|once) i'?m (?:gone|dead|not here|no longer (?:here|around)|not around)\b"
            r"(?! (?:on|for|to|away|out|overseas|at|in)\b)",
-           r"\bbefore i go\b(?! (?:to|out|on|for|away|back|into|and|home|in|over|shopping)\b)"
-           r"(?=[^.?!]{0,0})",
+           r"\bbefore i go\b(?! (?:to|out|on|for|away|back|into|and|home|in|over|shopping)\b)(?=[^.?!]{0,0})",
            r"\b(?:where i'?m going|wherever i'?m going)\b",
            r"\b(?:won'?t|wont|will not|not going to) (?:be )?need(?:ing)? (?:it|them|this|that|these|those"
            r"|my \w+|any of (?:it|this)|check ?-?ins|reminders)\b(?! (?:for|until|till|on|at|this week|today"
@@ -560,8 +549,7 @@ CRISIS_RULES += (
            r"\b(?:won'?t|wont|will not) be (?:alive|here|around) (?:to|after|for the next|by)\b",
            r"\bnot (?:going to|gonna) be (?:around|here|alive) after (?:tonight|today|this|the weekend)\b",
            r"\blast time (?:you'?ll|you will|anyone will|i'?ll|i will) (?:hear from me|see me|talk to (?:me"
-           r"|you)"
-           r"|write)\b",
+           r"|you)|write)\b",
            r"\b(?:tying|tied|tie) up (?:all )?(?:my )?loose ends\b|\bloose ends (?:are )?(?:sorted|tied up"
            r"|done)\b",
            r"\bmy (?:will|funeral)\b (?:is |are |has been |'s )?(?:all )?(?:sorted|done|planned|paid|written"
@@ -571,16 +559,14 @@ CRISIS_RULES += (
            r"\b(?:put|putting|got|have|sorted) (?:everything|it all|all my affairs) in order\b",
            r"\bexplaining why i (?:did|do|'?m doing|am doing) (?:it|this)\b",
            r"\b(?:sorted|decided|worked out|made a list of|written down|wrote down) (?:out )?who (?:gets"
-           r"|will get"
-           r"|has|should have|can have) (?:my|what)\b",
+           r"|will get|has|should have|can have) (?:my|what)\b",
            r"\bwhoever finds me\b|\bfor (?:the person who|someone to) find me\b",
            r"\b(?:goodbye|farewell) (?:texts?|messages?|emails?|cards?|videos?|posts?)\b",
            r"\b(?:letters?|notes?)\b[^.?!]{0,30}\b(?:after i'?m gone|for after|when i'?m gone"
            r"|for everyone i love"
            r"|in the drawer|for my (?:kids|family|wife|husband|partner|children|mum|dad))\b",
            r"\b(?:left|leaving|wrote|written|writing) (?:a )?(?:letters?|notes?) for (?:everyone|my (?:kids"
-           r"|family"
-           r"|wife|husband|partner|children))\b",
+           r"|family|wife|husband|partner|children))\b",
            r"\b(?:thanks?|thank you) (?:\w+ )?for (?:trying|everything|all (?:you'?ve done|your help))\b"
            r"(?=[^.?!]*(?:[.?!,][^.?!]*)?\b(?:won'?t be (?:back|here|around)|goodbye|for good|last (?:message"
            r"|time)|i'?m done|take care of yourself))",
@@ -683,8 +669,7 @@ CRISIS_RULES += (
            r"\burges? to (?:cut|burn|hurt|harm|self ?-?harm|sh)\b",
            r"\b(?:so|and|then|that'?s why) i cut\s*(?:$|[.!?,]|\b(?:again|myself)\b)",
            r"\b(?:hitting|punching|slapping|beating|biting) myself\b(?! (?:with (?:the|a) (?:door|ball"
-           r"|racquet"
-           r"|bat)|by accident|accidentally))",
+           r"|racquet|bat)|by accident|accidentally))",
            r"\b(?:punched|slapped|beat|bit) myself\b",
            r"\bdig\w* (?:\w+ ){0,2}?into my (?:arms?|legs?|skin|wrists?|thighs?|hands?)\b",
            r"\bto (?:hurt|harm|punish|injure) (?:myself|me)\b(?<!enough to hurt myself)",
@@ -705,8 +690,7 @@ CRISIS_RULES += (
            r"\b(?:don'?t|do not|dont|doesn'?t) deserve (?:to (?:live|be alive|be here|exist)|life)\b",
            r"\b(?:shouldn'?t|should not|shouldnt) (?:even )?(?:be )?(?:alive|exist|living)\b",
            r"\binsurance (?:money|payout|pay ?out|policy)\b(?=[^.?!]*\b(?:better|than (?:with )?me|if i"
-           r"|when i"
-           r"|die|dead|gone)\b)",
+           r"|when i|die|dead|gone)\b)",
            r"\bdoing (?:them|everyone|everybody|the world|my family|him|her) a favou?r\b"
            r"(?=[^.?!]*\b(?:ending|dying|gone|dead|killing|if i|by)\b)",
            r"\b(?:no ?one|nobody|no-one|noone)\b (?:would|will|'d)? ?(?:even )?(?:miss|notice"
@@ -783,11 +767,9 @@ CRISIS_RULES += (
            r"\b(?:won'?t|will not|never) hear from me again\b",
            r"\bthis is the end for me\b|\bthe end of the road for me\b",
            r"\b(?:instructions|letters?|notes?)\b[^.?!]{0,30}\b(?:for everything after|for after"
-           r"|for when i'?m"
-           r" gone|to each of|for each of)\b",
+           r"|for when i'?m gone|to each of|for each of)\b",
            r"\b(?:written|wrote|planned|chosen|picked) (?:what i want|the songs|the music|the readings) (?:at"
-           r"|for)"
-           r" my funeral\b",
+           r"|for) my funeral\b",
            r"\bat peace with my decision\b",
            r"\b(?:gave|given|giving) (?:my|all my) (?:\w+ ){0,3}?(?:keys|car|house|things)\b[^.?!]{0,30}"
            r"\bfor good\b",

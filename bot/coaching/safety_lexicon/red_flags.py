@@ -24,8 +24,7 @@ SAD_BODY = (
     r"|bottom(?! of)|butt(?:ocks?)?\b|backside|arse\b|anus|back passage|rectum|perineum"
     r"|between (?:my|the) legs|inner thighs?|insides? of (?:my|the) thighs|crotch|vagina|vulva|labia"
     r"|penis|testicles"
-    r"|scrotum|nether regions?|undercarriage|sit ?bones|when i wipe|wiping|toilet paper"
-    r"|loo roll)"
+    r"|scrotum|nether regions?|undercarriage|sit ?bones|when i wipe|wiping|toilet paper|loo roll)"
 )
 NUMB = (
     r"(?:numb\w*|tingl\w*|pins and needles|no feeling|lost (?:all |the )?(?:feeling|sensation)"
@@ -79,8 +78,7 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
     # Cauda equina: new bladder problems (retention, loss of sensation, incontinence).
     _rule("red_flag.bladder", RED_FLAG, "cauda_equina",
           [rf"\b(?:{CANT}|unable to|struggl\w* to|trouble|difficulty|problems?|hard to"
-           rf"|haven'?t been able to|not been able to|not able to|haven'?t|havent|hasn'?t)"
-           rf" (?:\w+ )?{PEE}\b",
+           rf"|haven'?t been able to|not been able to|not able to|haven'?t|havent|hasn'?t) (?:\w+ )?{PEE}\b",
            rf"\b(?:{CANT}|don'?t|didn'?t|not able to|unable to) (?:feel|tell|sense|know)"
            r" (?:when|if|that) (?:i|im|i'm) (?:need|have|want|needed|had|need to) (?:to |the |a )?"
            r"(?:go|pee|wee|toilet|loo|poo|urinate)\b",
@@ -92,8 +90,7 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            r" ?(?:working|right|properly|funny|weird)?\b(?! (?:as|so) much)",
            r"\b(?:wet|wetting|peed|peeing|pissed|pissing|weed|weeing) (?:myself|the bed|my pants"
            r"|my knickers|my undies"
-           r"|my trousers)\b(?! (?:laughing|with laughter|from laughing|when i (?:laugh|sneeze"
-           r"|cough)))",
+           r"|my trousers)\b(?! (?:laughing|with laughter|from laughing|when i (?:laugh|sneeze|cough)))",
            r"\bleak(?:ing|ed|s)? (?:urine|pee|wee)\b",
            r"\bincontinen\w+\b",
            r"\b(?:had|having|have) an? (?:\w+ )?accidents? (?:with|from) my (?:bladder|bowels?)\b",
@@ -157,8 +154,7 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            r"\b(?:pains?|tightness|pressure|heaviness|squeezing|crushing) (?:\w+ ){0,2}?in"
            r" (?:my|the) chest\b",
            r"\b(?:pains?|aching|tightness|pressure|heaviness|squeezing"
-           r"|crushing)\b(?:\W+\w+){0,5}?\W+(?:across|over"
-           r"|in the middle of|on) (?:my|the) chest\b",
+           r"|crushing)\b(?:\W+\w+){0,5}?\W+(?:across|over|in the middle of|on) (?:my|the) chest\b",
            r"\bcrushing (?:pain|feeling|sensation)\b",
            r"\b(?:weight|elephant|something heavy|band|vice|vise) (?:\w+ ){0,3}?(?:on|around|across"
            r"|squeezing) my chest\b",
@@ -252,13 +248,11 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            r"(?! hard times))\b(?! (?:the wagon|my words|laughing|asleep))",
            r"\bi fell\b(?! (?:asleep|behind|apart|in love|for|through|ill|sick|pregnant|short|into"
            r" (?:a|the) (?:routine|habit)|out with|silent|quiet|back asleep|off the wagon))",
-           r"\b(?:slipped|tripped) (?:on|over|down|and fell|up on|in|off)\b"
-           r"(?! (?:my words|the words))",
+           r"\b(?:slipped|tripped) (?:on|over|down|and fell|up on|in|off)\b(?! (?:my words|the words))",
            r"\bcame off (?:my|the|a) (?:bike|horse|motorbike|scooter|ladder|skateboard)\b",
            r"\b(?:car|road|traffic|motorbike|motorcycle|bike|cycling|work|workplace|sports?|rugby"
            r"|skiing|riding|bus) (?:accident|crash|collision|smash|prang)\b",
-           r"\b(?:crashed|rolled|wrote off|totalled|totaled|pranged) (?:my|the|our) (?:car|bike"
-           r"|ute|van)\b",
+           r"\b(?:crashed|rolled|wrote off|totalled|totaled|pranged) (?:my|the|our) (?:car|bike|ute|van)\b",
            r"\bhit by (?:a )?(?:car|bus|truck|van|bike|cyclist|ute)\b",
            r"\bknocked (?:off|over|down) (?:by|my)\b", r"\brear[- ]?ended\b", r"\bt-?boned\b",
            r"\bwhiplash\b", r"\bhead[- ]on (?:collision|crash)\b",
@@ -295,24 +289,21 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
           r"|every|whatever|which ?ever) position|(?:doesn'?t|does not|won'?t|will not|never"
           r"|nothing) (?:\w+ )?(?:ease|eases|settle|settles|help|helps|go away|goes away|stop"
           r"|stops|let up|lets up|touch|touches|make (?:it|any|a) (?:difference|better))"
-          r"|can'?t get (?:comfortable|comfy)|no relief|unrelenting|relentless|constant"
-          r"|wakes? me)"
+          r"|can'?t get (?:comfortable|comfy)|no relief|unrelenting|relentless|constant|wakes? me)"
           r"|\b(?:no|any|every|whatever) position\b[^.!?\n]{0,60}?\b(?:at night|in bed|all night"
           r"|lying down)\b"
           r"|\b(?:pain|it)\b[^.!?\n]{0,30}?\bwakes? me (?:up )?every night\b[^.!?\n]{0,40}?"
           r"\b(?:nothing|no position|can'?t get)"),
     # Pain unlike the usual; sudden worst-ever pain or headache.
     _rule("red_flag.new_severe_pain", RED_FLAG, "new_severe_pain",
-          [r"\bworst (?:\w+ )?(?:pain|headache|ache)\b (?:\w+ )?(?:of|in) my (?:entire |whole )?"
-           r"life\b",
+          [r"\bworst (?:\w+ )?(?:pain|headache|ache)\b (?:\w+ )?(?:of|in) my (?:entire |whole )?life\b",
            r"\bworst (?:pain|headache) (?:i'?ve|i have) ever\b",
            r"\bworst (?:pain|headache) ever\b",
            r"\b(?:pain|headache)\b[^.!?]{0,50}\bworst (?:ever|of my life|i'?ve (?:ever )?had)\b",
            r"\b(?:totally|completely|very|really|so|quite|entirely) (?:different|unlike)"
            r" (?:from |to |than )?(?:my |the )?(?:usual|normal|regular|everyday|typical)\b",
            r"\b(?:totally|completely|very|really|so|quite|entirely|nothing) (?:different|like)"
-           r" (?:from|to|than)? ?my (?:usual|normal|regular|everyday|typical) (?:pain|back pain"
-           r"|ache|flare)",
+           r" (?:from|to|than)? ?my (?:usual|normal|regular|everyday|typical) (?:pain|back pain|ache|flare)",
            r"\b(?:different|unlike) (?:from |to |than )?(?:my |the )?(?:usual|normal|regular"
            r"|typical) (?:pain|back pain|flare)\b",
            r"\b(?:never|not) (?:ever )?(?:had|felt|experienced|known) (?:pain|anything|a pain"
@@ -443,8 +434,7 @@ RED_FLAG_RULES += (
            r"\bclumsy hands?\b"]),
     _rule("red_flag.pain_at_rest_worse", RED_FLAG, "night_pain",
           r"\b(?:at rest|(?:lie|lying|sit|sitting) (?:\w+ )?still)\b[^.?!]{0,50}\b(?:getting worse"
-          r"|worse (?:each|every)"
-          r" (?:week|day|month))\b"),
+          r"|worse (?:each|every) (?:week|day|month))\b"),
 )
 
 RED_FLAG_CUES = re.compile(
