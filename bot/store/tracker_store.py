@@ -21,6 +21,7 @@ import logging
 import os
 from collections import OrderedDict
 from collections import deque as Deque
+from functools import cached_property
 from itertools import islice
 from typing import Any
 
@@ -75,8 +76,9 @@ class PacerTrackerStore(SQLTrackerStore):
         from the latest session start on, or all of them before any), in its order."""
         return [row_id for (row_id,) in session.execute(self._session_ids_sql, {"sender": sender_id})]
 
-    @property
+    @cached_property
     def _session_ids_sql(self) -> Any:
+        """Built once per store: the table and the event type name never change."""
         table = self.SQLEvent.__table__.name
         session_start = (f"(SELECT max(timestamp) FROM {table} "
                          f"WHERE sender_id = :sender AND type_name = '{SessionStarted.type_name}')")
