@@ -16,10 +16,10 @@ never gives the full script and never alerts the clinic.
 The same scores also weigh the intent classifier's `crisis` guess (a second opinion that, alone,
 flagged 13-19% of near-misses on the sealed tables: films where everyone dies, a game character
 falling off a cliff). The guess stands only when some clause is at least as close to a crisis
-exemplar as to any harmless one and not far from crisis talk (`supports_crisis`); see
-docs/safety-evaluation.md, "Classifier second opinion weighed". The deterministic rules run first and
-keep priority; the caller only asks this layer when they found nothing, and only for English
-(the model is English; other languages stay with the lexicon).
+exemplar as to any harmless one and not far from crisis talk (`supports_crisis`); see decision
+0077. The deterministic rules run first and keep priority; the caller only asks this layer when
+they found nothing, and only for English (the model is English; other languages stay with the
+lexicon).
 
 Plain Python and numpy: the encoder is injected (any function from sentences to unit vectors), so
 this module has no model, Rasa or database import.
