@@ -301,3 +301,13 @@ def test_a_red_flag_guess_on_a_settled_symptom_is_withdrawn(text: str) -> None:
 def test_a_red_flag_guess_on_a_new_symptom_still_screens(text: str) -> None:
     intent, info = safety_verdict(text, "red_flag")
     assert intent == "red_flag" and info["level"] in ("red_flag_screen", "red_flag")
+
+
+@pytest.mark.parametrize("text", [
+    "my calves go numb on the hard bleachers at my grandsons footy",
+    "left foot tingles in my work boots by knock off time",
+    "little toe has been numb since i broke it years ago",
+    "pins and needles in my hands till i get up and shake them",
+])
+def test_a_red_flag_guess_on_a_positional_or_old_symptom_is_withdrawn(text: str) -> None:
+    assert safety_verdict(text, "red_flag") == DROP

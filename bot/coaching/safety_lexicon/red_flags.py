@@ -465,7 +465,20 @@ SETTLED_SYMPTOM = re.compile(
     r"|still the same|(?:shake|shook|shakes) (?:it |them )?(?:off|out)"
     r"|(?:and )?(?:it'?s|its|then it'?s) fine\b"
     r"|from (?:lying|sleeping|sitting|leaning) on it|on long (?:drives|flights|trips)"
-    r"|after (?:sitting|kneeling|standing) (?:on|for)\b)"
+    r"|after (?:sitting|kneeling|standing) (?:on|for)\b"
+    # brought on by a position, a seat, shoes or the cold, and gone when it changes
+    r"|(?:after|from|when) (?:\w+ ){0,2}?(?:kneeling|squatting|sitting|crouching|lying on|sleeping on)\b"
+    r"|on (?:the |a |those |them )?hard \w+"
+    r"|in (?:my|these|tight) (?:work )?(?:boots|shoes|jeans)|tight (?:jeans|shoes|boots)"
+    r"|when (?:my (?:hands|feet) (?:are|get)|it'?s) cold|(?:till|until|til) i (?:stand|get) up"
+    r"|(?:goes|gone|fine|better) (?:after|when|once) (?:a |i )?(?:walk|move|stand|stretch|shake)"
+    r"|i switch sides|fine when i (?:walk|move|stand)"
+    # an old injury or operation as the cause: "since i dropped a paver on it in the 90s", "ages ago"
+    r"|since i (?:dropped|sliced|cut|broke|hurt|injured|crushed|jammed|had)\b[^.?!]{0,40}\b(?:ago|in the \d0s"
+    r"|in (?:19|20)\d\d|years)\b|ages ago|in the (?:\d0s|nineties|eighties|seventies)"
+    r"|from the (?:scar|surgery|op|operation|replacement)\b|since (?:my|the) (?:\w+ )?(?:surgery|op|operation"
+    r"|replacement|accident|fracture|break)\b(?! (?:last|this|yesterday|on (?:mon|tues|wednes|thurs|fri|satur"
+    r"|sun)day)))"
 )
 
 # Which clinical sign each red-flag rule detects (several rules can word one sign).
