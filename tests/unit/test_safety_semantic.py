@@ -289,6 +289,11 @@ def test_without_the_sentence_model_the_crisis_guess_stands() -> None:
     "thumb has been numb like that for years, nothing new",
     "pins and needles in my hand when i lean on the desk",
     "the numb strip by my scar is the same as it was at my last check",
+    # brought on by a position, a seat, shoes, or dating from an old injury
+    "my calves go numb on the hard bleachers at my grandsons footy",
+    "left foot tingles in my work boots by knock off time",
+    "little toe has been numb since i broke it years ago",
+    "pins and needles in my hands till i get up and shake them",
 ])
 def test_a_red_flag_guess_on_a_settled_symptom_is_withdrawn(text: str) -> None:
     assert safety_verdict(text, "red_flag") == DROP
@@ -301,13 +306,3 @@ def test_a_red_flag_guess_on_a_settled_symptom_is_withdrawn(text: str) -> None:
 def test_a_red_flag_guess_on_a_new_symptom_still_screens(text: str) -> None:
     intent, info = safety_verdict(text, "red_flag")
     assert intent == "red_flag" and info["level"] in ("red_flag_screen", "red_flag")
-
-
-@pytest.mark.parametrize("text", [
-    "my calves go numb on the hard bleachers at my grandsons footy",
-    "left foot tingles in my work boots by knock off time",
-    "little toe has been numb since i broke it years ago",
-    "pins and needles in my hands till i get up and shake them",
-])
-def test_a_red_flag_guess_on_a_positional_or_old_symptom_is_withdrawn(text: str) -> None:
-    assert safety_verdict(text, "red_flag") == DROP
