@@ -297,13 +297,24 @@ def test_failures_show_on_the_chat_page(web_stack: PacerStack, phone_browser) ->
     finally:
         os.kill(rasa.pid, signal.SIGCONT)
     page.wait(lambda: browser.find_element(By.ID, "chat-input").is_enabled(), "the reconnect", timeout=120)
-    retry = browser.find_elements(By.CSS_SELECTOR, ".msg__retry")
-    if retry:  # rasa may also read the frame it had buffered: then the history holds it, no retry
-        try:
-            retry[0].click()
-        except StaleElementReferenceException:
-            pass  # the reconnect's history answered it between finding Retry and clicking it
-    page.wait(lambda: not browser.find_elements(By.CSS_SELECTOR, ".msg--failed"), "the retry", timeout=60)
+    pressed_at = [0.0]
+
+    def retried() -> bool:
+        """The patient presses Retry (once a second) until the message goes through: a press while
+        the page is still confirming the reconnect only says "Still offline", and the reconnect's
+        history may re-draw the message (a new Retry) or hold it already (no Retry at all)."""
+        if not browser.find_elements(By.CSS_SELECTOR, ".msg--failed"):
+            return True
+        if time.monotonic() - pressed_at[0] >= 1:
+            pressed_at[0] = time.monotonic()
+            for button in browser.find_elements(By.CSS_SELECTOR, ".msg__retry")[:1]:
+                try:
+                    button.click()
+                except StaleElementReferenceException:
+                    pass  # re-drawn between finding and pressing: pressed again next second
+        return False
+
+    page.wait(retried, "the retry", timeout=60)
     page.wait(lambda: any("mereana" in t.lower() for t in page.bot_texts()[-3:]), "the answer to the retry")
     mine = [text for who, text in page.bubbles() if who == "user" and text == "Mereana"]
     assert len(mine) == 1
