@@ -118,8 +118,9 @@ def _semantic_reading(text: str) -> SemanticReading:
     reading = semantic_reading(text, bank)
     match = reading.crisis()
     if match is not None:  # category and scores only: never the message
-        logger.debug("semantic safety layer: %s similarity %.3f margin %.3f",
-                     match.category, match.similarity, match.margin)
+        logger.debug("semantic safety layer: %s similarity %.3f margin %.3f head %s",
+                     match.category, match.similarity, match.margin,
+                     "-" if match.probability is None else f"{match.probability:.3f}")
     return reading
 
 

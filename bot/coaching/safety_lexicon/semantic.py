@@ -10,8 +10,14 @@ about the day is scored on its own):
 
     best crisis similarity >= threshold  AND  best crisis - best counter-exemplar >= margin
 
-A hit asks the check question with the crisis lines (level `crisis_check`); similarity alone
-never gives the full script and never alerts the clinic.
+A second reading of the same vectors is a linear head (logistic regression) trained on a corpus
+of crisis and harmless messages written for it by eight independent writers
+(data/safety/training/, scripts/train_safety_head.py): a clause it gives a crisis probability of
+at least `HEAD_THRESHOLD` is flagged too. Nearest exemplars generalise from ~400 sentences; the
+head learns which directions of the embedding matter from thousands (decision 0078).
+
+A hit asks the check question with the crisis lines (level `crisis_check`); neither reading ever
+gives the full script or alerts the clinic.
 
 The same scores also weigh the intent classifier's `crisis` guess (a second opinion that, alone,
 flagged 13-19% of near-misses on the sealed tables: films where everyone dies, a game character
@@ -27,6 +33,7 @@ this module has no model, Rasa or database import.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -38,6 +45,7 @@ import yaml
 Encoder = Callable[[list[str]], np.ndarray]
 
 EXEMPLARS_FILE = Path(__file__).resolve().parents[3] / "data" / "safety" / "semantic_exemplars.yml"
+HEAD_FILE = EXEMPLARS_FILE.with_name("semantic_head.json")
 # Chosen from the threshold curve in docs/safety-evaluation.md (issue 16, semantic layer).
 THRESHOLD = 0.50
 MARGIN = 0.10
@@ -49,6 +57,11 @@ MIN_WORDS = 3  # "yes", "maybe 5", "my family" are never scored (most answers in
 # What it takes to keep the classifier's crisis guess (chosen on the spent tables and tune table 6).
 SUPPORT_THRESHOLD = 0.35
 SUPPORT_MARGIN = 0.0
+# The head's crisis probability that flags a clause, and that backs the classifier's guess (as
+# the similarity test above does: either is enough, so a concerning message the classifier
+# recognised keeps its check question); chosen on the tune tables (docs/safety-evaluation.md).
+HEAD_THRESHOLD = 0.85
+HEAD_SUPPORT = 0.50
 
 _CLAUSE_BREAK = re.compile(r"(?:[.!?;:\n]+|\.\.+|\s[-–—]+\s|,\s*(?:but|and|so|though|because|cause|cos)\b"
                            r"|\s(?:but|tbh|honestly|anyway|also)\s)", re.IGNORECASE)
@@ -62,10 +75,17 @@ class SemanticMatch:
     similarity: float
     counter_similarity: float
     clause: str = ""  # the scored piece; kept in memory for the decision, never logged
+    probability: float | None = None  # the trained head's crisis probability; None without a head
 
     @property
     def margin(self) -> float:
         return self.similarity - self.counter_similarity
+
+    def passes(self, threshold: float, margin: float, probability: float) -> bool:
+        """Close to a crisis exemplar and closer to it than to any harmless one, or read as
+        crisis by the trained head."""
+        return ((self.similarity >= threshold and self.margin >= margin)
+                or (self.probability is not None and self.probability >= probability))
 
 
 def clauses(text: str) -> list[str]:
@@ -89,12 +109,33 @@ def clauses(text: str) -> list[str]:
     return list(dict.fromkeys(pieces))
 
 
+@dataclass(frozen=True)
+class LinearHead:
+    """Logistic regression over the sentence vectors: P(crisis) = sigmoid(v . weights + bias)."""
+
+    weights: np.ndarray
+    bias: float
+
+    def probability(self, vectors: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(vectors @ self.weights + self.bias)))
+
+    @classmethod
+    def from_file(cls, path: Path = HEAD_FILE) -> LinearHead | None:
+        """The head trained by scripts/train_safety_head.py, or None when there is none."""
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]))
+
+
 class ExemplarBank:
-    """The exemplars, embedded once: crisis ones (with their category) and counter-exemplars."""
+    """The exemplars, embedded once: crisis ones (with their category) and counter-exemplars,
+    and the trained head when there is one."""
 
     def __init__(self, crisis: dict[str, Sequence[str]], counter: dict[str, Sequence[str]],
-                 encode: Encoder) -> None:
+                 encode: Encoder, head: LinearHead | None = None) -> None:
         self.encode = encode
+        self.head = head
         self.crisis_categories = [name for name, items in crisis.items() for _ in items]
         crisis_texts = [text for items in crisis.values() for text in items]
         counter_texts = [text for items in counter.values() for text in items]
@@ -103,21 +144,23 @@ class ExemplarBank:
         self.counter_vectors = vectors[len(crisis_texts):]
 
     @classmethod
-    def from_file(cls, encode: Encoder, path: Path = EXEMPLARS_FILE) -> ExemplarBank:
+    def from_file(cls, encode: Encoder, path: Path = EXEMPLARS_FILE,
+                  head_path: Path = HEAD_FILE) -> ExemplarBank:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return cls(data["crisis"], data["counter"], encode)
+        return cls(data["crisis"], data["counter"], encode, LinearHead.from_file(head_path))
 
     def score(self, pieces: list[str]) -> list[SemanticMatch]:
-        """Each piece's best crisis exemplar (category, similarity) and best counter similarity,
-        all pieces in one forward pass."""
+        """Each piece's best crisis exemplar (category, similarity), best counter similarity and
+        the head's crisis probability, all pieces in one forward pass."""
         if not pieces:
             return []
         vectors = self.encode(pieces)
         crisis = vectors @ self.crisis_vectors.T
         counter = (vectors @ self.counter_vectors.T).max(axis=1)
         best = crisis.argmax(axis=1)
+        probability = self.head.probability(vectors) if self.head else None
         return [SemanticMatch(self.crisis_categories[index], float(crisis[row, index]), float(counter[row]),
-                              pieces[row])
+                              pieces[row], None if probability is None else float(probability[row]))
                 for row, index in enumerate(best)]
 
 
@@ -133,15 +176,16 @@ class SemanticReading:
     def scored(self) -> bool:
         return bool(self.matches)
 
-    def crisis(self, threshold: float = THRESHOLD, margin: float = MARGIN) -> SemanticMatch | None:
-        """The strongest clause that passes the threshold and beats the counter-exemplars by the
-        margin, or None."""
-        passing = [match for match in self.matches
-                   if match.similarity >= threshold and match.margin >= margin]
-        return max(passing, key=lambda match: match.similarity, default=None)
+    def crisis(self, threshold: float = THRESHOLD, margin: float = MARGIN,
+               probability: float = HEAD_THRESHOLD) -> SemanticMatch | None:
+        """The strongest clause that either reading flags (`SemanticMatch.passes`), or None."""
+        passing = [match for match in self.matches if match.passes(threshold, margin, probability)]
+        return max(passing, key=lambda match: (match.probability or 0.0, match.similarity), default=None)
 
-    def supports_crisis(self, threshold: float = SUPPORT_THRESHOLD, margin: float = SUPPORT_MARGIN) -> bool:
-        return any(match.similarity >= threshold and match.margin >= margin for match in self.matches)
+    def supports_crisis(self, threshold: float = SUPPORT_THRESHOLD, margin: float = SUPPORT_MARGIN,
+                        probability: float = HEAD_SUPPORT) -> bool:
+        """Whether some clause backs a crisis guess, by either reading at its lower bar."""
+        return any(match.passes(threshold, margin, probability) for match in self.matches)
 
     def without(self, is_harmless: Callable[[str], bool]) -> SemanticReading:
         """The reading without the clauses `is_harmless` recognises (a figure of speech such as

@@ -1,0 +1,67 @@
+"""What the safety net's trained head learns from, and a digest of it.
+
+The head (`semantic.LinearHead`) is fitted by scripts/train_safety_head.py and stored in
+data/safety/semantic_head.json with the digest of its inputs; tests/unit/test_safety_head.py
+compares that digest with the files as they are now, so a changed corpus or exemplar file cannot
+ship with a head trained on the old one.
+
+Inputs, all written for training and never copied from an evaluation table (the test checks
+that too):
+- data/safety/training/*.csv: `text,label,kind`, label `crisis` or `harmless`, by eight writers
+  who read neither the rules nor the evaluation tables (data/safety/training/README.md);
+- data/safety/semantic_exemplars.yml: crisis exemplars (1) and counter-exemplars (0);
+- the clauses of every harmless message, as harmless too: the layer scores a message clause by
+  clause, so a harmless message must not have a clause that reads as crisis. A crisis message's
+  clauses are not used: one of them alone may well be harmless ("walked the dog this morning").
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from pathlib import Path
+
+import yaml
+
+from bot.coaching.safety_lexicon.semantic import EXEMPLARS_FILE, clauses
+
+TRAINING_DIR = EXEMPLARS_FILE.parent / "training"
+LABELS = {"crisis": 1, "harmless": 0}
+REGULARISATION = 3.0  # scikit-learn's C; chosen on the tune tables (docs/safety-evaluation.md)
+
+
+def corpus_files(directory: Path = TRAINING_DIR) -> list[Path]:
+    return sorted(directory.glob("*.csv"))
+
+
+def corpus(directory: Path = TRAINING_DIR) -> list[tuple[str, int]]:
+    """(text, 1 for crisis / 0 for harmless) for every row of the training corpus."""
+    rows: list[tuple[str, int]] = []
+    for path in corpus_files(directory):
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows += [(row["text"], LABELS[row["label"]]) for row in csv.DictReader(handle)]
+    return rows
+
+
+def training_examples(directory: Path = TRAINING_DIR,
+                      exemplars: Path = EXEMPLARS_FILE) -> list[tuple[str, int]]:
+    """Every (sentence, label) the head is fitted on, without repeats (first label wins)."""
+    examples = corpus(directory)
+    data = yaml.safe_load(exemplars.read_text(encoding="utf-8"))
+    examples += [(text, 1) for items in data["crisis"].values() for text in items]
+    examples += [(text, 0) for items in data["counter"].values() for text in items]
+    examples += [(piece, 0) for text, label in list(examples) if label == 0
+                 for piece in clauses(text) if piece != text]
+    seen: dict[str, int] = {}
+    for text, label in examples:
+        seen.setdefault(text, label)
+    return list(seen.items())
+
+
+def inputs_digest(encoder_name: str, directory: Path = TRAINING_DIR, exemplars: Path = EXEMPLARS_FILE) -> str:
+    """sha256 of everything that decides the head: the files, the encoder and the settings."""
+    digest = hashlib.sha256(f"{encoder_name}|C={REGULARISATION}".encode())
+    for path in [*corpus_files(directory), exemplars]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

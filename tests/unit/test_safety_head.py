@@ -1,0 +1,131 @@
+"""The safety net's trained head (bot/coaching/safety_lexicon/semantic.py `LinearHead`): the
+stored head matches its inputs, its corpus copies no evaluation row, the decision rule on a
+hand-made head, and the real head on sentences written for this file (none is in the corpus,
+the exemplars or a table)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.coaching.safety_lexicon.head_training import (
+    LABELS,
+    corpus,
+    corpus_files,
+    inputs_digest,
+    training_examples,
+)
+from bot.coaching.safety_lexicon.semantic import (
+    HEAD_FILE,
+    HEAD_SUPPORT,
+    HEAD_THRESHOLD,
+    ExemplarBank,
+    LinearHead,
+    semantic_reading,
+)
+from bot.nlu.safety_net import safety_verdict
+from tests.unit.test_safety_semantic import _normalise, keyword_encoder, near_copies
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_the_stored_head_was_trained_on_the_files_as_they_are() -> None:
+    stored = json.loads(HEAD_FILE.read_text(encoding="utf-8"))
+    assert stored["inputs_sha256"] == inputs_digest(stored["encoder"]), (
+        "data/safety/training/ or semantic_exemplars.yml changed: run scripts/train_safety_head.py")
+    assert len(stored["weights"]) == 384
+
+
+def test_every_corpus_row_has_a_known_label_and_the_corpus_is_balanced_enough() -> None:
+    for path in corpus_files():
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        assert rows and {row["label"] for row in rows} <= set(LABELS), path.name
+    labels = [label for _, label in corpus()]
+    assert 0.3 <= sum(labels) / len(labels) <= 0.6
+
+
+def test_harmless_messages_teach_their_clauses_and_crisis_messages_do_not(tmp_path: Path) -> None:
+    (tmp_path / "one.csv").write_text(
+        "text,label,kind\n"
+        '"walked to the shops today. my knee was killing me by the end",harmless,near_miss\n'
+        '"had a nice lunch with my sister. i have decided tonight is the night",crisis,embedded\n',
+        encoding="utf-8")
+    exemplars = tmp_path / "exemplars.yml"
+    exemplars.write_text("crisis:\n  farewell: [goodbye for good]\ncounter:\n  other: [see you soon]\n",
+                         encoding="utf-8")
+    examples = dict(training_examples(tmp_path, exemplars))
+    assert examples["my knee was killing me by the end"] == 0
+    assert "had a nice lunch with my sister" not in examples
+    assert examples["goodbye for good"] == 1 and examples["see you soon"] == 0
+
+
+def test_no_corpus_row_is_a_near_copy_of_an_evaluation_row() -> None:
+    known = []
+    for table in sorted(DATA.glob("*.csv")):
+        with table.open(newline="", encoding="utf-8") as handle:
+            known += [_normalise(row[0]) for row in csv.reader(handle) if row]
+    assert near_copies([_normalise(text) for text, _ in corpus()], known) == []
+
+
+# --- the decision rule, on a hand-made head ---------------------------------------------------
+
+def test_a_clause_the_head_reads_as_crisis_is_flagged_even_far_from_every_exemplar() -> None:
+    # keyword axes: gone, goodbye, killing, walk, constant. The head looks at "gone" only.
+    head = LinearHead(np.array([12.0, 0.0, 0.0, 0.0, -2.0], dtype=np.float32), 0.0)
+    bank = ExemplarBank({"farewell": ["goodbye"]}, {"everyday": ["walk"]}, keyword_encoder, head)
+    reading = semantic_reading("soon i will be gone gone gone", bank)
+    assert reading.crisis() is not None and reading.crisis().probability >= HEAD_THRESHOLD
+    assert semantic_reading("a long walk by the river", bank).crisis() is None
+    without_head = ExemplarBank({"farewell": ["goodbye"]}, {"everyday": ["walk"]}, keyword_encoder)
+    assert semantic_reading("soon i will be gone gone gone", without_head).crisis() is None
+
+
+def test_the_head_backs_the_classifier_at_a_lower_probability_than_it_flags() -> None:
+    assert HEAD_SUPPORT < HEAD_THRESHOLD
+    head = LinearHead(np.array([1.0, 0.0, 0.0, 0.0, 0.0], dtype=np.float32), 0.0)  # sigmoid(cos) <= 0.73
+    bank = ExemplarBank({"farewell": ["goodbye"]}, {"other": ["killing"]}, keyword_encoder, head)
+    reading = semantic_reading("it is all gone now", bank)
+    assert reading.crisis() is None and reading.supports_crisis()
+
+
+# --- the real head ----------------------------------------------------------------------------
+
+# Written for this file with eight others before the head was run on them: the rules caught 4 of
+# the 10, nearest exemplars 4 more, the head these two; it missed "stopped taking my heart pills on
+# purpose, let nature sort it" (probability 0.78).
+UNSEEN_CRISIS_FOR_THE_HEAD = [
+    "i dont plan on being around when the pain gets worse",
+    "part of me hopes the surgery doesnt go well so i dont have to deal with this",
+]
+UNSEEN_HARMLESS_FOR_THE_HEAD = [
+    "the heat pack has finally given up the ghost, need a new one",
+    "my back was screaming after the long drive to my sisters",
+    "done with the physio exercises for today, gonna have a cuppa",
+    "that quiz night nearly finished me off, we came dead last",
+]
+
+
+@pytest.mark.parametrize("text", UNSEEN_CRISIS_FOR_THE_HEAD)
+def test_unseen_crisis_wording_is_read_by_the_head(text: str) -> None:
+    from bot.nlu.safety_net import semantic_reading_for
+
+    assert safety_verdict(text, None, semantic=False) is None
+    reading = semantic_reading_for(text)
+    assert reading.crisis(probability=1.01) is None  # no exemplar is close enough on its own
+    intent, info = safety_verdict(text, None)
+    assert intent == "crisis" and info["level"] == "crisis_check" and info["rule"].startswith("semantic.")
+
+
+@pytest.mark.parametrize("text", UNSEEN_HARMLESS_FOR_THE_HEAD)
+def test_unseen_harmless_wording_stays_silent(text: str) -> None:
+    assert safety_verdict(text, None) is None
+
+
+def test_no_sentence_of_this_file_is_in_the_corpus() -> None:
+    texts = {_normalise(text) for text, _ in corpus()}
+    assert not texts & {_normalise(t) for t in UNSEEN_CRISIS_FOR_THE_HEAD + UNSEEN_HARMLESS_FOR_THE_HEAD}
