@@ -85,12 +85,18 @@ def test_a_clause_the_head_reads_as_crisis_is_flagged_even_far_from_every_exempl
     assert semantic_reading("soon i will be gone gone gone", without_head).crisis() is None
 
 
-def test_the_head_backs_the_classifier_at_a_lower_probability_than_it_flags() -> None:
+def test_the_classifier_guess_needs_both_readings_when_there_is_a_head() -> None:
     assert HEAD_SUPPORT < HEAD_THRESHOLD
-    head = LinearHead(np.array([1.0, 0.0, 0.0, 0.0, 0.0], dtype=np.float32), 0.0)  # sigmoid(cos) <= 0.73
-    bank = ExemplarBank({"farewell": ["goodbye"]}, {"other": ["killing"]}, keyword_encoder, head)
-    reading = semantic_reading("it is all gone now", bank)
-    assert reading.crisis() is None and reading.supports_crisis()
+    # keyword axes: gone, goodbye, killing, walk, constant
+    near_goodbye = {"farewell": ["goodbye"]}, {"other": ["walk"]}
+    low = LinearHead(np.array([0.0, -30.0, 0.0, 0.0, 0.0], dtype=np.float32), 0.0)
+    high = LinearHead(np.array([0.0, 30.0, 0.0, 0.0, -3.0], dtype=np.float32), 0.0)
+    text = "goodbye goodbye it is all gone"
+    assert semantic_reading(text, ExemplarBank(*near_goodbye, keyword_encoder)).supports_crisis()
+    assert not semantic_reading(text, ExemplarBank(*near_goodbye, keyword_encoder, low)).supports_crisis()
+    assert semantic_reading(text, ExemplarBank(*near_goodbye, keyword_encoder, high)).supports_crisis()
+    far = ExemplarBank({"farewell": ["killing"]}, {"other": ["goodbye"]}, keyword_encoder, high)
+    assert not semantic_reading(text, far).supports_crisis()  # the head alone is not enough
 
 
 # --- the real head ----------------------------------------------------------------------------

@@ -57,11 +57,12 @@ MIN_WORDS = 3  # "yes", "maybe 5", "my family" are never scored (most answers in
 # What it takes to keep the classifier's crisis guess (chosen on the spent tables and tune table 6).
 SUPPORT_THRESHOLD = 0.35
 SUPPORT_MARGIN = 0.0
-# The head's crisis probability that flags a clause, and that backs the classifier's guess (as
-# the similarity test above does: either is enough, so a concerning message the classifier
-# recognised keeps its check question); chosen on the tune tables (docs/safety-evaluation.md).
+# The head's crisis probability that flags a clause, and the lower one it must also give for the
+# classifier's guess to stand (with the similarity test above: both readings must back it, which
+# kept the tune tables' recall and let fewer near-misses through than either alone); chosen on
+# the tune tables (docs/safety-evaluation.md, trained head).
 HEAD_THRESHOLD = 0.85
-HEAD_SUPPORT = 0.50
+HEAD_SUPPORT = 0.30
 
 _CLAUSE_BREAK = re.compile(r"(?:[.!?;:\n]+|\.\.+|\s[-–—]+\s|,\s*(?:but|and|so|though|because|cause|cos)\b"
                            r"|\s(?:but|tbh|honestly|anyway|also)\s)", re.IGNORECASE)
@@ -184,8 +185,11 @@ class SemanticReading:
 
     def supports_crisis(self, threshold: float = SUPPORT_THRESHOLD, margin: float = SUPPORT_MARGIN,
                         probability: float = HEAD_SUPPORT) -> bool:
-        """Whether some clause backs a crisis guess, by either reading at its lower bar."""
-        return any(match.passes(threshold, margin, probability) for match in self.matches)
+        """Whether the message backs a crisis guess: some clause is near crisis talk and, when
+        there is a head, some clause has at least its lower probability too."""
+        near = any(match.similarity >= threshold and match.margin >= margin for match in self.matches)
+        head_read = [match.probability for match in self.matches if match.probability is not None]
+        return near and (not head_read or max(head_read) >= probability)
 
     def without(self, is_harmless: Callable[[str], bool]) -> SemanticReading:
         """The reading without the clauses `is_harmless` recognises (a figure of speech such as
