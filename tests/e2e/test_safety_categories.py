@@ -128,6 +128,28 @@ def test_wording_no_rule_knows_gets_the_check_question_from_the_semantic_layer(
     assert CONTACTS in reply, reply
 
 
+# The trained head (data/safety/semantic_head.json): wordings no rule matches and no exemplar is
+# close enough to, written for this test.
+CAUGHT_BY_THE_HEAD = {
+    "consent question": "yeah i agree. doubt ill be using this for long, ive made up my mind about things",
+    "inside the plan form": "whatever goal you like, ive already decided this is my last month",
+}
+
+
+@pytest.mark.parametrize("step", list(CAUGHT_BY_THE_HEAD))
+def test_wording_only_the_trained_head_reads_gets_the_check_question(stack: PacerStack, step: str) -> None:
+    from bot.nlu.safety_net import safety_verdict, semantic_reading_for
+
+    text = CAUGHT_BY_THE_HEAD[step]
+    assert safety_verdict(text, None, semantic=False) is None
+    assert semantic_reading_for(text).crisis(probability=1.01) is None  # nearest exemplars alone: nothing
+    sender = new_sender()
+    reach(stack, sender, step)
+    reply = texts(stack.say(sender, text))
+    assert "harming yourself" in reply or "hurting yourself" in reply, reply
+    assert CONTACTS in reply, reply
+
+
 @pytest.mark.parametrize(
     ("text", "step"),
     [

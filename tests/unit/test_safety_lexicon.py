@@ -414,3 +414,10 @@ def test_table_sizes() -> None:
     assert len(RED_FLAG) >= 30
     assert len(NEAR_MISS) >= 50
     assert len(CHECK) >= 15
+
+
+def test_an_i_inside_the_match_makes_the_patient_the_one_at_risk() -> None:
+    """"my kids will be better once ive gone": the subject before the words is the kids, but the
+    one who would be gone is the patient (found while writing the trained head's e2e test)."""
+    assert classify("yes fine. my kids will be better once ive gone for good").level == "crisis"
+    assert classify("my mum keeps saying shed be better off dead").level == "crisis_third_person"

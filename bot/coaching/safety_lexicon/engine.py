@@ -433,6 +433,8 @@ def _scan_crisis(text: str) -> list[SafetyMatch]:
             if _vetoed(rule, text, m):
                 continue
             subject = _subject(text, m.start())
+            if subject == "third" and _says_i_inside(m.group()) and not _quoted_speech(text, m.start()):
+                subject = "first"  # "my kids will be better once ive gone": the one gone is me
             if subject == "third" and (rule.subject_check or _quoted_speech(text, m.start())):
                 out.append(SafetyMatch(THIRD, rule.id.replace("crisis.", THIRD + ".", 1),
                                        rule.category))
@@ -455,6 +457,10 @@ def _scan_crisis(text: str) -> list[SafetyMatch]:
             else:
                 out.append(SafetyMatch(CRISIS, rule.id, rule.category))
     return out
+
+
+def _says_i_inside(matched: str) -> bool:
+    return any(token in _FIRST_SUBJECTS for token in _WORD.findall(matched))
 
 
 def _quoted_speech(text: str, start: int) -> bool:
