@@ -11,10 +11,11 @@ about the day is scored on its own):
     best crisis similarity >= threshold  AND  best crisis - best counter-exemplar >= margin
 
 A second reading of the same vectors is a linear head (logistic regression) trained on a corpus
-of crisis and harmless messages written for it by eight independent writers
-(data/safety/training/, scripts/train_safety_head.py): a clause it gives a crisis probability of
-at least `HEAD_THRESHOLD` is flagged too. Nearest exemplars generalise from ~400 sentences; the
-head learns which directions of the embedding matter from thousands (decision 0078).
+of crisis and harmless messages written for it by independent writers (data/safety/training/,
+scripts/train_safety_head.py): a clause it gives a crisis probability of at least
+`HEAD_THRESHOLD` is flagged too, if it is near crisis talk at all (`SUPPORT_THRESHOLD`,
+`SUPPORT_MARGIN`). Nearest exemplars generalise from ~400 sentences; the head learns which
+directions of the embedding matter from thousands (decision 0078).
 
 A hit asks the check question with the crisis lines (level `crisis_check`); neither reading ever
 gives the full script or alerts the clinic.
@@ -57,12 +58,13 @@ MIN_WORDS = 3  # "yes", "maybe 5", "my family" are never scored (most answers in
 # What it takes to keep the classifier's crisis guess (chosen on the spent tables and tune table 6).
 SUPPORT_THRESHOLD = 0.35
 SUPPORT_MARGIN = 0.0
-# The head's crisis probability that flags a clause, and the lower one it must also give for the
-# classifier's guess to stand (with the similarity test above: both readings must back it, which
-# kept the tune tables' recall and let fewer near-misses through than either alone); chosen on
-# the tune tables (docs/safety-evaluation.md, trained head).
+# The head's crisis probability that flags a clause (near crisis talk), and the lower one it must
+# also give for the classifier's guess to stand (with the similarity test above: both readings
+# must back it). Chosen on the tune tables (docs/safety-evaluation.md, trained head): 0.2 kept
+# their recall, flagged one near-miss more than 0.3 on tune 6, and keeps unclear distress the
+# classifier recognised ("i dont know how much more of this i can take") on the check question.
 HEAD_THRESHOLD = 0.85
-HEAD_SUPPORT = 0.30
+HEAD_SUPPORT = 0.20
 
 _CLAUSE_BREAK = re.compile(r"(?:[.!?;:\n]+|\.\.+|\s[-–—]+\s|,\s*(?:but|and|so|though|because|cause|cos)\b"
                            r"|\s(?:but|tbh|honestly|anyway|also)\s)", re.IGNORECASE)
@@ -82,11 +84,17 @@ class SemanticMatch:
     def margin(self) -> float:
         return self.similarity - self.counter_similarity
 
+    def near_crisis_talk(self, threshold: float = SUPPORT_THRESHOLD, margin: float = SUPPORT_MARGIN) -> bool:
+        """At least as close to a crisis exemplar as to any harmless one, and not far from it."""
+        return self.similarity >= threshold and self.margin >= margin
+
     def passes(self, threshold: float, margin: float, probability: float) -> bool:
-        """Close to a crisis exemplar and closer to it than to any harmless one, or read as
-        crisis by the trained head."""
-        return ((self.similarity >= threshold and self.margin >= margin)
-                or (self.probability is not None and self.probability >= probability))
+        """Close to a crisis exemplar and closer to it than to any harmless one; or read as
+        crisis by the trained head where the clause is near crisis talk at all (the head alone
+        read the coach's own words, "what plans have i got saved", as a suicide plan)."""
+        if self.similarity >= threshold and self.margin >= margin:
+            return True
+        return self.probability is not None and self.probability >= probability and self.near_crisis_talk()
 
 
 def clauses(text: str) -> list[str]:
@@ -187,7 +195,7 @@ class SemanticReading:
                         probability: float = HEAD_SUPPORT) -> bool:
         """Whether the message backs a crisis guess: some clause is near crisis talk and, when
         there is a head, some clause has at least its lower probability too."""
-        near = any(match.similarity >= threshold and match.margin >= margin for match in self.matches)
+        near = any(match.near_crisis_talk(threshold, margin) for match in self.matches)
         head_read = [match.probability for match in self.matches if match.probability is not None]
         return near and (not head_read or max(head_read) >= probability)
 
