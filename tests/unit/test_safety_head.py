@@ -37,7 +37,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 def test_the_stored_head_was_trained_on_the_files_as_they_are() -> None:
     stored = json.loads(HEAD_FILE.read_text(encoding="utf-8"))
     assert stored["inputs_sha256"] == inputs_digest(stored["encoder"]), (
-        "data/safety/training/ or semantic_exemplars.yml changed: run scripts/train_safety_head.py")
+        "data/safety/training/, semantic_exemplars.yml or data/nlu/ changed: "
+        "run scripts/train_safety_head.py")
     assert len(stored["weights"]) == 384
 
 
