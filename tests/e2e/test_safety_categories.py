@@ -132,7 +132,7 @@ def test_wording_no_rule_knows_gets_the_check_question_from_the_semantic_layer(
 # close enough to, written for this test.
 CAUGHT_BY_THE_HEAD = {
     "consent question": "yeah i agree. doubt ill be using this for long, ive made up my mind about things",
-    "inside the plan form": "whatever goal you like, ive already decided this is my last month",
+    "inside the plan form": "swimming. honestly i dont expect to be around much longer and im ok with that",
 }
 
 

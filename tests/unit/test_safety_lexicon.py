@@ -421,3 +421,34 @@ def test_an_i_inside_the_match_makes_the_patient_the_one_at_risk() -> None:
     one who would be gone is the patient (found while writing the trained head's e2e test)."""
     assert classify("yes fine. my kids will be better once ive gone for good").level == "crisis"
     assert classify("my mum keeps saying shed be better off dead").level == "crisis_third_person"
+
+
+@pytest.mark.parametrize("text", [
+    "said goodbye to the old shed before the builders knocked it down",
+    "finally said goodbye to my knackered running shoes",
+    "said goodbye to everyone at my leaving party friday",
+    "the printer committed suicide halfway through my tax forms",
+    "netball coach made us do suicide sprints, my knees",
+    "cut myself a big piece of the birthday cake",
+    "gonna cut myself some slack this week",
+    "the main character overdoses in episode 3 and i cried",
+    "i'll sleep when i'm dead apparently, up at 5 again",
+    "bought a rope of onions at the farmers market",
+])
+def test_things_that_share_crisis_words_get_no_crisis_reply(text: str) -> None:
+    """Objects, characters and sayings the spent eighth sealed table showed the rules taking for a
+    crisis (written for this test, by concept: a goodbye to a thing, a machine that "committed
+    suicide", a drill, a slice, a story's character, a saying, a string of onions)."""
+    assert classify(text).level not in ("crisis", "crisis_third_person")
+
+
+@pytest.mark.parametrize("text", [
+    "said goodbye to my kids tonight, they dont know its the last time",
+    "said goodbye to my two boys and wrote them each a letter",
+    "i've said my goodbyes to the folks who count",
+    "cut myself last night to feel something",
+    "bought a rope for tonight",
+    "got a rope for when i need it",
+])
+def test_the_same_words_in_earnest_still_get_the_crisis_reply(text: str) -> None:
+    assert classify(text).level == "crisis"

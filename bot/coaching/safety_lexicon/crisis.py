@@ -47,6 +47,25 @@ _KILL_IDIOM = (
     r"|laughing|with (?:work|laughter)|running|walking|out there)"
 )
 
+# Someone in a story, game or show (their overdose or death is the plot, not a patient's).
+_STORY_CHARACTER = (r"\b(?:the |a |his |her |my )?(?:villain|character|hero|heroine|protagonist|baddie"
+                    r"|bad guy"
+                    r"|detective|main guy|lead|avatar|sim)s? (?:\w+ )?$")
+
+# What a rope is for when it is not a noose: a swing, a course, a string of onions (one list for
+# every rope rule).
+_NOT_A_NOOSE = (r"(?! (?:for (?!(?:tonight|tomorrow|later|when|me|myself|it|that|the end|the weekend)\b)"
+                r"|swing|toy|ladder|bridge|lights?|course|burn"
+                r"|of (?:garlic|onions?|pearls|chill?ies|sausages|beads|lights)))")
+
+# Whom a farewell is said to: people, pets, the world, life (not a house, a job or a habit).
+_GOODBYE_PEOPLE = (r"(?:every(?:one|body)|you|u|y'?all|(?:the )?world|life|living|famil(?:y|ies)"
+                   r"|kids|children"
+                   r"|wife|husband|partner|mum|mom|mam|mother|dad|father|son|daughter|friends?|mates?"
+                   r"|grand(?:kids|children|son|daughter)|sisters?|brothers?|parents|loved ones|pets?|dogs?"
+                   r"|cats?|them|him|her|whanau|whānau|babies|baby|girls|boys|nan|nana|grandma|grandad|pop"
+                   r"|koro|kuia|people|folks|(?:the )?ones|those)")
+
 CRISIS_RULES: tuple[Rule, ...] = (
     # Suicide named outright, with common misspellings (C-SSRS: active ideation).
     _rule("crisis.suicide_word", CRISIS, "suicide",
@@ -55,8 +74,13 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"(?! (?:doors?|squad|bomb\w*|mission|run|pact of (?:the|a) (?:band|team)))",
           # suicide as a topic ("suicide risk", "suicide prevention"): only a check question
           veto_before=r"(?:\b(?:doing|did|do|run|ran|running) (?:\w+ )?$|\b(?:deadline|plan|idea|schedule"
-                      r"|timeline|task|that|this) (?:is|was|'s|would be) $)",
-          idiom_after=r"^\W*(?:risk|prevention|awareness|rates?|statistics|research|training"
+                      r"|timeline|task|that|this|defen[cs]e|passing|tactics|formation|backline|team|driving"
+                      r"|traffic|strategy|move) (?:is|was|'s|are|were|looks?|looked|would be) (?:so |just "
+                      r"|absolutely |completely )?$"
+                      # a machine "committed suicide": it stopped working
+                      r"|\b(?:laptop|phone|computer|pc|printer|battery|tv|telly|router|kettle|toaster|drive"
+                      r"|car|tablet|ipad|fridge|mower|heater) (?:\w+ )?(?:committed|commited) $)",
+          idiom_after=r"^\W*(?:risk|prevention|awareness|rates?|statistics|research|training|drills?|sprints?"
                       r"|module|lecture|talk|helplines?|lines?|pass(?:es)?|tackles?|defen[cs]e|defending"
                       r"|this season|move|run|tactics?)\b"),
     # "kill myself" incl. "kill my self", "killmyself", "kil myself".
@@ -138,7 +162,9 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r" (?:die|dying|go|end it|kill)\b",
            rf"\b(?:ways?|methods?|how) (?:to|of) (?:die|dying|kill {MYSELF}|end (?:it all|my"
            r" life)|commit suicide)\b(?! (?:well|with dignity|at home|peacefully))"],
-          veto_before=r"\b(?:can|could|should|tell (?:\w+ )?to|told (?:\w+ )?to) go (?:and )?$"),
+          # "tell it to go jump off a bridge"; "the game made me jump off a cliff" (a level)
+          veto_before=r"\b(?:can|could|should|tell (?:\w+ )?to|told (?:\w+ )?to) go (?:and )?$"
+                      r"|\b(?:game|level|boss|character|avatar|mario|sims?|controller)\b[^.?!]{0,25}$"),
     # Passive death wish (C-SSRS item 1): want to die / wish I was dead.
     _rule("crisis.want_to_die", CRISIS, "passive_death_wish",
           [rf"\b{WANT} (?:to |2 )?(?:just )?(?:die|dye|be dead|be gone|not exist|stop existing"
@@ -213,7 +239,10 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"\bslit (?:my )?wrists?\b",
            r"\b(?:been|started|start|keep|kept|back to|relapsed(?: and)?|urges? to|want to|wanna"
            r"|need to) (?:cut|cutting)(?: again)?" + CLAUSE_END],
-          veto_after=ACCIDENT, veto_before=r"\baccidentally\W+$", subject_check=False),
+          # "cut myself a huge slice", "cut myself some slack": serving or sparing, not cutting
+          veto_after=ACCIDENT + r"|^ (?:a|an|another|some|me a) (?:\w+ )?(?:slice|piece|bit|wedge|chunk"
+                                r"|portion|slab|serve|serving|sandwich|break|slack)\b",
+          veto_before=r"\baccidentally\W+$", subject_check=False),
     # Hurting oneself with intent ("want to hurt myself", "hurt myself on purpose").
     _rule("crisis.hurt_myself", CRISIS, "self_harm",
           [rf"\b(?:want(?:ed|ing)?|wanna|going|gonna|urges?|tempted|need(?:ed)?|feel like"
@@ -238,7 +267,9 @@ CRISIS_RULES: tuple[Rule, ...] = (
                      rf"|loads of|a bunch of|way too many) )*(?:{MEDS}|{CONTAINER}|them|it|those|these"
                      rf"|purpose|drugs"
                      r"|heroin|fent\w*|meth|alcohol|booze|vodka|whisky|insulin|pills?|tablets?|meds?"
-                     r"|something|stuff|\w+ (?:pills?|tablets?|meds?))\b)"),
+                     r"|something|stuff|\w+ (?:pills?|tablets?|meds?))\b)",
+          # a story's character: "the villain overdoses in the first act"
+          veto_before=_STORY_CHARACTER),
     _rule("crisis.took_all_pills", CRISIS, "overdose",
           [rf"\b(?:took|taken|swallowed|necked|downed|popped|(?:going to|gonna|want to|wanna"
            rf"|about to|will|'ll|could|might|thinking (?:of|about)|tempted to) (?:take|taking"
@@ -281,7 +312,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"\b(?:gave|giving|given|give) away (?:\w+\W+){0,4}?my (?:things|stuff|belongings"
            r"|possessions|pets?)\b",
            r"\b(?:bought|got|have|found|tied|made|buy|get|getting|buying|tying) (?:a |some |the )?"
-           r"(?:rope|noose)\b(?! (?:for|swing|toy|ladder|bridge))",
+           r"(?:rope|noose)\b" + _NOT_A_NOOSE,
            r"\bnoose\b",
            r"\b(?:have|got|made|making|make) (?:a |my |the )?plan (?:to|for|of) (?:kill\w*|end\w*"
            r"|die|dying|how|suicide|doing it)\b",
@@ -292,10 +323,12 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"(?! (?:at|in) (?:work|the office|school|the club|the team|the group|church))",
            r"\bsaid (?:my )?(?:last )?goodbyes?\b(?![^.?!]{0,40}\b(?:at the (?:airport|station|gate|school"
            r"|bus stop|door|wharf|ferry terminal)|off to|moving to|flying out|heading (?:off|back|home)"
-           r"|for the (?:week|weekend|holidays|summer)))(?! to (?:my |our |the |an? )?(?:old |dear |trusty )?"
-           r"(?:car|job|house|home|flat|office|desk|team|class|students|colleagues|workmates|coworkers"
-           r"|career|van|ute|bike|boat|couch|sofa|holiday|summer|winter|city|town|school|uni|work|boss"
-           r"|cast|\d+ years)\b)"]),
+           r"|for the (?:week|weekend|holidays|summer)))"
+           # a goodbye *to* something that is not a person (the house, a heat pad, sugar, a save
+           # file) is not a farewell; nor is one to everyone at a leaving do
+           rf"(?! to (?!(?:(?:my|our|all|of|the|his|her|their|little|lovely) )*(?:\w+ )?{_GOODBYE_PEOPLE}\b))"
+           r"(?! to (?:everyone|everybody|all) at (?:my |the |our |a )?(?:\w+ )?(?:farewell|retirement"
+           r"|leaving|going[- ]away|work|office|school|club|church|team|party|do)\b)"]),
     # Fully squashed spellings that word-level patterns cannot see ("iwanttodie").
     _rule("crisis.compact", CRISIS, "suicide",
           r"\b[a-z]*(?:kil{1,2}my?s[ei]lf|wan(?:t|na)(?:to)?die|endmylife|unalivemyself"
@@ -539,7 +572,9 @@ CRISIS_RULES += (
           veto_after=r"^\W*(?:for (?:the|to)day|with (?:work|this job|the (?:walking|plan|exercises)))"),
     # Farewells, final arrangements and giving things away (Samaritans warning signs).
     _rule("crisis.farewell", CRISIS, "farewell",
-          [r"\b(?:after|when|once) i'?m (?:gone|dead|not here|no longer (?:here|around)|not around)\b"
+          # "i'll sleep when i'm dead": a saying about a busy life
+          [r"\b(?<!sleep )(?<!rest )(?:after|when|once) i'?m (?:gone|dead|not here|no longer (?:here|around)"
+           r"|not around)\b"
            r"(?! (?:on|for|to|away|out|overseas|at|in)\b)",
            r"\bbefore i go\b(?! (?:to|out|on|for|away|back|into|and|home|in|over|shopping)\b)(?=[^.?!]{0,0})",
            r"\b(?:where i'?m going|wherever i'?m going)\b",
@@ -628,9 +663,8 @@ CRISIS_RULES += (
            r"(?:bedside|bed|pillow)\b",
            r"\b(?:bought|got|buy|have) (?:a |some |new |a packet of |a pack of )?(?:razor )?blades?\b"
            r"(?=[^.?!]*\b(?:not for shaving|for it|myself|tonight|ready|hidden|hide)\b)",
-           r"\b(?:keep|kept|hid|hide|hiding|hidden|bought|got|have)\b (?:the |a |my )?rope\b(?! (?:for|swing"
-           r"|toy"
-           r"|ladder|bridge|course|burn))|\brope i (?:bought|got|have|keep|hid)\b(?! for)",
+           r"\b(?:keep|kept|hid|hide|hiding|hidden|bought|got|have)\b (?:the |a |my )?rope\b" + _NOT_A_NOOSE
+           + r"|\brope i (?:bought|got|have|keep|hid)\b(?! for)",
            r"\bwalk\w* into the (?:sea|ocean|water|river|lake|surf)\b",
            r"\bdriv\w* (?:my car |the car )?off (?:a|the) (?:bridge|cliff|road|wharf|pier)\b",
            r"\b(?:crash|crashing|wrap|wrapping) (?:my |the )?car\b[^.?!]{0,40}\b(?:on purpose|look like an"
