@@ -46,6 +46,7 @@ from bot.coaching.safety_lexicon import (
     figure_of_speech,
     names_red_flag_symptom,
     red_flag_alerts_at_once,
+    settled_numbness_only,
 )
 from bot.coaching.safety_lexicon.semantic import NOT_READ, ExemplarBank, SemanticReading, semantic_reading
 from bot.nlu.intents import demote_intent, force_intent
@@ -140,8 +141,10 @@ def safety_verdict(text: str, predicted_intent: str | None,
                 info["language"] = language
             return "crisis", info
         if best.level == "red_flag":
-            level = "red_flag" if red_flag_alerts_at_once(matches) else "red_flag_screen"
-            return "red_flag", {"level": level, "rule": best.rule, "category": best.category}
+            if red_flag_alerts_at_once(matches):
+                return "red_flag", {"level": "red_flag", "rule": best.rule, "category": best.category}
+            if not settled_numbness_only(matches, text):
+                return "red_flag", {"level": "red_flag_screen", "rule": best.rule, "category": best.category}
     whole_reading = semantic_reading_for(text) if semantic else NOT_READ
     scored = whole_reading.scored  # a message too short to score leaves the classifier's guess alone
     reading = whole_reading.without(figure_of_speech)  # a figure of speech is no evidence either way

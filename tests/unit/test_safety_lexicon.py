@@ -452,3 +452,52 @@ def test_things_that_share_crisis_words_get_no_crisis_reply(text: str) -> None:
 ])
 def test_the_same_words_in_earnest_still_get_the_crisis_reply(text: str) -> None:
     assert classify(text).level == "crisis"
+
+
+# Thirteenth pass, red flags by clinical concept (sentences written for this test; the spent
+# seventh and eighth sealed tables showed the concepts were missing).
+@pytest.mark.parametrize("text", [
+    "halfway through my chemo cycle and my temperature is 38.6 tonight",  # neutropenic sepsis
+    "got bowel cancer and i've come down with a fever and the shakes",
+    "out of nowhere both my legs have gone weak and wobbly, can barely get up",  # cord / cauda equina
+    "hubby says my face looks funny and my words are coming out wrong",  # FAST
+    "got a sudden splitting headache like nothing before, feel sick",  # subarachnoid haemorrhage
+    "horrible ripping pain right through my chest into my back",  # aortic dissection
+    "high temperature and a rash on her legs that doesnt fade when i press a glass on it",  # meningitis
+    "been coughing up blood and i'm really short of breath",  # pulmonary embolism
+])
+def test_unambiguous_red_flags_alert_at_once(text: str) -> None:
+    from bot.nlu.safety_net import safety_verdict
+
+    assert safety_verdict(text, None, semantic=False)[1]["level"] == "red_flag"
+
+
+@pytest.mark.parametrize("text", [
+    "new tingling in my right hand since tuesday",
+    "my feet have gone numb the last few days and thats new",
+    "im 63 and never had back trouble before, now its started",
+    "the ache is constant even when im sitting still, doesnt change whatever position",
+    "been on steroids for my lungs for ages and my back went bad after bending for the washing",
+    "off my food for weeks and my weight keeps dropping",
+    "bit of numbness down below when i sit on the loo, only started this week",
+    "feels a bit numb round my bum when im sat on the loo",
+])
+def test_concerning_signs_get_the_screening_question(text: str) -> None:
+    from bot.nlu.safety_net import safety_verdict
+
+    assert safety_verdict(text, None, semantic=False)[1]["level"] == "red_flag_screen"
+
+
+@pytest.mark.parametrize("text", [
+    "numb bum after the long drive, fine once i walked",
+    "tingling in my fingers when its cold, always been like that",
+    "my grandson is 5 and he loves the new playground",
+    "i've been on steroids before and they made me hungry",
+    "lost my appetite a bit with the heat",
+    "my face looks funny in the new passport photo lol",
+    "ripped my jeans on the fence",
+])
+def test_everyday_words_near_those_signs_get_nothing(text: str) -> None:
+    from bot.nlu.safety_net import safety_verdict
+
+    assert safety_verdict(text, None, semantic=False) is None

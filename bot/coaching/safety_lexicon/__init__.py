@@ -61,11 +61,12 @@ from bot.coaching.safety_lexicon.engine import (
     normalise,
     red_flag_alerts_at_once,
     red_flag_screen_symptoms,
+    settled_numbness_only,
 )
 from bot.coaching.safety_lexicon.rules import CHECK, CRISIS, NONE, RED_FLAG, THIRD
 
 __all__ = [
     "CHECK", "CRISIS", "NONE", "NO_MATCH", "RED_FLAG", "THIRD", "SafetyMatch", "classify", "classify_all",
     "describes_settled_symptom", "figure_of_speech", "names_red_flag_symptom", "normalise",
-    "red_flag_alerts_at_once", "red_flag_screen_symptoms",
+    "red_flag_alerts_at_once", "red_flag_screen_symptoms", "settled_numbness_only",
 ]

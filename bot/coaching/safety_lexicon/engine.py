@@ -15,12 +15,14 @@ from bot.coaching.safety_lexicon.crisis import CRISIS_RULES
 from bot.coaching.safety_lexicon.figures_of_speech import FIGURES_OF_SPEECH
 from bot.coaching.safety_lexicon.other_languages import FOREIGN_CRISIS_CONCEPTS, FOREIGN_CRISIS_PHRASES
 from bot.coaching.safety_lexicon.red_flags import (
+    POSITIONAL_SENSORY_RULES,
     RED_FLAG_CUES,
     RED_FLAG_RULES,
     RED_FLAG_SCREEN_DEFAULT,
     RED_FLAG_SCREEN_SYMPTOMS,
     RED_FLAG_SIGNS,
     SETTLED_SYMPTOM,
+    STILL_CONCERNING,
     UNAMBIGUOUS_SIGNS,
 )
 from bot.coaching.safety_lexicon.rules import CHECK, CRISIS, NONE, RED_FLAG, THIRD, Rule
@@ -150,6 +152,14 @@ def red_flag_alerts_at_once(matches: Iterable[SafetyMatch]) -> bool:
     One sign alone gets the screening question first."""
     signs = {RED_FLAG_SIGNS.get(m.rule, m.rule) for m in matches if m.level == RED_FLAG}
     return any(combination <= signs for combination in UNAMBIGUOUS_SIGNS)
+
+
+def settled_numbness_only(matches: Iterable[SafetyMatch], text: str) -> bool:
+    """The only red-flag signs are numbness the patient says is settled or positional ("numb bum
+    after the long drive, fine once i walked"): no screening question (POSITIONAL_SENSORY_RULES)."""
+    signs = [m for m in matches if m.level == RED_FLAG]
+    return (bool(signs) and all(m.rule in POSITIONAL_SENSORY_RULES for m in signs)
+            and describes_settled_symptom(text) and not STILL_CONCERNING.search(normalise(text)))
 
 
 def red_flag_screen_symptoms(category: str | None) -> str:

@@ -437,6 +437,85 @@ RED_FLAG_RULES += (
           r"|worse (?:each|every) (?:week|day|month))\b"),
 )
 
+# Thirteenth pass, by clinical concept (from the spent seventh and eighth sealed tables; every
+# concept has unseen sentences in tests/unit/test_safety_lexicon.py):
+_TINGLE = r"(?:numb\w*|tingl\w*|pins and needles)"
+_TEMP_NUMBER = r"(?:temp(?:erature)?|fever) (?:of |is |at |was )?(?:3[89]|4[0-2])(?:[.,]\d)?\b"
+RED_FLAG_RULES += (
+    # On chemotherapy, or with a cancer, and a fever: neutropenic sepsis (NICE CG151), an emergency
+    # with or without pain.
+    _rule("red_flag.cancer_fever", RED_FLAG, "infection",
+          [r"\b(?:on|having|doing|started|during|between|after my last|mid) (?:\w+ )?(?:chemo|chemotherapy"
+           r"|immunotherapy)\b", r"\bmy (?:\w+ )?(?:chemo|chemotherapy|immunotherapy)\b",
+           r"\b(?:have|got|i'?ve got|ive got|with|diagnosed with|fighting"
+           r"|treatment for) (?:\w+ ){0,2}?cancer\b"],
+          requires=FEVER + "|" + _TEMP_NUMBER),
+    # Both legs weak or numb all of a sudden, or after a fall (GIRFT cauda equina pathway; cord
+    # compression): unambiguous.
+    _rule("red_flag.sudden_both_legs", RED_FLAG, "cauda_equina",
+          rf"\bboth (?:my |of my )?legs\b[^.?!]{{0,40}}\b(?:weak\w*|{_TINGLE}|floppy|gave way|giving way"
+          rf"|went|gone|won'?t (?:move|work)|{CANT} (?:move|feel))",
+          requires=r"\b(?:sudden\w*|out of nowhere|overnight|this morning|fell|fall|fallen|slipped"
+                   rf"|{CANT} (?:stand|walk|move|get up))"),
+    # A face that looks wrong, with speech or one side affected (NHS FAST).
+    _rule("red_flag.face_looks_wrong", RED_FLAG, "neuro_deficit",
+          r"\b(?:face|mouth|smile) (?:looks?|looked|is|went|has gone|gone) (?:all |a bit )?(?:wrong"
+          r"|funny|weird"
+          r"|strange|crooked|wonky|twisted)\b",
+          requires=r"\b(?:speech|slurr\w*|words|arm|side|talk\w*)\b"),
+    # A sudden, explosive headache (NICE: subarachnoid haemorrhage).
+    _rule("red_flag.sudden_severe_headache", RED_FLAG, "neuro_deficit",
+          [r"\bsudden(?:ly)? (?:\w+ )?(?:massive|huge|worst|severe|splitting|explosive|excruciating|blinding"
+           r"|horrendous) headache\b",
+           r"\b(?:massive|huge|explosive|blinding) headache\b[^.?!]{0,25}\b(?:sudden\w*|out of nowhere"
+           r"|like (?:being hit|a bang))"]),
+    # Tearing pain through to the back or chest (NHS: aortic dissection).
+    _rule("red_flag.tearing_pain", RED_FLAG, "chest_pain",
+          r"\b(?:tearing|ripping) (?:\w+ )?pain\b|\bpain\b[^.?!]{0,25}\b(?:like|as if) (?:something|i'?m"
+          r"|im) (?:is )?(?:tearing|ripping|being torn)\b",
+          requires=r"\b(?:back|chest|between my shoulder)"),
+    # A rash that does not fade under a glass, with a fever or a stiff neck (NHS: meningitis).
+    _rule("red_flag.non_blanching_rash", RED_FLAG, "infection",
+          r"\brash\b[^.?!]{0,40}\b(?:doesn'?t|does not|won'?t|wont|didn'?t|doesnt|dont|don'?t) (?:fade"
+          r"|go away|disappear|go white)\b|\b(?:glass|tumbler) test\b|\bnon[- ]?blanching\b",
+          requires=FEVER + r"|stiff neck|neck (?:is )?stiff|" + _TEMP_NUMBER),
+    # Coughing up blood (NHS: pulmonary embolism with breathlessness).
+    _rule("red_flag.coughing_blood", RED_FLAG, "chest_pain",
+          r"\bcough\w* (?:up )?(?:blood|bloody)\b|\bblood (?:when|after) i cough\b"),
+    # New numbness or tingling, said to be new (NICE NG59: new neurological symptoms).
+    _rule("red_flag.new_numbness", RED_FLAG, "neuro_deficit",
+          [rf"\b(?:new|fresh) (?:\w+ )?{_TINGLE}",
+           rf"\b{_TINGLE}\b[^.?!]{{0,60}}\b(?:that'?s new|thats new|it'?s new|its new|new for me|never had"
+           r" (?:it|that|this) before|(?:only )?started (?:this|last) (?:week|weekend)|(?:in "
+           r"|over )?(?:the )?"
+           r"(?:last|past) (?:few|couple of|couple|two|three) (?:days|weeks)|this (?:past )?week"
+           r"|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday))\b",
+           rf"\b(?:gone|going|went) (?:a bit |all )?{_TINGLE}\b[^.?!]{{0,30}}\b(?:last|past) (?:few"
+           rf"|couple)"]),
+    # Over 50 and back or neck pain for the first time (NICE NG59: new pain after 50).
+    _rule("red_flag.new_pain_after_50", RED_FLAG, "cancer_history",
+          r"\b(?:i'?m|im|i am|aged?|at) (?:5\d|[6-9]\d)\b",
+          requires=r"\b(?:never had (?:\w+ ){0,2}?(?:back|neck|pain|trouble)|brand new|first time"
+                   r"|out of nowhere"
+                   r"|(?:is|it'?s|its) (?:all )?new|new (?:back|neck) pain)\b"),
+    # Pain that never changes with position or rest (NICE NG59: non-mechanical pain).
+    _rule("red_flag.pain_regardless_of_rest", RED_FLAG, "night_pain",
+          [r"\b(?:constant|all the time|never lets up|doesn'?t let up)\b[^.?!]{0,40}\beven (?:when i'?m |when"
+           r" )?(?:lying|laying|sitting|resting)(?: \w+)?(?: still)?\b",
+           r"\b(?:doesn'?t|does not|won'?t|doesnt) change (?:whatever|no matter what|what(?:ever)?|with any)"
+           r" (?:position|way i (?:lie|sit))"]),
+    # Long-term steroids and back pain after a small strain (NICE NG59: osteoporotic fracture).
+    _rule("red_flag.steroids_small_strain", RED_FLAG, "trauma",
+          r"\b(?:on|taking|been on|take) (?:\w+ ){0,2}?steroids?\b[^.?!]{0,70}\b(?:lift\w*|bent|bending"
+          r"|slipped|twist\w*|cough\w*|sneez\w*|picked up)\b",
+          requires=r"\b(?:back|spine)\b", historical_exempt=True),
+    # Appetite gone and weight falling (NICE NG12: unexplained weight loss).
+    _rule("red_flag.appetite_and_weight", RED_FLAG, "cancer_history",
+          [r"\b(?:lost|losing|no|off) (?:my |all )?(?:appetite|food)\b[^.?!]{0,60}\b(?:weight|kilos|kgs?)\b",
+           r"\bweight\b[^.?!]{0,30}\b(?:dropping|falling|coming off)\b[^.?!]{0,40}\b(?:appetite"
+           r"|off my food)\b"]),
+)
+
 RED_FLAG_CUES = re.compile(
     r"\b(?:numb\w*|tingl\w*|pins and needles|bladder|bowel\w*|pee\w*|wee\w*|urin\w*|incontinen\w*"
     r"|weak\w*|giving way|gave way|fever\w*|temperature|sweats?|chills|shiver\w*|fell|fall\w*|accident"
@@ -481,6 +560,17 @@ SETTLED_SYMPTOM = re.compile(
     r"|sun)day)))"
 )
 
+# Numbness rules whose screening question is withdrawn when the message says the numbness is
+# settled or positional ("numb bum on the hard chairs at church, gone when i stand"): NICE NG59
+# and the GIRFT pathway are about new or progressing signs. Any other sign still screens.
+POSITIONAL_SENSORY_RULES = frozenset({"red_flag.saddle_numbness", "red_flag.bilateral_legs",
+                                      "red_flag.legs_numb_walk"})
+# ...unless it also says the numbness is new or changing, or it is felt on the toilet, where
+# saddle numbness is looked for ("my bum feels kind of numb when i sit on the toilet").
+STILL_CONCERNING = re.compile(r"\b(?:new|started|starting|this week|since (?:yesterday|last week)|getting"
+                              r" worse|worse|spreading|progress\w*|never (?:had|felt)|toilet|loo"
+                              r"|wip(?:e|ing))\b")
+
 # Which clinical sign each red-flag rule detects (several rules can word one sign).
 RED_FLAG_SIGNS: dict[str, str] = {
     "red_flag.saddle_numbness": "saddle",
@@ -500,6 +590,10 @@ RED_FLAG_SIGNS: dict[str, str] = {
     "red_flag.fever_back_pain": "fever", "red_flag.fever_number": "fever",
     "red_flag.injecting_drugs": "drugs", "red_flag.cancer_history": "cancer",
     "red_flag.limb_stopped_with_stroke_sign": "stroke_limb", "red_flag.arm_ache_with_chest": "chest_with",
+    "red_flag.cancer_fever": "cancer_fever", "red_flag.sudden_both_legs": "legs_sudden",
+    "red_flag.face_looks_wrong": "stroke_face", "red_flag.sudden_severe_headache": "thunderclap",
+    "red_flag.tearing_pain": "tearing", "red_flag.non_blanching_rash": "meningitis_rash",
+    "red_flag.coughing_blood": "haemoptysis", "red_flag.dvt": "dvt",
 }
 # Combinations that are unambiguous on their own (GIRFT cauda equina pathway; NHS heart
 # attack and FAST stroke pages): the clinic is alerted without a screening question.
@@ -512,6 +606,13 @@ UNAMBIGUOUS_SIGNS: tuple[frozenset[str], ...] = (
     # cancer (on or after treatment) with a fever (neutropenic sepsis, NICE CG151).
     frozenset({"fever", "drugs"}), frozenset({"cancer", "fever"}), frozenset({"cancer", "legs"}),
     frozenset({"cancer", "continence"}), frozenset({"cancer", "saddle"}),
+    # Thirteenth pass: on chemotherapy or with a cancer, a fever (CG151); both legs suddenly weak
+    # or numb; tearing chest or back pain (aortic dissection); a rash that does not fade with a
+    # fever or stiff neck (meningitis); coughing blood or a swollen calf with breathlessness or
+    # chest pain (pulmonary embolism).
+    frozenset({"cancer_fever"}), frozenset({"legs_sudden"}), frozenset({"tearing"}),
+    frozenset({"meningitis_rash"}), frozenset({"haemoptysis", "chest_with"}), frozenset({"dvt", "chest"}),
+    frozenset({"dvt", "chest_with"}),
 )
 
 # What the red-flag screening question asks about, by category (NICE NG59 red flags;
