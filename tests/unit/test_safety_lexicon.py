@@ -456,36 +456,32 @@ def test_the_same_words_in_earnest_still_get_the_crisis_reply(text: str) -> None
 
 # Thirteenth pass, red flags by clinical concept (sentences written for this test; the spent
 # seventh and eighth sealed tables showed the concepts were missing).
-@pytest.mark.parametrize("text", [
-    "halfway through my chemo cycle and my temperature is 38.6 tonight",  # neutropenic sepsis
-    "got bowel cancer and i've come down with a fever and the shakes",
-    "out of nowhere both my legs have gone weak and wobbly, can barely get up",  # cord / cauda equina
-    "hubby says my face looks funny and my words are coming out wrong",  # FAST
-    "got a sudden splitting headache like nothing before, feel sick",  # subarachnoid haemorrhage
-    "horrible ripping pain right through my chest into my back",  # aortic dissection
-    "high temperature and a rash on her legs that doesnt fade when i press a glass on it",  # meningitis
-    "been coughing up blood and i'm really short of breath",  # pulmonary embolism
+@pytest.mark.parametrize(("text", "level"), [
+    ("halfway through my chemo cycle and my temperature is 38.6 tonight", "red_flag"),  # neutropenic sepsis
+    ("got bowel cancer and i've come down with a fever and the shakes", "red_flag"),
+    # cord / cauda equina
+    ("out of nowhere both my legs have gone weak and wobbly, can barely get up", "red_flag"),
+    ("hubby says my face looks funny and my words are coming out wrong", "red_flag"),  # FAST
+    # subarachnoid haemorrhage
+    ("got a sudden splitting headache like nothing before, feel sick", "red_flag"),
+    ("horrible ripping pain right through my chest into my back", "red_flag"),  # aortic dissection
+    # meningitis
+    ("high temperature and a rash on her legs that doesnt fade when i press a glass on it", "red_flag"),
+    ("been coughing up blood and i'm really short of breath", "red_flag"),  # pulmonary embolism
+    ("new tingling in my right hand since tuesday", "red_flag_screen"),
+    ("my feet have gone numb the last few days and thats new", "red_flag_screen"),
+    ("im 63 and never had back trouble before, now its started", "red_flag_screen"),
+    ("the ache is constant even when im sitting still, doesnt change whatever position", "red_flag_screen"),
+    ("been on steroids for my lungs for ages and my back went bad after bending for the washing", "red_flag_screen"),
+    ("off my food for weeks and my weight keeps dropping", "red_flag_screen"),
+    ("bit of numbness down below when i sit on the loo, only started this week", "red_flag_screen"),
+    ("feels a bit numb round my bum when im sat on the loo", "red_flag_screen"),
 ])
-def test_unambiguous_red_flags_alert_at_once(text: str) -> None:
+def test_red_flags_by_clinical_concept_alert_or_screen(text: str, level: str) -> None:
+    """Unambiguous signs alert at once; concerning ones get the screening question first."""
     from bot.nlu.safety_net import safety_verdict
 
-    assert safety_verdict(text, None, semantic=False)[1]["level"] == "red_flag"
-
-
-@pytest.mark.parametrize("text", [
-    "new tingling in my right hand since tuesday",
-    "my feet have gone numb the last few days and thats new",
-    "im 63 and never had back trouble before, now its started",
-    "the ache is constant even when im sitting still, doesnt change whatever position",
-    "been on steroids for my lungs for ages and my back went bad after bending for the washing",
-    "off my food for weeks and my weight keeps dropping",
-    "bit of numbness down below when i sit on the loo, only started this week",
-    "feels a bit numb round my bum when im sat on the loo",
-])
-def test_concerning_signs_get_the_screening_question(text: str) -> None:
-    from bot.nlu.safety_net import safety_verdict
-
-    assert safety_verdict(text, None, semantic=False)[1]["level"] == "red_flag_screen"
+    assert safety_verdict(text, None, semantic=False)[1]["level"] == level
 
 
 @pytest.mark.parametrize("text", [
