@@ -85,14 +85,15 @@ class SemanticMatch:
         return self.similarity - self.counter_similarity
 
     def near_crisis_talk(self, threshold: float = SUPPORT_THRESHOLD, margin: float = SUPPORT_MARGIN) -> bool:
-        """At least as close to a crisis exemplar as to any harmless one, and not far from it."""
+        """At least `threshold` close to a crisis exemplar, and closer to it than to any harmless
+        one by `margin` (by default the lower bar: at least as close, not far)."""
         return self.similarity >= threshold and self.margin >= margin
 
     def passes(self, threshold: float, margin: float, probability: float) -> bool:
-        """Close to a crisis exemplar and closer to it than to any harmless one; or read as
-        crisis by the trained head where the clause is near crisis talk at all (the head alone
-        read the coach's own words, "what plans have i got saved", as a suicide plan)."""
-        if self.similarity >= threshold and self.margin >= margin:
+        """Near crisis talk at the given bar; or read as crisis by the trained head where the
+        clause is near crisis talk at the lower bar (the head alone read the coach's own words,
+        "what plans have i got saved", as a suicide plan)."""
+        if self.near_crisis_talk(threshold, margin):
             return True
         return self.probability is not None and self.probability >= probability and self.near_crisis_talk()
 
