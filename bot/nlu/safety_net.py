@@ -42,6 +42,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.coaching.safety_lexicon import (
     classify_all,
+    crisis_word_in_other_sense,
     describes_settled_symptom,
     figure_of_speech,
     names_red_flag_symptom,
@@ -125,6 +126,12 @@ def _semantic_reading(text: str) -> SemanticReading:
     return reading
 
 
+def harmless_sense(text: str) -> bool:
+    """An idiom ("my knees are killing me") or a crisis word in its other sense ("a rope of
+    garlic"): neither reading of the sentence model nor the classifier's guess counts it."""
+    return figure_of_speech(text) or crisis_word_in_other_sense(text)
+
+
 def safety_verdict(text: str, predicted_intent: str | None,
                    semantic: bool = True) -> tuple[str, dict[str, str]] | None:
     """(intent to force, safety info), DROP for a classifier guess to withdraw, or None.
@@ -147,13 +154,13 @@ def safety_verdict(text: str, predicted_intent: str | None,
                 return "red_flag", {"level": "red_flag_screen", "rule": best.rule, "category": best.category}
     whole_reading = semantic_reading_for(text) if semantic else NOT_READ
     scored = whole_reading.scored  # a message too short to score leaves the classifier's guess alone
-    reading = whole_reading.without(figure_of_speech)  # a figure of speech is no evidence either way
+    reading = whole_reading.without(harmless_sense)  # an idiom or other sense is no evidence either way
     found = reading.crisis()
     if found is not None:
         return "crisis", {"level": "crisis_check", "rule": f"semantic.{found.category}",
                           "category": found.category}
     if predicted_intent == "crisis":
-        if figure_of_speech(text) or (scored and not reading.supports_crisis()):
+        if harmless_sense(text) or (scored and not reading.supports_crisis()):
             return DROP
         return "crisis", {"level": "crisis_check", "rule": "classifier.crisis", "category": ""}
     if predicted_intent == "red_flag":

@@ -93,3 +93,12 @@ def test_classifier_crisis_on_low_mood_alone_is_withdrawn() -> None:
 def test_payloads_and_ordinary_talk_pass_untouched() -> None:
     assert safety_verdict("/affirm", predicted_intent="affirm") is None
     assert safety_verdict("walk to the shops after lunch", predicted_intent="inform") is None
+
+
+@pytest.mark.parametrize("text", ["cut myself a huge wedge of the pavlova, worth it",
+                                  "the toaster committed suicide this morning so no crumpets"])
+def test_classifier_crisis_on_a_crisis_word_in_its_other_sense_is_withdrawn(text: str) -> None:
+    """A rule's veto names the other sense (a slice, a machine); the classifier's guess and the
+    sentence model's reading of that clause do not bring it back."""
+    assert safety_verdict(text, None, semantic=False) is None
+    assert safety_verdict(text, predicted_intent="crisis") == DROP

@@ -55,6 +55,7 @@ from bot.coaching.safety_lexicon.engine import (
     SafetyMatch,
     classify,
     classify_all,
+    crisis_word_in_other_sense,
     describes_settled_symptom,
     figure_of_speech,
     names_red_flag_symptom,
@@ -67,6 +68,7 @@ from bot.coaching.safety_lexicon.rules import CHECK, CRISIS, NONE, RED_FLAG, THI
 
 __all__ = [
     "CHECK", "CRISIS", "NONE", "NO_MATCH", "RED_FLAG", "THIRD", "SafetyMatch", "classify", "classify_all",
+    "crisis_word_in_other_sense",
     "describes_settled_symptom", "figure_of_speech", "names_red_flag_symptom", "normalise",
     "red_flag_alerts_at_once", "red_flag_screen_symptoms", "settled_numbness_only",
 ]

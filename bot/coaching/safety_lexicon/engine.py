@@ -135,6 +135,18 @@ def figure_of_speech(text: str) -> bool:
     return bool(FIGURES_OF_SPEECH.search(normalise(text)))
 
 
+def crisis_word_in_other_sense(text: str) -> bool:
+    """A crisis rule's words used in the sense its veto names ("a rope of garlic", "cut myself a
+    slice", "the printer committed suicide"): evidence against a crisis reading, as an idiom is."""
+    norm = normalise(text)
+    for rule in CRISIS_RULES:
+        if rule.requires and not rule.requires.search(norm):
+            continue
+        if any(_vetoed(rule, norm, match) for match in rule.pattern.finditer(norm)):
+            return True
+    return False
+
+
 def names_red_flag_symptom(text: str) -> bool:
     """Does the message name any body symptom a red flag is made of? (screening gate)"""
     return bool(RED_FLAG_CUES.search(normalise(text)))
