@@ -494,10 +494,15 @@ RED_FLAG_RULES += (
            rf"|couple)"]),
     # Over 50 and back or neck pain for the first time (NICE NG59: new pain after 50).
     _rule("red_flag.new_pain_after_50", RED_FLAG, "cancer_history",
-          r"\b(?:i'?m|im|i am|aged?|at) (?:5\d|[6-9]\d)\b",
-          requires=r"\b(?:never had (?:\w+ ){0,2}?(?:back|neck|pain|trouble)|brand new|first time"
-                   r"|out of nowhere"
-                   r"|(?:is|it'?s|its) (?:all )?new|new (?:back|neck) pain)\b"),
+          # an age, then the pain said to be new: "im 60 and its the first time ive done yoga" is not
+          r"\b(?:i'?m|im|i am|aged?) (?:5\d|[6-9]\d)\b(?! ?(?:%|percent|kg|kilos|minutes|mins|km))",
+          requires=r"\b(?:never had (?:\w+ ){0,2}?(?:back|neck|spine) (?:pain|trouble|problems)"
+                   r"|(?:back|neck|spine) (?:pain|ache|trouble) (?:is |that'?s |thats )?(?:brand new|new"
+                   r"|out of nowhere|for the first time)"
+                   r"|(?:brand new|first time|out of nowhere|(?:is|it'?s|its) (?:all )?new)\b[^.?!]{0,40}"
+                   r"\b(?:back|neck|spine)"
+                   r"|(?:back|neck|spine)\b[^.?!]{0,40}\b(?:brand new|first time|out of nowhere"
+                   r"|(?:is|it'?s|its) (?:all )?new)|new (?:back|neck) pain)\b"),
     # Pain that never changes with position or rest (NICE NG59: non-mechanical pain).
     _rule("red_flag.pain_regardless_of_rest", RED_FLAG, "night_pain",
           [r"\b(?:constant|all the time|never lets up|doesn'?t let up)\b[^.?!]{0,40}\beven (?:when i'?m |when"
