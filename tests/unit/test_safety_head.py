@@ -11,13 +11,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import yaml
 
 from bot.coaching.safety_lexicon.head_training import (
     LABELS,
     corpus,
     corpus_files,
     inputs_digest,
+    nlu_examples,
     training_examples,
 )
 from bot.coaching.safety_lexicon.semantic import (
@@ -163,9 +163,7 @@ def test_the_coachs_own_requests_get_no_safety_reply(text: str) -> None:
 def test_held_out_coach_talk_rarely_gets_the_check_question() -> None:
     """tests/data/nlu_heldout.yml, written apart from every training file: at most 2% of its
     non-crisis sentences flagged (3 of 212 when the head was chosen)."""
-    data = yaml.safe_load((DATA / "nlu_heldout.yml").read_text(encoding="utf-8"))
-    sentences = [line.strip()[2:] for item in data["nlu"] if item.get("intent") not in (None, "crisis")
-                 for line in item["examples"].splitlines() if line.strip().startswith("- ")]
+    sentences = [text for text, crisis in nlu_examples(DATA) if not crisis]  # DATA's one .yml file
     flagged = [text for text in sentences if (verdict := safety_verdict(text, None)) is not None
                and verdict[1]["rule"].startswith("semantic.")]
     assert len(sentences) > 150 and len(flagged) / len(sentences) <= 0.02, flagged
