@@ -49,8 +49,7 @@ _KILL_IDIOM = (
 
 # Someone in a story, game or show (their overdose or death is the plot, not a patient's).
 _STORY_CHARACTER = (r"\b(?:the |a |his |her |my )?(?:villain|character|hero|heroine|protagonist|baddie"
-                    r"|bad guy"
-                    r"|detective|main guy|lead|avatar|sim)s? (?:\w+ )?$")
+                    r"|bad guy|detective|main guy|lead|avatar|sim)s? (?:\w+ )?$")
 
 # What a rope is for when it is not a noose: a swing, a course, a string of onions (one list for
 # every rope rule).
@@ -60,8 +59,7 @@ _NOT_A_NOOSE = (r"(?! (?:for (?!(?:tonight|tomorrow|later|when|me|myself|it|that
 
 # Whom a farewell is said to: people, pets, the world, life (not a house, a job or a habit).
 _GOODBYE_PEOPLE = (r"(?:every(?:one|body)|you|u|y'?all|(?:the )?world|life|living|famil(?:y|ies)"
-                   r"|kids|children"
-                   r"|wife|husband|partner|mum|mom|mam|mother|dad|father|son|daughter|friends?|mates?"
+                   r"|kids|children|wife|husband|partner|mum|mom|mam|mother|dad|father|son|daughter|friends?|mates?"
                    r"|grand(?:kids|children|son|daughter)|sisters?|brothers?|parents|loved ones|pets?|dogs?"
                    r"|cats?|them|him|her|whanau|whānau|babies|baby|girls|boys|nan|nana|grandma|grandad|pop"
                    r"|koro|kuia|people|folks|(?:the )?ones|those)")

@@ -44,6 +44,8 @@ FEVER = (
     r"|sweating (?:at night|all night|buckets)|drenched in sweat|soaking (?:the|my) sheets"
     r"|hot and cold|hot then cold|burning up|the shakes)"
 )
+# A temperature given as a number: "temp of 38.6", "fever was 39".
+_TEMP_NUMBER = r"\b(?:temp(?:erature)?|fever) (?:of |is |at |was )?(?:3[89]|4[0-2])(?:[.,]\d)?\b"
 PROCEDURE = (
     r"(?:injection|jab|surgery|op\b|operation|procedure|epidural|nerve block|steroid shot"
     r"|cortisone|joint replacement|knee replacement|hip replacement|fusion|discectomy"
@@ -360,8 +362,7 @@ RED_FLAG_RULES += (
           r" (?:toes|foot)\b"),
     # Fever with back pain as a number (NICE NG59: infection).
     _rule("red_flag.fever_number", RED_FLAG, "fever",
-          r"\b(?:temp(?:erature)?|fever) (?:of |is |at |was )?(?:3[89]|4[0-2])(?:[.,]\d)?\b"
-          r"|\b(?:3[89]|4[0-2])(?:[.,]\d)? ?(?:degrees|°c?)\b",
+          _TEMP_NUMBER + r"|\b(?:3[89]|4[0-2])(?:[.,]\d)? ?(?:degrees|°c?)\b",
           requires=r"\b(?:back|spine|neck|pain|agony|sore)\b"),
     # Significant trauma then pain.
     _rule("red_flag.fall_landed", RED_FLAG, "trauma",
@@ -440,15 +441,14 @@ RED_FLAG_RULES += (
 # Thirteenth pass, by clinical concept (from the spent seventh and eighth sealed tables; every
 # concept has unseen sentences in tests/unit/test_safety_lexicon.py):
 _TINGLE = r"(?:numb\w*|tingl\w*|pins and needles)"
-_TEMP_NUMBER = r"(?:temp(?:erature)?|fever) (?:of |is |at |was )?(?:3[89]|4[0-2])(?:[.,]\d)?\b"
 RED_FLAG_RULES += (
     # On chemotherapy, or with a cancer, and a fever: neutropenic sepsis (NICE CG151), an emergency
     # with or without pain.
     _rule("red_flag.cancer_fever", RED_FLAG, "infection",
           [r"\b(?:on|having|doing|started|during|between|after my last|mid) (?:\w+ )?(?:chemo|chemotherapy"
            r"|immunotherapy)\b", r"\bmy (?:\w+ )?(?:chemo|chemotherapy|immunotherapy)\b",
-           r"\b(?:have|got|i'?ve got|ive got|with|diagnosed with|fighting"
-           r"|treatment for) (?:\w+ ){0,2}?cancer\b"],
+           r"\b(?:have|got|i'?ve got|ive got|with|diagnosed with|fighting|treatment for)"
+           r" (?:\w+ ){0,2}?cancer\b"],
           requires=FEVER + "|" + _TEMP_NUMBER),
     # Both legs weak or numb all of a sudden, or after a fall (GIRFT cauda equina pathway; cord
     # compression): unambiguous.
@@ -459,9 +459,8 @@ RED_FLAG_RULES += (
                    rf"|{CANT} (?:stand|walk|move|get up))"),
     # A face that looks wrong, with speech or one side affected (NHS FAST).
     _rule("red_flag.face_looks_wrong", RED_FLAG, "neuro_deficit",
-          r"\b(?:face|mouth|smile) (?:looks?|looked|is|went|has gone|gone) (?:all |a bit )?(?:wrong"
-          r"|funny|weird"
-          r"|strange|crooked|wonky|twisted)\b",
+          r"\b(?:face|mouth|smile) (?:looks?|looked|is|went|has gone|gone) (?:all |a bit )?"
+          r"(?:wrong|funny|weird|strange|crooked|wonky|twisted)\b",
           requires=r"\b(?:speech|slurr\w*|words|arm|side|talk\w*)\b"),
     # A sudden, explosive headache (NICE: subarachnoid haemorrhage).
     _rule("red_flag.sudden_severe_headache", RED_FLAG, "neuro_deficit",
@@ -486,12 +485,12 @@ RED_FLAG_RULES += (
     _rule("red_flag.new_numbness", RED_FLAG, "neuro_deficit",
           [rf"\b(?:new|fresh) (?:\w+ )?{_TINGLE}",
            rf"\b{_TINGLE}\b[^.?!]{{0,60}}\b(?:that'?s new|thats new|it'?s new|its new|new for me|never had"
-           r" (?:it|that|this) before|(?:only )?started (?:this|last) (?:week|weekend)|(?:in "
-           r"|over )?(?:the )?"
-           r"(?:last|past) (?:few|couple of|couple|two|three) (?:days|weeks)|this (?:past )?week"
+           r" (?:it|that|this) before|(?:only )?started (?:this|last) (?:week|weekend)"
+           r"|(?:in |over )?(?:the )?(?:last|past) (?:few|couple of|couple|two|three) (?:days|weeks)"
+           r"|this (?:past )?week"
            r"|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday))\b",
-           rf"\b(?:gone|going|went) (?:a bit |all )?{_TINGLE}\b[^.?!]{{0,30}}\b(?:last|past) (?:few"
-           rf"|couple)"]),
+           rf"\b(?:gone|going|went) (?:a bit |all )?{_TINGLE}\b[^.?!]{{0,30}}\b(?:last|past)"
+           r" (?:few|couple)"]),
     # Over 50 and back or neck pain for the first time (NICE NG59: new pain after 50).
     _rule("red_flag.new_pain_after_50", RED_FLAG, "cancer_history",
           # an age, then the pain said to be new: "im 60 and its the first time ive done yoga" is not
