@@ -81,7 +81,7 @@ def test_someone_else_at_risk_gets_a_reply_with_contacts(table: Path) -> None:
 
 
 def test_classifier_crisis_without_lexicon_match_becomes_a_check_question() -> None:
-    verdict = safety_verdict("i dont know how much more of this i can take", predicted_intent="crisis")
+    verdict = safety_verdict("i keep wondering if anyone would even notice", predicted_intent="crisis")
     assert verdict == ("crisis", {"level": "crisis_check", "rule": "classifier.crisis", "category": ""})
 
 

@@ -90,7 +90,7 @@ def test_one_red_flag_sign_screens_and_two_signs_alert() -> None:
 
 
 def test_the_classifier_alone_only_ever_asks() -> None:
-    crisis = safety_verdict("not sure how much longer i can carry all of this", predicted_intent="crisis")
+    crisis = safety_verdict("i keep wondering if anyone would even notice", predicted_intent="crisis")
     flag = safety_verdict("my back feels odd and my bladder is weird today", predicted_intent="red_flag")
     assert crisis == ("crisis", {"level": "crisis_check", "rule": "classifier.crisis", "category": ""})
     assert flag == ("red_flag", {"level": "red_flag_screen", "rule": "classifier.red_flag", "category": ""})
@@ -258,6 +258,23 @@ TENTH_PASS_HARMLESS = [
     "thumb goes tingly when i type for ages, been like that since 2019",
 ]
 
+# Fourteenth pass (decision 0079): how much more of it one can take, asked of the pain or of
+# life, is unclear distress (the check question); asked of the weather or the shopping it is not.
+FOURTEENTH_PASS_CONCEPTS = [
+    "honestly not sure how much more of this pain i can handle",
+    "no idea how much longer i can carry on",
+]
+FOURTEENTH_PASS_HARMLESS = [
+    "not sure how much more of this humidity i can take",
+    "dunno how much longer i can carry these groceries, car is miles away",
+]
+
+
+@pytest.mark.parametrize("text", FOURTEENTH_PASS_CONCEPTS)
+def test_how_much_more_one_can_take_gets_the_check_question(text: str) -> None:
+    verdict = safety_verdict(text, None, semantic=False)
+    assert verdict is not None and verdict[1]["level"] == "crisis_check"
+
 
 @pytest.mark.parametrize("text", NINTH_PASS_CONCEPTS + TENTH_PASS_CONCEPTS)
 def test_a_concept_added_by_a_pass_answers_an_unseen_sentence(text: str) -> None:
@@ -265,7 +282,7 @@ def test_a_concept_added_by_a_pass_answers_an_unseen_sentence(text: str) -> None
     assert verdict is not None and verdict[0] == "crisis"
 
 
-@pytest.mark.parametrize("text", NINTH_PASS_HARMLESS + TENTH_PASS_HARMLESS)
+@pytest.mark.parametrize("text", NINTH_PASS_HARMLESS + TENTH_PASS_HARMLESS + FOURTEENTH_PASS_HARMLESS)
 def test_the_harmless_senses_of_those_words_stay_quiet(text: str) -> None:
     assert safety_verdict(text, None) is None
     assert safety_verdict(text, "red_flag") in (None, DROP)

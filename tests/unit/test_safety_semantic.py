@@ -270,7 +270,7 @@ def test_a_crisis_guess_on_harmless_talk_is_withdrawn(text: str) -> None:
 
 
 def test_a_crisis_guess_on_talk_near_crisis_stands_as_the_check_question() -> None:
-    intent, info = safety_verdict("some days i wonder what the point of me even is", "crisis")
+    intent, info = safety_verdict("feels like im fading out", "crisis")
     assert (intent, info["level"], info["rule"]) == ("crisis", "crisis_check", "classifier.crisis")
 
 

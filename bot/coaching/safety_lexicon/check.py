@@ -21,7 +21,11 @@ CHECK_RULES: tuple[Rule, ...] = (
            rf" (?:it |this |this pain |any of this |things |life )?(?:like this|any ?more"
            rf"|any longer|much longer|for much longer|forever|for ever)\b",
            rf"\b{CANT} (?:go on|carry on|keep going|do this)" + CLAUSE_END,
-           r"\bno way out\b", r"\btrapped in (?:this|my) (?:body|life|pain)\b"],
+           r"\bno way out\b", r"\btrapped in (?:this|my) (?:body|life|pain)\b",
+           # "dunno how much more of this i can take"; "...of this heat i can take" is the weather
+           r"\b(?:don'?t know|dunno|not sure|no idea) how (?:much )?(?:more|longer)"
+           r" (?:of (?:this|it|the pain|this pain|this life|life) )?i can"
+           r" (?:take|handle|stand|bear|cope|do this|carry (?:on|this|it|all (?:of )?this))\b"],
           # "cant go on much longer without coffee", "...like this with the old pillow": a thing, not a life
           veto_after=r"^[^.?!]{0,25}?\b(?:without (?:a |my |some )?(?:coffee|tea|cuppa|nap|food|lunch"
                      r"|sugar|chocolate"

@@ -10,12 +10,13 @@ about the day is scored on its own):
 
     best crisis similarity >= threshold  AND  best crisis - best counter-exemplar >= margin
 
-A second reading of the same vectors is a linear head (logistic regression) trained on a corpus
-of crisis and harmless messages written for it by independent writers (data/safety/training/,
-scripts/train_safety_head.py): a clause it gives a crisis probability of at least
-`HEAD_THRESHOLD` is flagged too, if it is near crisis talk at all (`SUPPORT_THRESHOLD`,
-`SUPPORT_MARGIN`). Nearest exemplars generalise from ~400 sentences; the head learns which
-directions of the embedding matter from thousands (decision 0078).
+A second reading of the same vectors is a trained head (a one-hidden-layer network) fitted on a
+corpus of crisis and harmless messages written for it by independent writers
+(data/safety/training/, scripts/train_safety_head.py): a clause it gives a crisis probability of
+at least `HEAD_THRESHOLD` is flagged too, if it is near crisis talk at all (`SUPPORT_THRESHOLD`,
+`SUPPORT_MARGIN`); and a clause near a crisis exemplar is not flagged when the head all but rules
+it out (`KNN_HEAD_FLOOR`). Nearest exemplars generalise from ~400 sentences; the head learns which
+directions of the embedding matter from thousands (decisions 0078, 0079).
 
 A hit asks the check question with the crisis lines (level `crisis_check`); neither reading ever
 gives the full script or alerts the clinic.
@@ -58,13 +59,16 @@ MIN_WORDS = 3  # "yes", "maybe 5", "my family" are never scored (most answers in
 # What it takes to keep the classifier's crisis guess (chosen on the spent tables and tune table 6).
 SUPPORT_THRESHOLD = 0.35
 SUPPORT_MARGIN = 0.0
-# The head's crisis probability that flags a clause (near crisis talk), and the lower one it must
-# also give for the classifier's guess to stand (with the similarity test above: both readings
-# must back it). Chosen on the tune tables (docs/safety-evaluation.md, trained head): 0.2 kept
-# their recall, flagged one near-miss more than 0.3 on tune 6, and keeps unclear distress the
-# classifier recognised ("i dont know how much more of this i can take") on the check question.
+# The head's crisis probability that flags a clause (near crisis talk), and the lower one that
+# backs the classifier's guess (with the similarity test above; `supports_crisis`). Chosen on the
+# tune tables for the linear head (docs/safety-evaluation.md) and kept for the hidden-layer one:
+# on the spent tables 0.2 and 0.01 differ by 0.3 points of crisis rows and 0.4 of near-misses.
 HEAD_THRESHOLD = 0.85
 HEAD_SUPPORT = 0.20
+# A clause close to a crisis exemplar is flagged only if the head does not all but rule it out:
+# nearest exemplars alone flagged 2-5% of near-misses on the spent tables ("the last episode
+# killed me"), which a head with a probability under 0.1 never backed (decision 0079).
+KNN_HEAD_FLOOR = 0.10
 
 _CLAUSE_BREAK = re.compile(r"(?:[.!?;:\n]+|\.\.+|\s[-–—]+\s|,\s*(?:but|and|so|though|because|cause|cos)\b"
                            r"|\s(?:but|tbh|honestly|anyway|also)\s)", re.IGNORECASE)
@@ -90,12 +94,14 @@ class SemanticMatch:
         return self.similarity >= threshold and self.margin >= margin
 
     def passes(self, threshold: float, margin: float, probability: float) -> bool:
-        """Near crisis talk at the given bar; or read as crisis by the trained head where the
-        clause is near crisis talk at the lower bar (the head alone read the coach's own words,
-        "what plans have i got saved", as a suicide plan)."""
-        if self.near_crisis_talk(threshold, margin):
+        """Near crisis talk at the given bar, unless the trained head all but rules it out; or
+        read as crisis by the head where the clause is near crisis talk at the lower bar (the
+        head alone read the coach's own words, "what plans have i got saved", as a suicide plan)."""
+        if self.probability is None:
+            return self.near_crisis_talk(threshold, margin)
+        if self.near_crisis_talk(threshold, margin) and self.probability >= KNN_HEAD_FLOOR:
             return True
-        return self.probability is not None and self.probability >= probability and self.near_crisis_talk()
+        return self.probability >= probability and self.near_crisis_talk()
 
 
 def clauses(text: str) -> list[str]:
@@ -120,22 +126,51 @@ def clauses(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class LinearHead:
-    """Logistic regression over the sentence vectors: P(crisis) = sigmoid(v . weights + bias)."""
+class TrainedHead:
+    """A small network over the sentence vectors: one hidden ReLU layer (when `hidden_weights` is
+    given) and a logistic output, P(crisis) = sigmoid(relu(v . W1 + b1) . w + b). Without the
+    hidden layer it is plain logistic regression (the tests build such heads by hand)."""
 
     weights: np.ndarray
     bias: float
+    hidden_weights: np.ndarray | None = None
+    hidden_bias: np.ndarray | None = None
 
     def probability(self, vectors: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(vectors @ self.weights + self.bias)))
+        features = vectors
+        if self.hidden_weights is not None:
+            features = np.maximum(vectors @ self.hidden_weights + self.hidden_bias, 0.0)
+        return 1.0 / (1.0 + np.exp(-(features @ self.weights + self.bias)))
 
     @classmethod
-    def from_file(cls, path: Path = HEAD_FILE) -> LinearHead | None:
-        """The head trained by scripts/train_safety_head.py, or None when there is none."""
+    def from_dict(cls, data: dict) -> TrainedHead:
+        hidden = data.get("hidden")
+        return cls(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]),
+                   None if hidden is None else np.asarray(hidden["weights"], dtype=np.float32),
+                   None if hidden is None else np.asarray(hidden["bias"], dtype=np.float32))
+
+
+@dataclass(frozen=True)
+class HeadEnsemble:
+    """Several heads trained alike from different seeds, their probabilities averaged: one
+    network's flags moved on 3.7% of clauses with its seed, five averaged far less (decision
+    0079), so adding an exemplar does not reshuffle which sentences are flagged."""
+
+    members: tuple[TrainedHead, ...]
+
+    def probability(self, vectors: np.ndarray) -> np.ndarray:
+        return np.mean([member.probability(vectors) for member in self.members], axis=0)
+
+    @classmethod
+    def from_file(cls, path: Path = HEAD_FILE) -> HeadEnsemble | None:
+        """The heads trained by scripts/train_safety_head.py, or None when there are none."""
         if not path.exists():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]))
+        return cls(tuple(TrainedHead.from_dict(member) for member in data["members"]))
+
+
+Head = TrainedHead | HeadEnsemble
 
 
 class ExemplarBank:
@@ -143,7 +178,7 @@ class ExemplarBank:
     and the trained head when there is one."""
 
     def __init__(self, crisis: dict[str, Sequence[str]], counter: dict[str, Sequence[str]],
-                 encode: Encoder, head: LinearHead | None = None) -> None:
+                 encode: Encoder, head: Head | None = None) -> None:
         self.encode = encode
         self.head = head
         self.crisis_categories = [name for name, items in crisis.items() for _ in items]
@@ -157,7 +192,7 @@ class ExemplarBank:
     def from_file(cls, encode: Encoder, path: Path = EXEMPLARS_FILE,
                   head_path: Path = HEAD_FILE) -> ExemplarBank:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return cls(data["crisis"], data["counter"], encode, LinearHead.from_file(head_path))
+        return cls(data["crisis"], data["counter"], encode, HeadEnsemble.from_file(head_path))
 
     def score(self, pieces: list[str]) -> list[SemanticMatch]:
         """Each piece's best crisis exemplar (category, similarity), best counter similarity and
@@ -195,10 +230,16 @@ class SemanticReading:
     def supports_crisis(self, threshold: float = SUPPORT_THRESHOLD, margin: float = SUPPORT_MARGIN,
                         probability: float = HEAD_SUPPORT) -> bool:
         """Whether the message backs a crisis guess: some clause is near crisis talk and, when
-        there is a head, some clause has at least its lower probability too."""
+        there is a head, a second reader agrees: the head gives some clause at least its lower
+        probability, or some clause is as close to a crisis exemplar as the layer's own bar asks
+        ("feels like im fading out": the head reads 0.0, the exemplars and the classifier read a
+        crisis, and two readers of three ask the check question)."""
         near = any(match.near_crisis_talk(threshold, margin) for match in self.matches)
         head_read = [match.probability for match in self.matches if match.probability is not None]
-        return near and (not head_read or max(head_read) >= probability)
+        if not near or not head_read:
+            return near
+        return max(head_read) >= probability or any(match.near_crisis_talk(THRESHOLD, MARGIN)
+                                                     for match in self.matches)
 
     def without(self, is_harmless: Callable[[str], bool]) -> SemanticReading:
         """The reading without the clauses `is_harmless` recognises (a figure of speech such as
