@@ -269,6 +269,43 @@ FOURTEENTH_PASS_HARMLESS = [
     "dunno how much longer i can carry these groceries, car is miles away",
 ]
 
+# Fourteenth pass, the rules' own near-miss flags on the spent ninth table, by concept: a goodbye
+# on a job's last day or with a date to meet again, the family home, a suicide dive in goal, rope
+# for a kayak, an overdose a documentary is about, "sleep when i'm dead", a pet's pills, a
+# headache that "wants me dead". Written for this test; the rules are silent on all of them (the
+# sentence model still reads the kayak rope and the cat's pills as crisis talk, and "watched a
+# documentary on the opioid crisis and all the overdoses" is too long a way from the word
+# "documentary" for the overdose rule's veto, so it still gets the check question).
+FOURTEENTH_PASS_RULES_SILENT = [
+    "the keeper pulled off a suicide dive in the 90th minute",
+    "said goodbye to the whole crew at the warehouse, retiring friday after 25 years",
+    "said our goodbyes at the station, only till easter though",
+    "gave away my mug and pot plant on my last day at the council",
+    "got rope to tie the kayak onto the roof racks",
+    "said goodbye to the family bach, sold it to a couple from auckland",
+    "my motto is ill sleep when im dead, which will be a while yet",
+    "the pills for the cat are huge so i hide them in tuna",
+    "my migraine wants me dead today lol",
+]
+FOURTEENTH_PASS_STILL_CRISIS = [
+    "said goodbye to everyone today, i wont be around much longer",
+    "bought some rope to hang myself",
+    "overdosed on my pain pills last night",
+    "when im gone the kids will be looked after, its all sorted in the will",
+    "gave away my tools and my dog this week",
+]
+
+
+@pytest.mark.parametrize("text", FOURTEENTH_PASS_RULES_SILENT)
+def test_the_other_sense_of_a_farewell_rope_or_overdose_is_not_a_rule_match(text: str) -> None:
+    assert safety_verdict(text, None, semantic=False) is None
+
+
+@pytest.mark.parametrize("text", FOURTEENTH_PASS_STILL_CRISIS)
+def test_the_crisis_sense_of_the_same_words_still_is(text: str) -> None:
+    verdict = safety_verdict(text, None, semantic=False)
+    assert verdict is not None and verdict[0] == "crisis"
+
 
 @pytest.mark.parametrize("text", FOURTEENTH_PASS_CONCEPTS)
 def test_how_much_more_one_can_take_gets_the_check_question(text: str) -> None:

@@ -128,9 +128,9 @@ CHECK_RULES += (
            r"\b(?:gave|given|giving|rehom\w*) (?:away )?my (?:dog|cat|pets?|puppy|kitten|guitar|tools)\b",
            r"\b(?:i'?ve )?given away my\b",
            r"\bthis is goodbye\b"],
-          # a sale, a donation or a clear-out, not a farewell
+          # a sale, a donation, a clear-out or a job's last day, not a farewell
           veto_after=r"^[^.?!]{0,40}[.?!]?[^.?!]{0,30}\b(?:anyone want|op shop|charity shop"
-                     r"|free to a good home"
+                     r"|free to a good home|last day|new job|leaving do|downsiz\w*"
                      r"|to make (?:space|room)|for sale|on marketplace|trade ?me)\b"),
     # A misspelt "kill myself" ("kll", "kts", "kil"): too unclear for the script, never silence.
     _rule("crisis_check.kill_myself_typo", CHECK, "slang",

@@ -112,6 +112,8 @@ QUANTITY = (r"building (?:up|nicely)|holding (?:back|onto) (?:half|some|a few|on
             r"|how (?:many|much) (?:\w+ ){0,2}?(?:it takes|would (?:do it|be enough|kill)|to (?:die|do it|od"
             r"|overdose|not wake))|overdose|lethal|fatal|gentlest|least painful|painless\w* way")
 SUPPLY = rf"{MEDS}|scripts?|prescriptions?|doses?|pharmac\w*|chemists?"
+# A supply that is not the patient's: "the pills for the dog are massive, had to hide them in cheese"
+_OWN_SUPPLY = rf"(?:{SUPPLY})(?! for (?:the|my|our|her|his) (?:dog|cat|pup|puppy|kitten|horse|pets?|chooks))"
 MEANS = (r"overpass|flyover|footbridge|multi ?-?stor(?:e)?y|car ?park roof|bridge|cliffs?|cliff path"
          r"|river|weir|train tracks?|railway|fast (?:ones|trains?)|balcony|rooftop"
          r"|beam|rafters?|rope|noose|exhaust|tubing|charcoal|gun|rifle|shotgun|firearm|razor blades?")
@@ -242,7 +244,7 @@ CONCEPT_CHECK_RULES: tuple[Rule, ...] = (
           # "my wife would be free if i wasnt in the picture": the subject is hers, the absence mine.
           subject_check=False),
     _rule("crisis_check.concept.means_quantity", CHECK, "method_means",
-          _near(SUPPLY, QUANTITY, 60)
+          _near(_OWN_SUPPLY, QUANTITY, 60)
           + [r"\b(?:vodka|whisky|whiskey|wine|alcohol|booze|bottle)\b[^.?!]{0,40}\bwash (?:them |it )?down\b",
              r"\bscripts?\b[^.?!]{0,60}\b(?:keeping|kept|saving|saved|hiding) (?:them|it) all\b",
              r"\bstopped taking (?:my |the )?(?:\w+ )?and (?:saved|kept|hid)\b",

@@ -55,10 +55,13 @@ _STORY_CHARACTER = (r"\b(?:the |a |his |her |my )?(?:villain|character|hero|hero
 # every rope rule).
 _NOT_A_NOOSE = (r"(?! (?:for (?!(?:tonight|tomorrow|later|when|me|myself|it|that|the end|the weekend)\b)"
                 r"|swing|toy|ladder|bridge|lights?|course|burn"
+                r"|to (?:\w+ ){0,2}?(?:hammock|washing|clothes|tarp|tent|boat|trailer|load|swing|fence|gate"
+                r"|plants?|tomatoes|beans|tyre|tree ?house|dog|kayak|canoe|bike)"
                 r"|of (?:garlic|onions?|pearls|chill?ies|sausages|beads|lights)))")
 
 # Whom a farewell is said to: people, pets, the world, life (not a house, a job or a habit).
-_GOODBYE_PEOPLE = (r"(?:every(?:one|body)|you|u|y'?all|(?:the )?world|life|living|famil(?:y|ies)"
+_GOODBYE_PEOPLE = (r"(?:every(?:one|body)|you|u|y'?all|(?:the )?world|life|living"
+                   r"|famil(?:y|ies)(?! (?:home|house|homestead|farm|bach|car|business|holiday))"
                    r"|kids|children|wife|husband|partner|mum|mom|mam|mother|dad|father|son|daughter|friends?|mates?"
                    r"|grand(?:kids|children|son|daughter)|sisters?|brothers?|parents|loved ones|pets?|dogs?"
                    r"|cats?|them|him|her|whanau|whānau|babies|baby|girls|boys|nan|nana|grandma|grandad|pop"
@@ -69,7 +72,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule("crisis.suicide_word", CRISIS, "suicide",
           r"\bs(?=[a-z]{0,2}\*)[u*]{1,2}[i*]{1,2}[cs*]{1,2}[i*]{0,2}d(?:e|al)\b|"
           r"\bsu(?:i|y|e|ie)?(?:c|s|cc|ss)(?:i|y)?d(?:e|es|ed|al|ial|ally|ality|ing|le)?\b"
-          r"(?! (?:doors?|squad|bomb\w*|mission|run|pact of (?:the|a) (?:band|team)))",
+          r"(?! (?:doors?|squad|bomb\w*|mission|run|dives?|diving|saves?|squeeze"
+          r"|pact of (?:the|a) (?:band|team)))",
           # suicide as a topic ("suicide risk", "suicide prevention"): only a check question
           veto_before=r"(?:\b(?:doing|did|do|run|ran|running) (?:\w+ )?$|\b(?:deadline|plan|idea|schedule"
                       r"|timeline|task|that|this|defen[cs]e|passing|tactics|formation|backline|team|driving"
@@ -266,8 +270,10 @@ CRISIS_RULES: tuple[Rule, ...] = (
                      rf"|purpose|drugs"
                      r"|heroin|fent\w*|meth|alcohol|booze|vodka|whisky|insulin|pills?|tablets?|meds?"
                      r"|something|stuff|\w+ (?:pills?|tablets?|meds?))\b)",
-          # a story's character: "the villain overdoses in the first act"
-          veto_before=_STORY_CHARACTER),
+          # a story's character ("the villain overdoses in the first act"), or what a documentary,
+          # a book or the news is about ("a doco about the 80s music scene and all the overdoses")
+          veto_before=_STORY_CHARACTER + r"|\b(?:doco|documentary|film|movie|show|series|podcast|article"
+                                         r"|news|book|episode|biopic)\b[^.?!]{0,60}$"),
     _rule("crisis.took_all_pills", CRISIS, "overdose",
           [rf"\b(?:took|taken|swallowed|necked|downed|popped|(?:going to|gonna|want to|wanna"
            rf"|about to|will|'ll|could|might|thinking (?:of|about)|tempted to) (?:take|taking"
@@ -319,9 +325,12 @@ CRISIS_RULES: tuple[Rule, ...] = (
            r"\bknow (?:how|when|where) i(?:'d| would| will|'ll| am going to|'m going to|m going to) do it\b",
            r"\bsaying (?:my )?goodbyes? to (?:everyone|my family|my kids|the world|everybody)\b"
            r"(?! (?:at|in) (?:work|the office|school|the club|the team|the group|church))",
-           r"\bsaid (?:my )?(?:last )?goodbyes?\b(?![^.?!]{0,40}\b(?:at the (?:airport|station|gate|school"
+           r"\bsaid (?:my )?(?:last )?goodbyes?\b(?![^.?!]{0,60}\b(?:at the (?:airport|station|gate|school"
            r"|bus stop|door|wharf|ferry terminal)|off to|moving to|flying out|heading (?:off|back|home)"
-           r"|for the (?:week|weekend|holidays|summer)))"
+           r"|for the (?:week|weekend|holidays|summer)"
+           # a job's last day, or a parting with a date to meet again
+           r"|retir\w*|last day|new job|leaving do|only (?:til|till|until|for)"
+           r"|see (?:you|them|each other|everyone) (?:at|in|next|soon|on)))"
            # a goodbye *to* something that is not a person (the house, a heat pad, sugar, a save
            # file) is not a farewell; nor is one to everyone at a leaving do
            rf"(?! to (?!(?:(?:my|our|all|of|the|his|her|their|little|lovely) )*(?:\w+ )?{_GOODBYE_PEOPLE}\b))"
@@ -451,7 +460,7 @@ CRISIS_RULES += (
     _rule("crisis.taken_by_god", CRISIS, "passive_death_wish",
           r"\b(?:lord|god|jesus|he|him) (?:would |will |to |could )?take me\b|\btake me in my sleep\b"),
     _rule("crisis.when_gone", CRISIS, "suicide",
-          r"\bwhen i'?m (?:gone|dead|not here|no longer here|not around)\b",
+          r"\b(?<!sleep )(?<!rest )when i'?m (?:gone|dead|not here|no longer here|not around)\b",
           requires=r"\b(?:looked after|taken care|care of|sorted|will|goodbye|gave|given|rehomed"
                    r"|letters?)\b"),
     _rule("crisis.took_all", CRISIS, "overdose",

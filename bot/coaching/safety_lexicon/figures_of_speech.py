@@ -43,7 +43,8 @@ FIGURES_OF_SPEECH = re.compile("|".join((
     r"\b(?:die|died|dying|dead) (?:on|at|in|during) (?:the|my|that|this|a) (?:last lap|hill|5k|10k|run|walk"
     r"|ride|climb|stairs|treadmill|rower|court|field|pitch|course|class|session|workout|game|match)\b",
     r"\b(?:was|is|'s) (?:absolute |pure |sheer |just )?torture\b",
-    r"\b(?:sciatica|back|knees?|hips?|neck|shoulders?|body|legs|feet|pain|arthritis|fibro)\b (?:\w+ ){0,2}?"
+    r"\b(?:sciatica|back|knees?|hips?|neck|shoulders?|body|legs|feet|pain|arthritis|fibro|headache|migraine"
+    r"|head|spine|joints|gut|bladder)\b (?:\w+ ){0,2}?"
     r"(?:wants me dead|is trying to kill me|hates me)\b",
     r"\b(?:swing|battery|phone|career|social life|love life|garden|plants?|joke|party|town|team|game)\b"
     r" (?:is|was|'s) (?:\w+ )?dead\b",
