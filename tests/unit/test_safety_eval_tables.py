@@ -295,6 +295,41 @@ FOURTEENTH_PASS_STILL_CRISIS = [
     "gave away my tools and my dog this week",
 ]
 
+# Fifteenth pass, from the spent tenth table: a wish to sleep and never wake missed in five
+# languages, "suicidey", "the s word", and machines, plants and wings called suicidal. Written
+# for this test in other words than the table's.
+FIFTEENTH_PASS_CRISIS = [
+    "pido a dios dormirme y no despertar mañana",
+    "晚上睡了最好再也不醒",
+    "काश कभी न जागूं",
+    "ليتني أنام ولا أصحو",
+    "e hiahia ana ahau kia kore au e oho ake",
+    "feeling a bit suicidey tonight",
+    "having the s word thoughts again",
+]
+FIFTEENTH_PASS_HARMLESS = [
+    "no despierto bien por el dolor de espalda",
+    "我晚上总是醒来好几次",
+    "मैं सुबह जल्दी नहीं उठता",
+    "لا أستيقظ مبكرا بسبب الألم",
+    "ka oho au i te toru karaka i te ata",
+    "my phone is suicidal, dies at 40 percent",
+    "tried the suicide wings at the pub",
+    "the orchid must be suicidal, dropped every flower",
+    "my boss said the s word in the meeting, everyone gasped",
+]
+
+
+@pytest.mark.parametrize("text", FIFTEENTH_PASS_CRISIS)
+def test_a_wish_not_to_wake_in_any_language_and_new_slang_get_the_crisis_reply(text: str) -> None:
+    verdict = safety_verdict(text, None, semantic=False)
+    assert verdict is not None and verdict[1]["level"] == "crisis"
+
+
+@pytest.mark.parametrize("text", FIFTEENTH_PASS_HARMLESS)
+def test_waking_early_and_suicidal_printers_get_no_reply(text: str) -> None:
+    assert safety_verdict(text, None) is None
+
 
 @pytest.mark.parametrize("text", FOURTEENTH_PASS_RULES_SILENT)
 def test_the_other_sense_of_a_farewell_rope_or_overdose_is_not_a_rule_match(text: str) -> None:

@@ -71,8 +71,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
     # Suicide named outright, with common misspellings (C-SSRS: active ideation).
     _rule("crisis.suicide_word", CRISIS, "suicide",
           r"\bs(?=[a-z]{0,2}\*)[u*]{1,2}[i*]{1,2}[cs*]{1,2}[i*]{0,2}d(?:e|al)\b|"
-          r"\bsu(?:i|y|e|ie)?(?:c|s|cc|ss)(?:i|y)?d(?:e|es|ed|al|ial|ally|ality|ing|le)?\b"
-          r"(?! (?:doors?|squad|bomb\w*|mission|run|dives?|diving|saves?|squeeze"
+          r"\bsu(?:i|y|e|ie)?(?:c|s|cc|ss)(?:i|y)?d(?:e|es|ed|al|ial|ally|ality|ing|le|ey|y)?\b"
+          r"(?! (?:doors?|squad|bomb\w*|mission|run|dives?|diving|saves?|squeeze|wings|sauce|chill?i"
           r"|pact of (?:the|a) (?:band|team)))",
           # suicide as a topic ("suicide risk", "suicide prevention"): only a check question
           veto_before=r"(?:\b(?:doing|did|do|run|ran|running) (?:\w+ )?$|\b(?:deadline|plan|idea|schedule"
@@ -81,7 +81,11 @@ CRISIS_RULES: tuple[Rule, ...] = (
                       r"|absolutely |completely )?$"
                       # a machine "committed suicide": it stopped working
                       r"|\b(?:laptop|phone|computer|pc|printer|battery|tv|telly|router|kettle|toaster|drive"
-                      r"|car|tablet|ipad|fridge|mower|heater) (?:\w+ )?(?:committed|commited) $)",
+                      r"|car|tablet|ipad|fridge|mower|heater) (?:\w+ )?(?:committed|commited) $"
+                      # a machine or a house plant that "is suicidal": it keeps failing or dying
+                      r"|\b(?:laptop|phone|computer|pc|printer|battery|tv|telly|router|kettle|toaster|car"
+                      r"|tablet|fridge|mower|heater|plants?|fern|orchid|basil|succulents?|goldfish|chooks?)"
+                      r" (?:\w+ )?(?:is|are|was|were|must be|seems?|looks?) (?:so |just |a bit |totally )?$)",
           idiom_after=r"^\W*(?:risk|prevention|awareness|rates?|statistics|research|training|drills?|sprints?"
                       r"|module|lecture|talk|helplines?|lines?|pass(?:es)?|tackles?|defen[cs]e|defending"
                       r"|this season|move|run|tactics?)\b"),
@@ -99,6 +103,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule("crisis.slang", CRISIS, "suicide",
           [r"\bun-? ?aliv\w*", r"\bsewer ?-?slid\w*", r"\bself ?-?delet\w*", r"\bsuey\b", r"\bs-ide\b",
            rf"\bdelete {MYSELF}\b", r"\b(?:gonna|going to|wanna|want to|might|will|just) rope\b",
+           r"\bthe s ?-?word\b(?=[^.?!]{0,20}\b(?:thoughts?|again|back|thinking|feelings?|urges?))",
            r"\b(?:catch|take) the (?:forever|long) (?:nap|sleep)\b"]),
     # "kms" = kill myself; veto when it is kilometres ("walked 5 kms").
     _rule("crisis.kms", CRISIS, "suicide", r"\bkms\b",
