@@ -442,6 +442,41 @@ CONCEPT_CHECK_RULES += (
            r"\bme not being (?:here|around)\b",
            r"\bset (?:her|him|them|my (?:wife|husband|partner|family|kids)) free\b",
            r"\b(?:useless|worthless|waste|cripple)\b[^.?!]{0,30}\btaking up (?:space|a bed|room)\b"]),
+    # Fifteenth pass (the spent tenth table's indirect rows, which carry intent with no crisis
+    # word): a way out found, the pain ending "one way or another", a last outing "and that's
+    # that", joining the dead, being read about in the paper, care that will not be needed after
+    # a date. Each needs its ending or its date, so "found a way out of the car park" or "won't be
+    # needing the prescription, it changed" stay quiet.
+    _rule("crisis_check.concept.quiet_exit", CHECK, "indirect",
+          [r"\b(?:found|figured out|worked out|i know|i'?ve got|ive got) (?:a |my |the )?way out\b"
+           r"(?! of (?:the |this |that |a )?(?:building|car ?park|maze|job|contract|lease|meeting|mall"
+           r"|room|deal|carpark|house|town|traffic))",
+           r"\bget(?:ting)? out of this body\b",
+           r"\b(?:you'?ll|youll|you will|they'?ll|theyll|everyone will|you'?d|youd) (?:all )?(?:read|hear)"
+           r" about me (?:in|on) the (?:paper|news)\b"
+           r"(?! (?:when|once|after) i (?:win|get famous|make it|finally|become|open|retire|publish))",
+           r"\b(?:sleep|one last time|last time|one more time|last (?:walk|visit|swim|look|drive))\b"
+           r"[^.?!]{0,40}\b(?:that'?ll be that|that will be that|thats that|that'?s that|that'?s it then)\b"
+           r"(?! (?:till|until|for the (?:season|year|summer|winter)))",
+           r"\b(?:pain|it(?: all)?|this|everything|all of this) (?:ends|will end|'?ll end|is over"
+           r"|will be over|stops|will stop)\b[^.?!]{0,30}\bone way or (?:another|the other)\b",
+           r"\bone way or (?:another|the other)\b[^.?!]{0,30}\b(?:pain|it|this) (?:ends|will end|'?ll end"
+           r"|stops|will stop|is over)\b",
+           r"\b(?:then|and then|after that) no more pain (?:ever|for good|at all)\b",
+           r"\bbe with (?:jesus|god|the lord|my maker)\b[^.?!]{0,30}\b(?:by|before|this|soon|tonight"
+           r"|tomorrow|decided|made up my mind)\b",
+           r"\bjoin(?:ing)? (?:my )?late \w+\b|\bjoin(?:ing)? (?:my )?(?:dad|mum|mom|husband|wife|son"
+           r"|daughter|nan|nana|brother|sister|father|mother)\b[^.?!]{0,30}\b(?:i know how|in heaven"
+           r"|up there|on the other side)\b",
+           r"\b(?:making|make) sure (?:this|it) is my last (?:week|day|night|month|christmas)\b",
+           r"\b(?:you|they|nobody|no one|no-one) (?:won'?t|wont|will not) (?:need|have) to worry about my"
+           r" (?:\w+ ){0,2}?(?:after|past|beyond) (?:this|today|tonight|tomorrow|the weekend|friday)",
+           r"\b(?:won'?t|wont) be needing (?:the |my |any )?(?:repeat )?(?:prescription|script|refills?"
+           r"|meds?)\b[^a-z]{0,3}(?:or anything (?:else|more)|any ?more|ever again|after (?:this|today"
+           r"|tonight))",
+           r"\bno need to (?:book|schedule|make) (?:me (?:a |the )?|the |my |a )?(?:follow ?-?up"
+           r"|next appointment|appointment|review)\b[^a-z]{0,3}(?:it )?(?:won'?t|wont) be"
+           r" (?:an issue|a problem|needed|necessary)\b"]),
 )
 
 CONCEPT_THIRD_RULES: tuple[Rule, ...] = (
