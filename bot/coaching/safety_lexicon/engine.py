@@ -300,7 +300,9 @@ _RED_FLAG_NEGATORS = re.compile(
 )
 _RED_FLAG_AFTER_NEG = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:ruled out|was fine|is fine|are fine|came back (?:clear|normal|fine)"
-    r"|all clear|negative|was normal|is normal|gone now|has gone(?: away| now)?(?=\s*(?:[.,;!?]|$))"
+    # "back has gone" is a back that gave out, not a symptom that went away
+    r"|all clear|negative|was normal|is normal|gone now"
+    r"|(?<!back )(?<!knee )(?<!neck )(?<!hip )has gone(?: away| now)?(?=\s*(?:[.,;!?]|$))"
     r"|has gone away|went away|settled)"
 )
 _HISTORICAL = re.compile(
