@@ -126,6 +126,30 @@ AT_MOST_SCREEN = [
     "my speech is slurred because i had the dentist numb my mouth",
 ]
 
+# Sixteenth pass, from the spent tenth table's red-flag misses (the same concepts, other words
+# than the fifteenth pass had): a cancer that has spread with a fever; legs giving way since
+# lunch; a headache out of nowhere like a blow with a stiff neck and light that hurts; steroids
+# by name with a small strain; a "first ever bout" of back pain at 68; a weak hand dropping
+# cups; a weak stream that started with new back pain. Written for this file.
+ALERT += [
+    "the cancer has spread to my bones and now im running a temperature of 38.6",
+    "my legs started giving way since breakfast and i cant stand up",
+    "headache hit out of nowhere like being smacked with a hammer, my neck is stiff and i cant stand"
+    " the light",
+]
+SCREEN += [
+    "been on prednisolone a long time and my back went twisting to grab the kettle",
+    "72 and this is my first episode of back pain ever",
+    "my left hand is weaker lately and i keep dropping plates",
+    "having to strain to pee since the new back pain started",
+]
+SILENT += [
+    "my mum had secondaries years ago, she's all clear now, my back is just stiff",
+    "been giving way to my husband on the telly remote since lunch",
+    "my stream of thought is slow today, back pain is the usual",
+    "the cat keeps dropping mice on the doormat",
+]
+
 
 @pytest.mark.parametrize("text", ALERT)
 def test_unambiguous_combination_alerts_the_clinic(text: str) -> None:

@@ -67,7 +67,9 @@ _AGE_OVER_50 = (
     r"|km|times|people|metres|meters|miles|pounds|lbs|quid|dollars|steps|degrees|hours|hrs|days|weeks"
     r"|years? (?:ago|of|in|since|now)|m\b|mg))"
     r"|\b(?:5\d|[6-9]\d) ?(?:years? old|yrs? old|yo|y/o|year-old)\b"
-    r"|\bin my (?:fifties|sixties|seventies|eighties|50s|60s|70s|80s)\b)"
+    r"|\bin my (?:fifties|sixties|seventies|eighties|50s|60s|70s|80s)\b"
+    # sixteenth pass: the age alone opening the message ("72 and this is my first ...")
+    r"|^(?:5\d|[6-9]\d) (?:and|now|y\.?o\.?)\b)"
 )
 PROCEDURE = (
     r"(?:injection|jab|surgery|op\b|operation|procedure|epidural|nerve block|steroid shot"
@@ -371,7 +373,9 @@ RED_FLAG_RULES += (
           r"\bwound\b[^.?!]{0,40}\b(?:opened|oozing|smells|pus|weeping)\b"
           r"|\binjection\b[^.?!]{0,60}\b(?:temperature|fever)\b"),
     _rule("red_flag.meningitis", RED_FLAG, "infection",
-          r"\bstiff neck\b[^.?!]{0,60}\b(?:rash|fever|temperature|light hurts)\b"
+          r"\b(?:stiff neck|neck (?:is |'s |gone |feels )?stiff)\b[^.?!]{0,60}\b(?:rash|fever|temperature"
+          r"|light hurts|light (?:is )?(?:killing|hurting) my eyes"
+          r"|(?:can'?t|cant) (?:stand|bear) (?:the )?light)\b"
           r"|\brash (?:that )?(?:doesn'?t|won'?t|does not) fade\b"),
     _rule("red_flag.both_limbs_worse", RED_FLAG, "neuro_deficit",
           r"\bboth (?:hands|feet|legs)\b[^.?!]{0,60}\b(?:getting worse|spreading|unsteady|weaker"
@@ -495,7 +499,10 @@ RED_FLAG_RULES += (
            rf"\b{_CHANGED}",
            rf"\b{_CHANGED}\b[^.?!]{{0,30}}\bgrip\b[^.?!]{{0,30}}\b(?:weak\w*|going|gone|giving out)\b",
            r"\bgrip (?:\w+ ){0,2}?(?:getting|going|gone|got|grown) weak(?:er)?\b",
-           r"\b(?:losing|lost) (?:my |the )?grip (?:in|of|on|with) my (?:left |right )?hands?\b"],
+           r"\b(?:losing|lost) (?:my |the )?grip (?:in|of|on|with) my (?:left |right )?hands?\b",
+           # sixteenth pass: "right hand feels weaker than usual, been dropping cups this week"
+           r"\bhand\b[^.?!]{0,30}\bweak\w*\b[^.?!]{0,40}\b(?:dropping|dropped|drop) (?:things|stuff|cups"
+           r"|mugs|plates|everything)\b"],
           veto_before=r"\b(?:cold|freezing|wet|greasy|slippery|soapy|butter ?fingers)\b",
           veto_after=r"^[^.?!]{0,40}\b(?:cold|freezing|wet|greasy|slippery|soapy|butter ?fingers|gloves"
                      r"|(?:so |too )?tired|the gym|a workout|climbing|carpal|arthriti\w*|rsi"
@@ -530,12 +537,16 @@ _WEIGHT_DOWN = (
 _ON_PURPOSE = (r"\b(?:diet\w*|slimming|weight ?watchers|calorie\w*|fasting|ozempic|mounjaro|wegovy"
                r"|semaglutide|tirzepatide|trying to lose|on purpose|yay|finally|keto|gym)\b")
 # Legs going numb, weak or floppy, and an onset of hours or falls (fifteenth pass, sudden_both_legs).
-_LEGS_GOING = (r"(?:my )?legs (?:are |have |keep |both )?(?:just )?(?:going|gone|went|turning|turned|getting"
-               rf"|got) (?:all |really |so |very )?(?:weak\w*|{_TINGLE}|floppy|dead|limp|useless)")
+_LEGS_GOING = (r"(?:my )?legs (?:are |have |keep |both |started |starting )?(?:just )?(?:(?:going|gone|went"
+               rf"|turning|turned|getting|got) (?:all |really |so |very )?(?:weak\w*|{_TINGLE}|floppy"
+               r"|dead|limp|useless)"
+               r"|(?:giving|gave|give) way)")
 _LEGS_SUDDEN = (
     r"(?:sudden\w*|all of a sudden|out of nowhere|(?:over|in|within|during) (?:the )?(?:last|past)"
     r" (?:few |couple of |couple |two |three |\d+ )?hours?\b(?! of)"
-    r"|(?:keep|kept|keeps) (?:falling|collapsing)(?! asleep| behind| over (?:my|me) (?:own )?feet))"
+    r"|(?:keep|kept|keeps) (?:falling|collapsing)(?! asleep| behind| over (?:my|me) (?:own )?feet)"
+    # sixteenth pass: an onset earlier today ("legs giving way since lunch, never had this before")
+    r"|since (?:lunch|lunchtime|breakfast|this morning|last night|dinner|tea ?time|an hour ago))"
 )
 RED_FLAG_RULES += (
     # On chemotherapy, or with a cancer, and a fever: neutropenic sepsis (NICE CG151), an emergency
@@ -543,8 +554,11 @@ RED_FLAG_RULES += (
     _rule("red_flag.cancer_fever", RED_FLAG, "infection",
           [r"\b(?:on|having|doing|started|during|between|after my last|mid) (?:\w+ )?(?:chemo|chemotherapy"
            r"|immunotherapy)\b", r"\bmy (?:\w+ )?(?:chemo|chemotherapy|immunotherapy)\b",
-           r"\b(?:have|got|i'?ve got|ive got|with|diagnosed with|fighting|treatment for)"
-           r" (?:\w+ ){0,2}?cancer\b"],
+           r"\b(?:have|got|i'?ve got|ive got|with|diagnosed with|fighting|treatment for|from)"
+           r" (?:\w+ ){0,2}?cancer\b",
+           # sixteenth pass: a cancer that has spread ("bone secondaries from prostate cancer")
+           r"\b(?:secondaries|metastas[ie]s|metastatic|mets|spread to (?:my|the) (?:bones?|spine|liver"
+           r"|lungs?|brain))\b"],
           requires=FEVER + "|" + _TEMP_NUMBER),
     # Both legs weak or numb all of a sudden, or after a fall (GIRFT cauda equina pathway; cord
     # compression): unambiguous. Fifteenth pass: "legs" said without "both", going numb, weak or
@@ -561,6 +575,7 @@ RED_FLAG_RULES += (
           veto_after=r"^\W*(?:\w+\W+){0,2}?(?:from|after|when|while) (?:\w+ ){0,2}?(?:sitting|kneeling"
                      r"|squatting|crouching|cross[- ]legged)\b",
           requires=r"\b(?:sudden\w*|out of nowhere|overnight|this morning|fell|fall|fallen|slipped"
+                   r"|since lunch"
                    rf"|{CANT} (?:stand|walk|move|get up)|hours?|(?:keep|kept|keeps) (?:falling|collapsing))"),
     # A face that looks wrong, with speech or one side affected (NHS FAST).
     _rule("red_flag.face_looks_wrong", RED_FLAG, "neuro_deficit",
@@ -572,7 +587,11 @@ RED_FLAG_RULES += (
           [r"\bsudden(?:ly)? (?:\w+ )?(?:massive|huge|worst|severe|splitting|explosive|excruciating|blinding"
            r"|horrendous) headache\b",
            r"\b(?:massive|huge|explosive|blinding) headache\b[^.?!]{0,25}\b(?:sudden\w*|out of nowhere"
-           r"|like (?:being hit|a bang))"]),
+           r"|like (?:being hit|a bang))",
+           # sixteenth pass: "headache came out of nowhere like being hit with a bat"
+           r"\bheadache\b[^.?!]{0,30}\b(?:out of nowhere|out of the blue|all of a sudden)\b[^.?!]{0,20}"
+           r"\blike (?:being (?:hit|smacked|whacked|struck)|a (?:bat|hammer|bang|gunshot|thunderclap|bomb)"
+           r"|someone (?:hit|smacked|whacked))"]),
     # Tearing pain through to the back or chest (NHS: aortic dissection).
     _rule("red_flag.tearing_pain", RED_FLAG, "chest_pain",
           r"\b(?:tearing|ripping) (?:\w+ )?pain\b|\bpain\b[^.?!]{0,25}\b(?:like|as if) (?:something|i'?m"
@@ -604,7 +623,8 @@ RED_FLAG_RULES += (
           requires=r"\b(?:never had (?:\w+ ){0,2}?(?:back|neck|spine) (?:pain|trouble|problems)"
                    r"|(?:back|neck|spine) (?:pain|ache|trouble) (?:is |that'?s |thats )?(?:brand new|new"
                    r"|out of nowhere|for the first time)"
-                   r"|(?:brand new|first time|out of nowhere|(?:is|it'?s|its) (?:all )?new)\b[^.?!]{0,40}"
+                   r"|(?:brand new|first time|first ever|first (?:\w+ )?bout|first episode|out of nowhere"
+                   r"|(?:is|it'?s|its) (?:all )?new)\b[^.?!]{0,40}"
                    r"\b(?:back|neck|spine)\b(?: \w+){0,2} (?:pain|ache\w*|aching|trouble|problems?|hurt\w*"
                    r"|sore|twinge\w*|issues?|gone|went|playing up|agony|locked|seized)"
                    r"|(?:back|neck|spine)\b[^.?!]{0,40}\b(?:brand new|first time|out of nowhere"
@@ -617,9 +637,17 @@ RED_FLAG_RULES += (
            r" (?:position|way i (?:lie|sit))"]),
     # Long-term steroids and back pain after a small strain (NICE NG59: osteoporotic fracture).
     _rule("red_flag.steroids_small_strain", RED_FLAG, "trauma",
-          r"\b(?:on|taking|been on|take) (?:\w+ ){0,2}?steroids?\b[^.?!]{0,70}\b(?:lift\w*|bent|bending"
+          r"\b(?:on|taking|been on|take) (?:\w+ ){0,2}?(?:steroids?|prednisone|prednisolone|pred"
+          r"|dexamethasone)\b[^.?!]{0,70}\b(?:lift\w*|bent|bending"
           r"|slipped|twist\w*|cough\w*|sneez\w*|picked up)\b",
           requires=r"\b(?:back|spine)\b", historical_exempt=True),
+    # A weak stream or straining to pee that started with new back pain (sixteenth pass; GIRFT
+    # cauda equina pathway: early urinary change). Screens; a known prostate problem alone is not it.
+    _rule("red_flag.stream_with_new_back_pain", RED_FLAG, "cauda_equina",
+          r"\b(?:pee|wee|urine|stream|flow)\b[^.?!]{0,30}\b(?:weak|slow|hard to start"
+          r"|(?:have|had) to strain|straining|dribbl\w*)\b|\b(?:straining|strain) to (?:pee|wee|go)\b",
+          requires=r"\b(?:new back|back pain (?:started|began|came)|since (?:the|my) back"
+                   r"|back (?:went|has gone|gave out|started))"),
     # Appetite gone and weight falling (NICE NG12: unexplained weight loss). Fifteenth pass: the
     # appetite in more words ("im not hungry", "can't face food"); a diet or weight-loss jab is not it.
     _rule("red_flag.appetite_and_weight", RED_FLAG, "cancer_history",
