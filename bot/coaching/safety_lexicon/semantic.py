@@ -10,7 +10,7 @@ about the day is scored on its own):
 
     best crisis similarity >= threshold  AND  best crisis - best counter-exemplar >= margin
 
-A second reading of the same vectors is a trained head (a one-hidden-layer network) fitted on a
+A second reading of the same vectors is a trained head (five one-hidden-layer networks, averaged) fitted on a
 corpus of crisis and harmless messages written for it by independent writers
 (data/safety/training/, scripts/train_safety_head.py): a clause it gives a crisis probability of
 at least `HEAD_THRESHOLD` is flagged too, if it is near crisis talk at all (`SUPPORT_THRESHOLD`,
