@@ -317,6 +317,9 @@ FIFTEENTH_PASS_HARMLESS = [
     "tried the suicide wings at the pub",
     "the orchid must be suicidal, dropped every flower",
     "my boss said the s word in the meeting, everyone gasped",
+    # a job's last day said before the goodbye
+    "retired today, said my goodbyes at the pub",
+    "on my last day at the office i wrote a goodbye note to the team",
 ]
 
 # The tenth table's indirect rows (60% answered) carried intent with no crisis word: a way out

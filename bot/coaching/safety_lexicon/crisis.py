@@ -340,7 +340,10 @@ CRISIS_RULES: tuple[Rule, ...] = (
            # file) is not a farewell; nor is one to everyone at a leaving do
            rf"(?! to (?!(?:(?:my|our|all|of|the|his|her|their|little|lovely) )*(?:\w+ )?{_GOODBYE_PEOPLE}\b))"
            r"(?! to (?:everyone|everybody|all) at (?:my |the |our |a )?(?:\w+ )?(?:farewell|retirement"
-           r"|leaving|going[- ]away|work|office|school|club|church|team|party|do)\b)"]),
+           r"|leaving|going[- ]away|work|office|school|club|church|team|party|do)\b)"],
+          # a job's last day said first: "last day at the mill after 30 years, said my goodbyes"
+          veto_before=r"\b(?:last day (?:at|of|on) (?:the |my |work)|retir\w*|leaving do|new job"
+                      r"|farewell (?:do|party|morning tea|drinks))\b[^.?!]{0,40}$"),
     # Fully squashed spellings that word-level patterns cannot see ("iwanttodie").
     _rule("crisis.compact", CRISIS, "suicide",
           r"\b[a-z]*(?:kil{1,2}my?s[ei]lf|wan(?:t|na)(?:to)?die|endmylife|unalivemyself"
