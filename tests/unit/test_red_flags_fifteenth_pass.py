@@ -150,6 +150,17 @@ SILENT += [
     "the cat keeps dropping mice on the doormat",
 ]
 
+# One spelling of each shared sign: a stiff neck however it is put, and one list of onsets
+# earlier today, whichever rule reads them.
+ALERT += [
+    "got a rash that won't fade when i press a glass on it and my neck's gone stiff",
+    "both legs gone weak and floppy since breakfast, never had anything like it",
+]
+SILENT += [
+    "neck's gone stiff from the new pillow, otherwise fine",
+    "legs feel heavy since breakfast, usual after a long walk yesterday",
+]
+
 
 @pytest.mark.parametrize("text", ALERT)
 def test_unambiguous_combination_alerts_the_clinic(text: str) -> None:

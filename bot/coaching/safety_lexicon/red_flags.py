@@ -53,6 +53,9 @@ _FEVER_LAY = (
 )
 # A temperature given as a number: "temp of 38.6", "fever was 39".
 _TEMP_NUMBER = r"\b(?:temp(?:erature)?|fever) (?:of |is |at |was )?(?:3[89]|4[0-2])(?:[.,]\d)?\b"
+# A stiff neck, however it is put ("neck's gone stiff"): the meningitis and rash rules share it.
+_STIFF_NECK = (r"stiff neck|neck(?:'s| is| has| feels| got)? (?:gone |got |going |getting |feeling )?"
+               r"(?:all |really |very |so |a bit )?stiff")
 # Said to be a change: "than it was", "lately", "over the past few weeks" (fifteenth pass).
 _CHANGED = (
     r"(?:than (?:it was|it used to be|before|usual|normal|last (?:week|month|year))|lately|recently"
@@ -373,7 +376,7 @@ RED_FLAG_RULES += (
           r"\bwound\b[^.?!]{0,40}\b(?:opened|oozing|smells|pus|weeping)\b"
           r"|\binjection\b[^.?!]{0,60}\b(?:temperature|fever)\b"),
     _rule("red_flag.meningitis", RED_FLAG, "infection",
-          r"\b(?:stiff neck|neck (?:is |'s |gone |feels )?stiff)\b[^.?!]{0,60}\b(?:rash|fever|temperature"
+          rf"\b(?:{_STIFF_NECK})\b[^.?!]{{0,60}}\b(?:rash|fever|temperature"
           r"|light hurts|light (?:is )?(?:killing|hurting) my eyes"
           r"|(?:can'?t|cant) (?:stand|bear) (?:the )?light)\b"
           r"|\brash (?:that )?(?:doesn'?t|won'?t|does not) fade\b"),
@@ -541,12 +544,14 @@ _LEGS_GOING = (r"(?:my )?legs (?:are |have |keep |both |started |starting )?(?:j
                rf"|turning|turned|getting|got) (?:all |really |so |very )?(?:weak\w*|{_TINGLE}|floppy"
                r"|dead|limp|useless)"
                r"|(?:giving|gave|give) way)")
+# Sixteenth pass: an onset earlier today ("legs giving way since lunch, never had this before").
+_SINCE_EARLIER_TODAY = (r"since (?:lunch|lunchtime|breakfast|this morning|last night|dinner|tea ?time"
+                        r"|an hour ago)")
 _LEGS_SUDDEN = (
     r"(?:sudden\w*|all of a sudden|out of nowhere|(?:over|in|within|during) (?:the )?(?:last|past)"
     r" (?:few |couple of |couple |two |three |\d+ )?hours?\b(?! of)"
     r"|(?:keep|kept|keeps) (?:falling|collapsing)(?! asleep| behind| over (?:my|me) (?:own )?feet)"
-    # sixteenth pass: an onset earlier today ("legs giving way since lunch, never had this before")
-    r"|since (?:lunch|lunchtime|breakfast|this morning|last night|dinner|tea ?time|an hour ago))"
+    r"|" + _SINCE_EARLIER_TODAY + ")"
 )
 RED_FLAG_RULES += (
     # On chemotherapy, or with a cancer, and a fever: neutropenic sepsis (NICE CG151), an emergency
@@ -575,7 +580,7 @@ RED_FLAG_RULES += (
           veto_after=r"^\W*(?:\w+\W+){0,2}?(?:from|after|when|while) (?:\w+ ){0,2}?(?:sitting|kneeling"
                      r"|squatting|crouching|cross[- ]legged)\b",
           requires=r"\b(?:sudden\w*|out of nowhere|overnight|this morning|fell|fall|fallen|slipped"
-                   r"|since lunch"
+                   rf"|{_SINCE_EARLIER_TODAY}"
                    rf"|{CANT} (?:stand|walk|move|get up)|hours?|(?:keep|kept|keeps) (?:falling|collapsing))"),
     # A face that looks wrong, with speech or one side affected (NHS FAST).
     _rule("red_flag.face_looks_wrong", RED_FLAG, "neuro_deficit",
@@ -601,7 +606,7 @@ RED_FLAG_RULES += (
     _rule("red_flag.non_blanching_rash", RED_FLAG, "infection",
           r"\brash\b[^.?!]{0,40}\b(?:doesn'?t|does not|won'?t|wont|didn'?t|doesnt|dont|don'?t) (?:fade"
           r"|go away|disappear|go white)\b|\b(?:glass|tumbler) test\b|\bnon[- ]?blanching\b",
-          requires=FEVER + r"|stiff neck|neck (?:is )?stiff|" + _TEMP_NUMBER),
+          requires=FEVER + rf"|\b(?:{_STIFF_NECK})\b|" + _TEMP_NUMBER),
     # Coughing up blood (NHS: pulmonary embolism with breathlessness).
     _rule("red_flag.coughing_blood", RED_FLAG, "chest_pain",
           r"\bcough\w* (?:up )?(?:blood|bloody)\b|\bblood (?:when|after) i cough\b"),
