@@ -21,10 +21,13 @@ from bot.coaching.safety_lexicon.head_training import (
     training_examples,
 )
 from bot.coaching.safety_lexicon.semantic import (
+    HEAD_ALONE,
     HEAD_FILE,
     HEAD_SUPPORT,
     HEAD_THRESHOLD,
     KNN_HEAD_FLOOR,
+    MARGIN,
+    THRESHOLD,
     ExemplarBank,
     HeadEnsemble,
     TrainedHead,
@@ -96,11 +99,16 @@ def test_the_head_flags_a_clause_near_crisis_talk_that_no_exemplar_is_close_enou
     assert semantic_reading("soon i will be gone gone goodbye", without_head).crisis() is None
 
 
-def test_the_head_alone_far_from_crisis_talk_flags_nothing() -> None:
-    head = TrainedHead(np.array([12.0, 0.0, 0.0, 0.0, -2.0], dtype=np.float32), 0.0)
-    bank = ExemplarBank({"farewell": ["goodbye"]}, {"everyday": ["walk"]}, keyword_encoder, head)
-    reading = semantic_reading("gone gone gone and gone", bank)  # cosine 0.01 to "goodbye"
-    assert reading.matches[0].probability >= HEAD_THRESHOLD and reading.crisis() is None
+def test_the_head_far_from_crisis_talk_flags_only_when_all_but_sure() -> None:
+    text = "gone gone gone and gone"  # cosine 0.01 to "goodbye"
+    unsure = TrainedHead(np.array([2.5, 0.0, 0.0, 0.0, -2.0], dtype=np.float32), 0.0)
+    bank = ExemplarBank({"farewell": ["goodbye"]}, {"everyday": ["walk"]}, keyword_encoder, unsure)
+    reading = semantic_reading(text, bank)
+    assert HEAD_THRESHOLD <= reading.matches[0].probability < HEAD_ALONE and reading.crisis() is None
+    sure = TrainedHead(np.array([12.0, 0.0, 0.0, 0.0, -2.0], dtype=np.float32), 0.0)
+    bank = ExemplarBank({"farewell": ["goodbye"]}, {"everyday": ["walk"]}, keyword_encoder, sure)
+    reading = semantic_reading(text, bank)
+    assert reading.matches[0].probability >= HEAD_ALONE and reading.crisis() is not None
 
 
 def test_the_classifier_guess_needs_a_second_reader_when_there_is_a_head() -> None:
@@ -178,7 +186,7 @@ def test_unseen_crisis_wording_is_read_by_the_head(text: str) -> None:
 
     assert safety_verdict(text, None, semantic=False) is None
     reading = semantic_reading_for(text)
-    assert reading.crisis(probability=1.01) is None  # no exemplar is close enough on its own
+    assert not any(match.near_crisis_talk(THRESHOLD, MARGIN) for match in reading.matches)  # no exemplar
     intent, info = safety_verdict(text, None)
     assert intent == "crisis" and info["level"] == "crisis_check" and info["rule"].startswith("semantic.")
 
@@ -197,10 +205,13 @@ UNSEEN_FOR_THE_HIDDEN_LAYER = [
     ("sorted out who gets the spare room when the grandkids visit at christmas", False),
     ("that last episode absolutely killed me, cried laughing", False),
 ]
-KNOWN_MISSES = [
+# The fourth corpus round (writers q-t) mended two of them (decision 0080).
+UNSEEN_FOR_THE_HIDDEN_LAYER += [
     ("i dont plan on being around when the pain gets worse", True),
+    ("told the physio not to bother booking me on tuesdays, i work then", False),
+]
+KNOWN_MISSES = [
     ("told the physio not to bother booking me past christmas", True),
-    ("told the physio not to bother booking me on tuesdays, i work then", False),  # head 0.91
     ("wrote each of the kids a birthday card, its in the drawer ready", False),  # near a farewell letter
 ]
 

@@ -7,7 +7,7 @@ ship with a head trained on the old one.
 
 Inputs, all written for training and never copied from an evaluation table (the test checks
 that too):
-- data/safety/training/*.csv: `text,label,kind`, label `crisis` or `harmless`, by sixteen
+- data/safety/training/*.csv: `text,label,kind`, label `crisis` or `harmless`, by twenty
   writers who read neither the rules nor the evaluation tables (data/safety/training/README.md);
 - data/safety/semantic_exemplars.yml: crisis exemplars (1) and counter-exemplars (0);
 - the NLU training examples (data/nlu/*.yml): `crisis` (1) and every other intent (0). These are

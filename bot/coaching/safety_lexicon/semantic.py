@@ -10,13 +10,15 @@ about the day is scored on its own):
 
     best crisis similarity >= threshold  AND  best crisis - best counter-exemplar >= margin
 
-A second reading of the same vectors is a trained head (five one-hidden-layer networks, averaged) fitted on a
-corpus of crisis and harmless messages written for it by independent writers
-(data/safety/training/, scripts/train_safety_head.py): a clause it gives a crisis probability of
-at least `HEAD_THRESHOLD` is flagged too, if it is near crisis talk at all (`SUPPORT_THRESHOLD`,
-`SUPPORT_MARGIN`); and a clause near a crisis exemplar is not flagged when the head all but rules
-it out (`KNN_HEAD_FLOOR`). Nearest exemplars generalise from ~400 sentences; the head learns which
-directions of the embedding matter from thousands (decisions 0078, 0079).
+A second reading of the same vectors is a trained head (five one-hidden-layer networks,
+averaged) fitted on a corpus of crisis and harmless messages written for it by independent
+writers (data/safety/training/, scripts/train_safety_head.py): a clause it gives a crisis
+probability of at least `HEAD_THRESHOLD` is flagged too, if it is near crisis talk at all
+(`SUPPORT_THRESHOLD`, `SUPPORT_MARGIN`), or at least `HEAD_ALONE` unless a harmless exemplar is
+clearly nearer; and a clause near a crisis exemplar is not flagged when the head all but rules it
+out (`KNN_HEAD_FLOOR`).
+Nearest exemplars generalise from ~400 sentences; the head learns which directions of the
+embedding matter from thousands (decisions 0078-0080).
 
 A hit asks the check question with the crisis lines (level `crisis_check`); neither reading ever
 gives the full script or alerts the clinic.
@@ -69,6 +71,13 @@ HEAD_SUPPORT = 0.20
 # nearest exemplars alone flagged 2-5% of near-misses on the spent tables ("the last episode
 # killed me"), which a head with a probability under 0.1 never backed (decision 0079).
 KNN_HEAD_FLOOR = 0.10
+# A clause the head is all but sure of is flagged even when no crisis exemplar is near, unless
+# a harmless exemplar is clearly nearer (by more than HEAD_ALONE_MARGIN). On the spent tables,
+# net: 32 more crisis rows, 1 more near-miss; without the margin 53 and 4 (decision 0080). The
+# condition "near crisis talk" was there for the coach's own words, which the head has learnt
+# from the NLU examples since.
+HEAD_ALONE = 0.95
+HEAD_ALONE_MARGIN = -0.05
 
 _CLAUSE_BREAK = re.compile(r"(?:[.!?;:\n]+|\.\.+|\s[-–—]+\s|,\s*(?:but|and|so|though|because|cause|cos)\b"
                            r"|\s(?:but|tbh|honestly|anyway|also)\s)", re.IGNORECASE)
@@ -96,10 +105,14 @@ class SemanticMatch:
     def passes(self, threshold: float, margin: float, probability: float) -> bool:
         """Near crisis talk at the given bar, unless the trained head all but rules it out; or
         read as crisis by the head where the clause is near crisis talk at the lower bar (the
-        head alone read the coach's own words, "what plans have i got saved", as a suicide plan)."""
+        first head alone read the coach's own words, "what plans have i got saved", as a suicide
+        plan), or when the head is all but sure (`HEAD_ALONE`) and no harmless exemplar is clearly
+        nearer."""
         if self.probability is None:
             return self.near_crisis_talk(threshold, margin)
         if self.near_crisis_talk(threshold, margin) and self.probability >= KNN_HEAD_FLOOR:
+            return True
+        if self.probability >= HEAD_ALONE and self.margin >= HEAD_ALONE_MARGIN:
             return True
         return self.probability >= probability and self.near_crisis_talk()
 
