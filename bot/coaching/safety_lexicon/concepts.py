@@ -502,3 +502,109 @@ CONCEPT_THIRD_RULES: tuple[Rule, ...] = (
            r"\b(?:stopped|stopping|refusing|refuses) (?:eating|drinking|taking (?:his|her"
            r"|their) \w+)\b[^.?!]{0,20}\bon purpose\b"]),
 )
+
+# --- sixteenth crisis pass (from the spent eleventh sealed table, by concept) -----------------
+_HOUSEHOLD = (r"(?:the whole family|everyone|everybody|them all|all of them|my family|the family|my kids"
+              r"|the kids|my wife|my husband|my partner|my missus|the missus|them)")
+_CLOSE_ONES = (r"(?:kids|children|family|wife|husband|son|daughter|boys|girls|grandkids|grandchildren"
+               r"|loved ones|partner|mum|mom|dad|sister|brother)")
+# coffin, headstone, pistol, knot, skull and crossbones
+_DEATH_EMOJI = "\u26b0\U0001faa6\U0001f52b\U0001faa2\u2620"
+_BLADE_EMOJI = "\U0001f52a\U0001fa78"  # knife, drop of blood
+CONCEPT_CHECK_RULES += (
+    # Being found, and looking decent for it; a life policy's suicide clause running out.
+    _rule("crisis_check.concept.being_found", CHECK, "indirect",
+          [r"\b(?:look|looking|be|am) (?:\w+ )?(?:decent|nice|tidy|presentable|respectable|my best|smart)"
+           r" (?:for )?when (?:they|someone|somebody|he|she|you|the \w+) (?:finds?|found) me\b",
+           r"\b(?:before|after|once) (?:they|someone|somebody|anyone|the \w+) (?:finds?|found) me\b"
+           r"(?! (?:a |an |the |some |another |work|job|place|room|bed|seat|home|flat|house))",
+           r"\b(?:suicide|two[- ]year|2[- ]year|13[- ]month|thirteen[- ]month|exclusion) (?:clause|period"
+           r"|exclusion)\b[^.?!]{0,40}\b(?:ran out|runs out|run out|expired|expires|is up|is over|passed"
+           r"|finished|lapsed|ends|ended)\b",
+           r"\b(?:ran out|expired|is up|is over|passed|lapsed|ended)\b[^.?!]{0,20}\b(?:suicide|exclusion)"
+           r" clause\b"],
+          veto_before=r"hide and seek|hide ?-?and ?-?seek|hiding|treasure hunt"),
+    # Ways that do not hurt; keeping going back to a drop or a line to look.
+    _rule("crisis_check.concept.method_scouting", CHECK, "method_means",
+          [r"\b(?:which|what) ways? (?:don'?t|dont|doesn'?t|wouldn'?t|won'?t|wont|would not) hurt\b",
+           r"\b(?:painless|quickest|quietest|surest|easiest|least painful) ways? (?:to go|out|to do it"
+           r"|to end (?:it|things|my life))\b",
+           r"\b(?:keep|kept|been|keeps) (?:driving|walking|going|cycling|stopping) (?:past|by|to|up to"
+           r"|down to|out to) the (?:quarry|cliffs?|cliff edge|bridge|tracks|railway|level crossing|edge"
+           r"|rail line|viaduct|overpass|gorge|dam|weir)\b[^.?!]{0,40}\b(?:slower|slowing|looking|staring"
+           r"|stopping|each time|every time|just to look|and look)\b"]),
+    # Worthlessness put as taking up room, as a weight dragging the family under, or one word
+    # said over and over.
+    _rule("crisis_check.concept.dead_weight", CHECK, "burden",
+          [r"\b(?:i'?m|im|i am|me|just|only) (?:just |only )?(?:a )?(?:useless |worthless )?(?:\w+ )?"
+           r"(?:taking|takin|takes|take) up (?:space|room|air|oxygen|a chair|a bed|a seat)\b"
+           r"(?! (?:in|on) (?:the|my) (?:garage|shed|boot|car|drive|hall|diary|calendar|phone|disk))",
+           r"\b(?:useless|worthless|waste of (?:space|oxygen|air)) (?:old )?(?:man|woman|git|lump|bloke"
+           r"|sod|cow|fool|person|thing)\b[^.?!]{0,20}\b(?:taking|takin) up\b",
+           rf"\b(?:dragging|draggin|pulling|bringing|taking) {_HOUSEHOLD} (?:down|under) with me\b",
+           r"\b(useless|worthless|pathetic|hopeless|disgusting|a failure|a burden)(?:\W+\1\b){2,}"]),
+    # A farewell put as a note: nobody to blame, a last entry, the last time, letters to the
+    # family, only oneself left to see to.
+    _rule("crisis_check.concept.note_like", CHECK, "farewell",
+          [r"\btell (?:\w+ ){0,4}?(?:that )?(?:none of (?:it|this)|it) (?:was|wasn'?t|wasnt|is|isn'?t"
+           r"|was not) (?:anyone|anybody|their|your|his|her|any of your|any of their)(?:'?s)? fault\b",
+           r"\bnone of (?:it|this) (?:was|is) (?:anyone|anybody|your|their)'?s fault\b",
+           r"\b(?:it'?s |its |it has |it'?s been |has )?been (?:nice|good|lovely|great|a pleasure) knowing"
+           r" (?:you|ya|y'?all|youse|you all|everyone)\b",
+           r"\b(?:final|last) (?:entry|message|check ?-?in|post|log)\b"
+           r"(?![^.?!]{0,60}\b(?:holidays?|trip|break|back|till|until|see you|next|before|for now"
+           r"|for today|of the (?:day|week|month|year)))"
+           r"[^.?!]{0,80}?\b(?:thanks? (?:you )?for everything|goodbye|farewell|so long)\b",
+           r"\blast time i'?(?:ll| will) (?:bother|trouble|message|text|write to|annoy|burden)"
+           r" (?:you|anyone)\b"
+           r"(?! (?:today|tonight|this (?:week|morning|evening|afternoon)|for (?:a while|now|today"
+           r"|ages)|before|until|till|i promise,? (?:until|till)))",
+           r"\b(?:only|just) me left to (?:see to|sort|sort out|deal with|take care of|organise|organize"
+           r"|tidy up)\b",
+           rf"\bwrit(?:ing|ten|e|ote) (?:\w+ )?(?:goodbye |last |final )?(?:notes?|letters?) (?:to|for)"
+           rf" (?:each of |all of )?(?:my|the|all) (?:\w+ )?{_CLOSE_ONES}\b"],
+          veto_after=r"^\W*(?:(?:\w+\W+){0,6}?(?:teachers?|school|birthdays?|christmas|xmas"
+                     r"|lunch ?box(?:es)?|holidays?|camp|thank you|thank-you|cards?)\b|if\b"
+                     r"|when (?:i|we) (?:eat|have|try|go on)|(?:she |he |they )?(?:said|says)\b)",
+          veto_before=r"\bif (?:i|we) (?:eat|try|ride|go on|have|die|croak|drop dead|cark it)\b|\bhaha"
+                      r"|\blol\b"),
+    # Giving up, said of everything ("done fighting"), the day one was born cursed, and the
+    # end that comes one way or another.
+    _rule("crisis_check.concept.done_fighting", CHECK, "hopelessness_time",
+          [r"\b(?:i'?m|im|i am|am) (?:so |just |all )?(?:done|finished|through) (?:with )?fighting\b"
+           r"(?! (?:with|over|about|for|the|them|him|her|my (?:corner|case|claim)))",
+           r"\b(?:curse|cursed|cursing) the day (?:that )?i was born\b",
+           r"\b(?:the )?end of me\b[^.?!]{0,40}\bone way or (?:another|the other)\b",
+           r"\bone way or (?:another|the other)\b[^.?!]{0,40}\b(?:the )?end of me\b"]),
+    # Slang for ending oneself that the phrase tables lack, and emoji that carry it.
+    _rule("crisis_check.concept.slang_exit", CHECK, "slang",
+          [r"\b(?:wanna|want to|going to|gonna|ready to|about to) (?:become|be|turn into) a ghost\b"
+           r"(?! (?:for|at|on) (?:halloween|the party|a party|the group chat|socials|social media|them|him"
+           r"|her))",
+           r"\bdo(?:ing)? a kermit\b",
+           r"\bpull(?:ing)? the pin on (?:the whole thing|it all|everything|life|myself|me)\b",
+           r"\b(?:ctrl|control)[ +-]?alt[ +-]?del(?:ete)? (?:me|myself|my life|life)\b|\blife\.exe\b",
+           rf"[{_DEATH_EMOJI}][^a-z]*(?:\b(?:fr|for real|if only|mean it|soon|tonight|me|again)\b)",
+           rf"^[^a-z]*[{_DEATH_EMOJI}][^a-z]*$",
+           rf"[{_BLADE_EMOJI}][^a-z]*(?:\b(?:again|myself|me|tonight)\b)",
+           r"\U0001f480[^.?!]{0,20}\b(?:not (?:as )?a joke|i mean it|not joking|for real this time)\b"]),
+    # Headbutting a wall to meet the pain with another one (not "feel like headbutting it").
+    _rule("crisis_check.concept.headbutt", CHECK, "self_harm",
+          r"\bheadbutt\w* (?:the |a )?(?:wall|door|floor)\b(?! (?:by accident|accidentally))",
+          veto_before=r"\b(?:like|could|feel like|felt like|wanna|want to)\s*$"),
+)
+CONCEPT_THIRD_RULES += (
+    # Someone at a drop who will not come in, a post that sounded final and then silence, a gun
+    # and a blank stare, or every warning sign.
+    _rule("crisis_third_person.concept.at_the_edge", THIRD, "other_at_risk",
+          [r"\b(?:standing|sitting|been|is|out) (?:out )?on (?:the|a) (?:balcony|roof|ledge|bridge|edge"
+           r"|railing)\b[^.?!]{0,40}\b(?:won'?t|wont|refus\w*|will not) (?:come|get|step) (?:back )?(?:in"
+           r"|inside|down|off|away)\b",
+           r"\bposted (?:something|stuff|a \w+) (?:real |really |very |super |kinda |pretty )?(?:dark"
+           r"|worrying|scary|weird|final|like a goodbye)\b[^.?!]{0,60}\b(?:phone'?s? (?:is |has been )?"
+           r"(?:off|dead)"
+           r"|not answering|won'?t answer|wont answer|can'?t reach|cant reach|no answer|gone quiet)\b",
+           r"\b(?:his|her|their) (?:gun|rifle|shotgun|guns)\b[^.?!]{0,40}\b(?:staring|won'?t talk|not talking"
+           r"|crying|said goodbye|for hours)\b",
+           r"\b(?:showing|shows|has|got|ticking) (?:every one of |all of |all )?(?:the )?warning signs\b"]),
+)

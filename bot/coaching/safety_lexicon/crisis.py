@@ -431,6 +431,11 @@ CRISIS_RULES += (
           [r"\b(?:won'?t|will not|not going to|wont|not gonna) be (?:here|around"
            r"|alive) (?:much longer|for long|next"
            r" (?:week|month|year)|by|tomorrow|anymore)\b",
+           # sixteenth pass: "i don't intend to be here much longer"
+           r"\b(?:don'?t|dont|do not) (?:intend|plan|expect|mean) (?:to be|on being) (?:here|around|alive)"
+           r" (?:much longer|for (?:much )?longer|for long|next (?:week|month|year)|by (?:christmas|easter"
+           r"|the end of)|past|beyond)\b(?![^.?!]{0,30}\b(?:waiting room|queue|party|meeting|job|office|shop"
+           r"|pub|ward|town|city|country|flat|house|place|company|rain|cold|heat))",
            r"\bthis is my last (?:message|post|text)\b",
            r"\b(?:plan|planning|planned|plans) (?:for )?(?:my own|your own|my) death\b",
            r"\bctb\b"]),
@@ -852,10 +857,11 @@ CRISIS_RULES += (
 # itself. Each is a concept, not a sentence; the second sealed table was not read.
 # ---------------------------------------------------------------------------
 _WOULDNT_MIND = (r"(?:wouldn'?t|would not|won'?t|wont|would ?n'?t) (?:even |really "
-                 r"|honestly )?(?:mind|care|fight it)")
+                 r"|honestly )?(?:mind|care|fight it|be sorry|complain)")
 _HARM_TO_ME = (r"(?:i (?:got |get |was |were )?(?:hit|run over|killed|struck)|i (?:died"
                r"|didn'?t wake|never woke"
-               r"|dropped dead)|my heart (?:gave out|stopped|gives out|stops)|something (?:happened|happens)"
+               r"|dropped dead)|(?:my|the old) (?:heart|ticker) (?:gave out|stopped|gives out|stops|quit"
+               r"|quits|packed (?:in|up))|something (?:happened|happens)"
                r" to me|i (?:got|get) (?:sick|cancer) and died)")
 _FUTURE_SPAN = (r"(?:another|the next|a further|more) (?:\d+|few|couple of|ten|twenty|thirty|forty|fifty)?"
                 r" ?(?:years?|decades?|winters?|summers?|months)|decades? more|a lifetime"
