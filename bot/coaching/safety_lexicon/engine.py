@@ -13,7 +13,11 @@ from bot.coaching.safety_lexicon.check import CHECK_RULES
 from bot.coaching.safety_lexicon.concepts import CONCEPT_CHECK_RULES, CONCEPT_THIRD_RULES
 from bot.coaching.safety_lexicon.crisis import CRISIS_RULES
 from bot.coaching.safety_lexicon.figures_of_speech import FIGURES_OF_SPEECH
-from bot.coaching.safety_lexicon.other_languages import FOREIGN_CRISIS_CONCEPTS, FOREIGN_CRISIS_PHRASES
+from bot.coaching.safety_lexicon.other_languages import (
+    FOREIGN_CRISIS_ACTS,
+    FOREIGN_CRISIS_CONCEPTS,
+    FOREIGN_CRISIS_PHRASES,
+)
 from bot.coaching.safety_lexicon.red_flags import (
     POSITIONAL_SENSORY_RULES,
     RED_FLAG_CUES,
@@ -137,7 +141,7 @@ def _fold(pattern: str) -> str:
 
 FOREIGN_CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (language, re.compile(_fold(pattern)))
-    for table in (FOREIGN_CRISIS_PHRASES, FOREIGN_CRISIS_CONCEPTS)
+    for table in (FOREIGN_CRISIS_PHRASES, FOREIGN_CRISIS_CONCEPTS, FOREIGN_CRISIS_ACTS)
     for language, patterns in table.items()
     for pattern in patterns
 )
