@@ -19,6 +19,7 @@ from bot.coaching.safety_lexicon.other_languages import (
     FOREIGN_CRISIS_PHRASES,
 )
 from bot.coaching.safety_lexicon.red_flags import (
+    CUE_OTHER_SENSES,
     POSITIONAL_SENSORY_RULES,
     RED_FLAG_CUES,
     RED_FLAG_RULES,
@@ -165,8 +166,9 @@ def crisis_word_in_other_sense(text: str) -> bool:
 
 
 def names_red_flag_symptom(text: str) -> bool:
-    """Does the message name any body symptom a red flag is made of? (screening gate)"""
-    return bool(RED_FLAG_CUES.search(normalise(text)))
+    """Does the message name any body symptom a red flag is made of? (screening gate) A cue word in
+    a sense that names no symptom ("by accident", "the barn fell down", "poker night") is not one."""
+    return bool(RED_FLAG_CUES.search(CUE_OTHER_SENSES.sub(" ", normalise(text))))
 
 
 def describes_settled_symptom(text: str) -> bool:

@@ -21,7 +21,8 @@ from bot.coaching.safety_lexicon.rules import rule as _rule
 SAD_BODY = (
     r"(?:saddle(?: area| region)?|groin|genitals?|genital area|private(?:s| parts| area| bits)"
     r"|down there|down below|my bits|bits down there|(?:my |the )?bum\b(?! ?bag)"
-    r"|bottom(?! of)|butt(?:ocks?)?\b|backside|arse\b|anus|back passage|rectum|perineum"
+    r"|bottom(?! of)|butt(?:ocks?)?\b|backside|arse\b|anus|back passage|rectum|perineum|perine?al"
+    r"|peri-?anal|around (?:my|the) (?:anus|back passage)"
     r"|between (?:my|the) legs|inner thighs?|insides? of (?:my|the) thighs|crotch|vagina|vulva|labia"
     r"|penis|testicles"
     r"|scrotum|nether regions?|undercarriage|sit ?bones|when i wipe|wiping|toilet paper|loo roll)"
@@ -89,6 +90,17 @@ PAIN_OR_INJURY = (
     rf"|{CANT} (?:move|walk|stand|get up)|bleed|killing me|since|yesterday|today|this morning"
     r"|last night|last week|tonight|just now|earlier|\bago\b)"
 )
+
+# Seventeenth pass: what fell was a thing, not the patient ("the old barn finally fell down").
+_THING = (r"(?:barn|shed|tree|branch|wall|fence|roof|chimney|ceiling|shel(?:f|ves)|picture|frame|tent"
+          r"|building|house|bridge|tower|stack|pile|sign|gate|door|vase|glass|plate|phone|pot|plant|cake|souffle"
+          r"|curtains?|blinds?|poster|mirror|hat|leaves|snow|rain|prices?|shares?|stocks?|ratings?"
+          r"|numbers?|temperature|government|empire|team|tooth|scaffolding)")
+_THING_FELL = rf"\b{_THING}s?\b(?:\s+\w+){{0,2}}\s*$"
+# Brought on by a position and gone when it changes: "foot went dead sitting on the floor".
+_POSITIONAL_AFTER = (r"^\W*(?:\w+\W+){0,2}?(?:(?:from|after|when|while|with) (?:\w+ )?)?(?:sitting|sat"
+                     r"|kneeling|knelt|squatting|crouching|cross[- ]legged|lying on it|sleeping on it"
+                     r"|leaning on it)\b")
 
 # ---------------------------------------------------------------------------
 # Red flags (urgent medical review)
@@ -295,7 +307,7 @@ RED_FLAG_RULES: tuple[Rule, ...] = (
            r"|head|neck|spine|side|wrist|bottom)\b",
            r"\bhit my head\b", r"\bsince (?:my|the) (?:fall|accident|crash)\b",
            r"\bafter (?:my|the|a) (?:fall|accident|crash)\b"],
-          requires=PAIN_OR_INJURY),
+          requires=PAIN_OR_INJURY, veto_before=_THING_FELL),
     # Cancer history with new pain; unexplained weight loss (NICE NG59, NICE NG12).
     _rule("red_flag.cancer_history", RED_FLAG, "cancer_history",
           [r"\b(?:history of|hx of|had|have|have had|i've had|ive had|i'?ve got|ive got|been treated for"
@@ -374,7 +386,8 @@ RED_FLAG_RULES += (
           r"|\blost (?:the )?(?:vision|sight) in (?:my|one)\b"),
     _rule("red_flag.wound_infection", RED_FLAG, "infection",
           r"\bwound\b[^.?!]{0,40}\b(?:opened|oozing|smells|pus|weeping)\b"
-          r"|\binjection\b[^.?!]{0,60}\b(?:temperature|fever)\b"),
+          # seventeenth pass: "injection site is a bit sore, no fever" names the fever to deny it
+          r"|\binjection\b(?:(?!\b(?:no|not|without|never|nor)\b)[^.?!]){0,60}\b(?:temperature|fever)\b"),
     _rule("red_flag.meningitis", RED_FLAG, "infection",
           rf"\b(?:{_STIFF_NECK})\b[^.?!]{{0,60}}\b(?:rash|fever|temperature"
           r"|light hurts|light (?:is )?(?:killing|hurting) my eyes"
@@ -385,7 +398,9 @@ RED_FLAG_RULES += (
           r"|giving way)\b"),
     _rule("red_flag.foot_floppy", RED_FLAG, "neuro_deficit",
           r"\bfoot (?:went|has gone|is|going|gone) (?:all )?(?:floppy|limp|dead)\b"
-          r"|\b(?:can'?t|cannot|cant) (?:stand|walk) on my (?:heels?|toes)\b"),
+          r"|\b(?:can'?t|cannot|cant) (?:stand|walk) on my (?:heels?|toes)\b",
+          # seventeenth pass: "foot went dead sitting on the floor" is positional, not a foot drop
+          veto_after=_POSITIONAL_AFTER),
     # Possible osteoporotic fracture: long-term steroids and sudden severe pain (NICE NG59).
     _rule("red_flag.steroid_fracture", RED_FLAG, "trauma",
           r"\bsteroids?\b[^.?!]{0,60}\b(?:sudden|severe|agonising|agonizing|excruciating)\b"
@@ -643,7 +658,9 @@ RED_FLAG_RULES += (
     # Long-term steroids and back pain after a small strain (NICE NG59: osteoporotic fracture).
     _rule("red_flag.steroids_small_strain", RED_FLAG, "trauma",
           r"\b(?:on|taking|been on|take) (?:\w+ ){0,2}?(?:steroids?|prednisone|prednisolone|pred"
-          r"|dexamethasone)\b[^.?!]{0,70}\b(?:lift\w*|bent|bending"
+          # seventeenth pass: a steroid cream, drops or an injection is no long-term steroid
+          r"|dexamethasone)\b(?! (?:creams?|ointments?|gels?|lotions?|nasal|nose|eye|ear|skin|injections?"
+          r"|jabs?|shots?)\b)[^.?!]{0,70}\b(?:lift\w*|bent|bending"
           r"|slipped|twist\w*|cough\w*|sneez\w*|picked up)\b",
           requires=r"\b(?:back|spine)\b", historical_exempt=True),
     # A weak stream or straining to pee that started with new back pain (sixteenth pass; GIRFT
@@ -737,13 +754,161 @@ RED_FLAG_RULES += (
                      r"|new shoes|boots|heels|ice|icy|snow|mud)\b"),
 )
 
+# Seventeenth pass, by clinical concept (from the spent eleventh table's misses; every concept has
+# unseen sentences and harmless twins in tests/unit/test_red_flags_seventeenth_pass.py).
+# Coughing up blood in any wording (NHS "Coughing up blood": a large amount, or with breathlessness
+# or chest pain, is an emergency; NICE NG158 pulmonary embolism). Words between the cough and the
+# blood never include a negator or a new clause ("coughing up phlegm, no blood").
+_COUGH_BLOOD = (
+    r"(?:\bcough\w*|\bhack\w*|\bbring\w* up|\bbrought up) (?:up )?"
+    r"(?:(?!(?:and|but|so|no|not|without|never|any|zero|had|got|for|to|after|went|because|cos)\b)\w+ ){0,7}?"
+    r"(?:blood\b(?! (?:tests?|pressure|sugars?|results?|counts?|donation|orange|work|bank))"
+    r"|bloody (?:phlegm|mucus|sputum|spit|froth)|clots? of blood|blood ?clots?)"
+    r"|\bblood\b[^.?!]{0,25}\b(?:when(?:ever)?|after|as|every time) (?:i )?(?:cough|hack)\w*"
+    r"|\b(?:blood|bloody|blood-?stained|blood-?streaked) (?:\w+ )?(?:phlegm|sputum|mucus)\b"
+    r"|\bha?emoptysis\b"
+)
+_MOUTH_OR_NOSE = (r"\b(?:dentist|tooth|teeth|gums?|wisdom|tongue|lip|nose ?bleeds?|bloody nose|nose"
+                  r"|brushing|floss\w*)\b")
+# A large amount: "quite a lot of it", "a mouthful", "not just streaks" (NHS: go to A&E).
+_LARGE_AMOUNT = (
+    r"(?:a lot|lots|loads|so much|a load|plenty|(?:a )?cup ?fulls?|cups? of|mouthfuls?|a mouthful"
+    r"|handfuls?|clots?|not just (?:a few |some )?(?:streaks?|specks?|flecks?|spots?|a bit|a little|traces?)"
+    r"|more than (?:a )?(?:streak|speck|fleck|teaspoon|bit)|pouring|gushing|tablespoons?|large amounts?"
+    r"|big (?:clots?|amounts?)|a fair bit|masses)"
+)
+# Cauda equina in clinical words (GIRFT CES pathway): any two of these alert at once, as their
+# signs differ (saddle, continence, retention, legs).
+_URINARY_RETENTION = (r"\b(?:urinary|urine|acute) retention\b|\bretention of (?:urine|wee|pee)\b"
+                      r"|\bretaining (?:urine|wee|pee)\b")
+_BILATERAL_SCIATICA = (r"\bbilateral (?:sciatica|leg (?:pain|numbness|weakness|symptoms|tingling)|radicul\w+"
+                       r"|(?:lower )?limb (?:weakness|numbness|symptoms))\b|\bsciatica (?:on|in) both sides\b"
+                       r"|\bdouble sciatica\b")
+# Spinal procedures (NICE NG59 and BASS: epidural abscess or discitis after an injection or an
+# operation on the spine). A fever after one is an emergency (NHS sepsis).
+_SPINAL_PROCEDURE = (
+    r"(?:epidural|(?:spinal|spine|back|lumbar|neck|facet|nerve root|nerve|caudal|si joint|sacroiliac"
+    r"|transforaminal|disc) (?:joint )?(?:steroid )?(?:injections?|jabs?|blocks?|shots?)"
+    r"|nerve (?:root )?block"
+    r"|(?:back|spinal|spine|neck|disc) (?:surgery|op|operation|procedure)|(?:micro)?discectomy|laminectomy"
+    r"|spinal fusion|lumbar puncture|spinal tap|kyphoplasty|vertebroplasty|radiofrequency|rhizotomy"
+    # "an injection into my back" is one; "the injection site on my back" need not be (the tune table
+    # screens that one: a red, hot site with a fever asks first)
+    r"|(?:injection|jab|needle|block|op|operation|surgery)s? (?:in|into) (?:my |the )?(?:lower )?(?:back"
+    r"|spine|neck|lumbar))"
+)
+_SPINAL_PROCEDURE_RECENT = rf"\b{_SPINAL_PROCEDURE}\b(?![^.?!]{{0,30}}\b(?:years?|decades?) ago)"
+# Significant trauma (NICE NG59: fracture or cord injury after a fall from a height or a crash):
+# with new weakness or numbness in the legs, the clinic is alerted at once.
+_HIGH_PLACE = (r"(?:ladders?|roofs?|scaffold\w*|horses?|a height|height|walls?|trees?|the loft|lofts?"
+               r"|balcon\w*|stairs|staircase|flight of stairs|steps|motorbikes?|trampolines?"
+               r"|a stepladder|stepladders?|cliffs?|platforms?|lorry|truck|van roof)")
+_MAJOR_TRAUMA = (
+    rf"\b(?:fell|fallen|falling|fall|came off|come off|tumbled|slipped|thrown) (?:\w+ ){{0,2}}?"
+    rf"(?:off|from|down|out of) (?:\w+ ){{0,2}}?{_HIGH_PLACE}\b"
+    rf"|\b(?:came|come|coming|thrown|fell|flew) off (?:\w+ ){{0,2}}?{_HIGH_PLACE}\b"
+    r"|\b(?:car|road|traffic|motorbike|motorcycle|bike|cycling|rta|head[- ]on|high[- ]speed)"
+    r" (?:accident|crash|collision|smash)\b"
+    r"|\b(?:crashed|rolled|wrote off|totalled|totaled) (?:my|the|our) (?:car|bike|motorbike|ute|van)\b"
+    r"|\bhit by (?:a )?(?:car|bus|truck|van|lorry|motorbike|ute)\b|\bknocked (?:off|down) (?:\w+ )?by\b"
+    r"|\b(?:bad|heavy|nasty|big|hard|serious|massive|horrible) (?:fall|tumble|crash|accident)\b"
+    r"|\blanded (?:hard |heavily |flat |awkwardly )?on my (?:back|neck|head|spine|tailbone|coccyx)\b"
+    r"|\bthrown (?:off|from)\b|\brear[- ]?ended\b|\bt-?boned\b"
+)
+# Past cancer, in the patient's own words, however long ago and "all clear" or not (NICE NG59: a
+# history of cancer with new back pain). A relative's cancer is not it.
+_OWN_CANCER = (
+    r"(?:^|[.!?;,] ?|\b(?:i|i'?ve|ive|i'?d|id|and i|also|me)\s)(?:(?:have|also|already|once|previously"
+    r"|been|was) )?(?:had|have|got|survived|beat|beaten|been treated for|treated for|was diagnosed with"
+    r"|diagnosed with|finished treatment for|in remission from|recovered from|history of|hx of|a history of)"
+    r" (?:\w+ ){0,3}?(?:cancer|tumou?r|lymphoma|leuka?emia|myeloma|melanoma|sarcoma|carcinoma)\b"
+    r"|\b(?:i'?m|im|i am) (?:a |an )?(?:\w+ )?cancer survivor\b|^(?:\w+ )?cancer survivor\b"
+    r"|\b(?:i'?m|im|i am|i'?ve been|ive been) in remission\b"
+)
+_NEW_OR_DIFFERENT_PAIN = (
+    r"\b(?:new|different|fresh|unusual|strange|another) (?:\w+ ){0,2}?(?:pain|ache|aching|twinges?|soreness)"
+    r"|\b(?:pain|ache)\b[^.?!]{0,40}\b(?:(?:not|nothing) like (?:my |the )?(?:usual|normal|other|old)"
+    r"|unlike (?:my |the )?(?:usual|normal|other|old)|different (?:from|to|than) (?:my |the )?(?:usual|normal"
+    r"|other|old)|(?:is|it'?s|its|that'?s|thats) (?:brand )?new|never had (?:it |this |that )?before)"
+)
+# Long-term steroids, oral or inhaled, and a small fall or strain (NICE NG59: osteoporotic
+# fracture). A steroid cream, drops or a single injection is not it.
+_STEROID = (r"(?:steroids?|prednisolone|prednisone|pred\b|dexamethasone|methylpred\w*|hydrocortisone"
+            r"|steroid inhalers?|inhaled steroids?)")
+_LONG_TERM_STEROID = (
+    rf"\b(?:on|taking|been on|take|took|long[- ]?term|years (?:on|of)|high[- ]dose|daily|regular)"
+    rf" (?:\w+ ){{0,3}}?{_STEROID}"
+    rf"|\b{_STEROID} (?:\w+ ){{0,3}}?(?:user|for years|for (?:a long time|ages|decades)|long[- ]?term"
+    r"|every day|daily|since)\b"
+)
+_MINOR_STRAIN = (
+    r"\b(?:(?:small|little|minor|slight|silly|tiny|light|bit of a|soft) (?:fall|tumble|slip|trip|knock|bump"
+    r"|jolt)|fell|fall|slipped|tripped|stumbled|twist\w*|lift\w*|bent|bending|reach\w*|cough\w*|sneez\w*"
+    r"|picked up|jolt\w*|bump\w*|knock\w*|jarred|sat down hard|missed a step)\b"
+)
+_NOT_SYSTEMIC_STEROID = (r"^[^.?!]{0,25}\b(?:creams?|ointments?|gels?|lotions?|nasal|nose spray|eye ?drops?"
+                         r"|ear ?drops?|skin|eczema|psoriasis|injections?|jabs?|shots?)\b")
+# Foot drop in more words (NICE NG59: new neurological deficit): a foot or toes that slap, flop or
+# scuff, toes that cannot be lifted. Not swimming, dancing or flip-flops.
+_FOOT_NOT_DROP = (r"\b(?:flip ?flops?|sandals?|slippers?|flippers|pool|swim\w*|danc\w*|tap\w*|drum\w*|beat"
+                  r"|rhythm|water)\b")
+RED_FLAG_RULES += (
+    # blood from the mouth or nose is not from the chest
+    _rule("red_flag.coughing_blood_any", RED_FLAG, "chest_pain", _COUGH_BLOOD, veto_before=_MOUTH_OR_NOSE,
+          veto_after=r"^[^.?!]{0,40}" + _MOUTH_OR_NOSE),
+    _rule("red_flag.coughing_blood_large", RED_FLAG, "chest_pain",
+          [rf"\bblood\b[^.?!]{{0,30}}\b{_LARGE_AMOUNT}\b", rf"\b{_LARGE_AMOUNT}\b[^.?!]{{0,15}}\bblood\b"],
+          requires=_COUGH_BLOOD),
+    _rule("red_flag.urinary_retention", RED_FLAG, "cauda_equina", _URINARY_RETENTION),
+    _rule("red_flag.bilateral_sciatica", RED_FLAG, "cauda_equina", _BILATERAL_SCIATICA),
+    _rule("red_flag.fever_after_spinal_procedure", RED_FLAG, "infection",
+          [rf"\b{FEVER}", _TEMP_NUMBER, r"\b(?:feverish|burning up|hot and cold|sweats)\b"],
+          requires=_SPINAL_PROCEDURE_RECENT, historical_exempt=True),
+    # only read with the legs named: it is there to make the combination with their weakness
+    _rule("red_flag.major_trauma", RED_FLAG, "trauma", _MAJOR_TRAUMA,
+          requires=r"\b(?:legs?|feet|foot|thighs?|toes|waist down)\b", veto_before=_THING_FELL),
+    _rule("red_flag.past_cancer_new_pain", RED_FLAG, "cancer_history", _NEW_OR_DIFFERENT_PAIN,
+          requires=rf"(?:{_OWN_CANCER})(?=.*\b(?:back|spine|spinal|neck|ribs?|bones?|hips?|pelvis)\b)"
+                   rf"|\b(?:back|spine|spinal|neck|ribs?|bones?|hips?|pelvis)\b.*(?:{_OWN_CANCER})",
+          historical_exempt=True),
+    _rule("red_flag.long_term_steroids_strain", RED_FLAG, "trauma", _LONG_TERM_STEROID,
+          requires=rf"^(?=.*{_MINOR_STRAIN})(?=.*\b(?:back|spine|spinal|vertebra\w*|ribs?)\b)",
+          veto_after=_NOT_SYSTEMIC_STEROID, historical_exempt=True),
+    _rule("red_flag.foot_drop_more", RED_FLAG, "neuro_deficit",
+          [r"\b(?:foot|toes?)(?:'s)?\b(?: \w+){0,3}? (?:slap\w*|flop\w*|scuff\w*)\b",
+           r"\bfeet (?:\w+ ){0,2}?slap\w*\b",
+           rf"\b{CANT} (?:lift|raise|pick up|bend up|point up|flex|pull up|get) (?:up )?(?:my|the)"
+           r" (?:left |right )?(?:foot|toes|front of my foot|ankle)\b",
+           r"\b(?:toes?|foot) (?:keeps? |kept )?(?:catch\w*|snag\w*|scuff\w*) (?:on )?(?:the )?"
+           r"(?:ground|floor|kerb|curb|carpet|pavement|steps?|rug)\b"],
+          veto_before=_FOOT_NOT_DROP, veto_after=r"^[^.?!]{0,40}" + _FOOT_NOT_DROP),
+)
+
 RED_FLAG_CUES = re.compile(
     r"\b(?:numb\w*|tingl\w*|pins and needles|bladder|bowel\w*|pee\w*|wee\w*|urin\w*|incontinen\w*"
     r"|weak\w*|giving way|gave way|fever\w*|temperature|sweats?|chills|shiver\w*|fell|fall\w*|accident"
-    r"|crash|chest|breath\w*|weight|cancer|tumou?r|chemo|night|worst|sudden\w*|swollen|swelling|red and"
+    r"|crash|chest|breath\w*|weight|cancer|tumou?r|chemo|night|sudden\w*|swollen|swelling|red and"
+    # seventeenth pass: "worst" only of a pain ("worst calls i've ever seen" names no symptom)
+    r"|worst (?:\w+ ){0,3}?(?:pain|headache|ache|agony|flare|of my life|it'?s (?:ever )?been|i'?ve (?:ever )?"
+    r"(?:felt|had))|worst ever|retention|cough\w* (?:up )?blood"
     r"|hot and|calf|slurr\w*|droop\w*|vision|blind|faint\w*|collaps\w*|drag\w*|foot drop|saddle"
     r"|groin|genital\w*|bum|bottom|privates|down there|wound|infect\w*|pus|oozing|jaw|arm|clumsy|headache"
     r"|speech|dribbl\w*|sweaty|clammy)\b"
+)
+
+# Seventeenth pass: a cue word in a sense that names no body symptom, taken out before the cues are
+# looked for: "by accident" (a mistake), a thing that fell ("the old barn fell down"), falling asleep or
+# behind, a night out ("poker night", "dreamt all night").
+CUE_OTHER_SENSES = re.compile(
+    r"\bby accident\b"
+    rf"|\b{_THING}s?\b(?: \w+){{0,2}}? (?:fell|fallen|falls?|falling)\b"
+    r"|\b(?:fell|fall|falls|falling|fallen) (?:asleep|behind|apart|in love|for\b|out with|through\b|silent"
+    r"|quiet|pregnant|ill\b|short|flat|into (?:a|the) (?:routine|habit))|\bin the fall\b"
+    r"|\b(?:poker|games?|board ?games?|quiz|movie|film|date|girls'?|lads'?|pub|bingo|karaoke|curry|pizza"
+    r"|takeaway|opening|fight|election|stag|hen|family|party|club|comedy|music|gig|bonfire|sleepover"
+    r"|bonfire|burns|fireworks) night\b"
+    r"|\b(?:dreamt|dreamed|dreaming|partied|partying|danced|dancing|chatted|chatting|gamed|gaming|studied"
+    r"|revised|binged|watched|read|reading) (?:\w+ ){0,2}?(?:all )?night\b"
 )
 
 # A symptom the patient says is settled: unchanged, long-standing, or brought on by a position and
@@ -763,7 +928,7 @@ SETTLED_SYMPTOM = re.compile(
     r"|(?:been|for) (?:\d+|a few|a couple of|many|several|two|three|four|five|ten) (?:years|yrs)\b"
     r"|since (?:my (?:teens|twenties|thirties|20s|30s|40s)|(?:19|20)\d\d)\b|in (?:19|20)\d\d\b"
     r"|still the same|(?:shake|shook|shakes) (?:it |them )?(?:off|out)"
-    r"|(?:and )?(?:it'?s|its|then it'?s) fine\b"
+    r"|(?:and )?(?:it'?s|its|then it'?s|they'?re|theyre|then they'?re) fine\b"
     r"|from (?:lying|sleeping|sitting|leaning) on it|on long (?:drives|flights|trips)"
     r"|after (?:sitting|kneeling|standing) (?:on|for)\b"
     # brought on by a position, a seat, shoes or the cold, and gone when it changes
@@ -773,6 +938,22 @@ SETTLED_SYMPTOM = re.compile(
     r"|when (?:my (?:hands|feet) (?:are|get)|it'?s) cold|(?:till|until|til) i (?:stand|get) up"
     r"|(?:goes|gone|fine|better) (?:after|when|once) (?:a |i )?(?:walk|move|stand|stretch|shake)"
     r"|i switch sides|fine when i (?:walk|move|stand)"
+    # seventeenth pass: sat too long, sitting on the floor or a seat, leaning on the elbows, the cold with
+    # a known Raynaud's, a shift of position or rest that ends it, and a flare the specialist knows
+    r"|(?:sit\w*|sat|kneel\w*|squat\w*|crouch\w*|scroll\w*|seat|chair|toilet|loo|floor|desk|bench|saddle)\b"
+    r"[^.?!]{0,30}\btoo long\b"
+    r"|(?:sitting|sat|kneeling|squatting|crouching) (?:on (?:the |a |my |those |that )?(?:\w+ )?(?:floor|seat"
+    r"|chair|bench|tractor|stool|sofa|couch|settee|ground|bleachers|pew|bike|saddle)|cross[- ]legged"
+    r"|for (?:ages|hours|too long|a long time|a while))\b"
+    r"|from (?:lying|sleeping|sitting|leaning|kneeling|resting|pressing) (?:on|my)\b"
+    r"|leaning (?:on )?my elbows"
+    r"|(?:goes|gone|eases|settles|better|fine|passes|wears off)(?: away| off)? (?:with|after|once i|when i)"
+    r" (?:a )?(?:rest|resting|a stretch|stretching|moving|a shake|a wiggle)\b"
+    r"|(?:shift|move|wriggle|wiggle|fidget|stand up|get up|change position)\w* (?:\w+ )?(?:and|then)"
+    r" (?:it'?s|its|it|they'?re|theyre|they) (?:gone|fine|goes|go|better|ok)\b"
+    r"|raynaud'?s?|chilblains|\bin the cold\b|warm (?:them|it|my \w+) up"
+    r"|(?:knows?|know) (?:my|the|this) (?:pattern|flares?)|(?:my|a|the) (?:usual|normal|typical|regular)"
+    r" (?:flare|pattern)\b|(?:rheumy|rheumatologist|consultant|specialist) (?:knows|is aware)"
     # an old injury or operation as the cause: "since i dropped a paver on it in the 90s", "ages ago"
     r"|since i (?:dropped|sliced|cut|broke|hurt|injured|crushed|jammed|had)\b[^.?!]{0,40}\b(?:ago|in the \d0s"
     r"|in (?:19|20)\d\d|years)\b|ages ago|in the (?:\d0s|nineties|eighties|seventies)"
@@ -815,6 +996,12 @@ RED_FLAG_SIGNS: dict[str, str] = {
     "red_flag.face_looks_wrong": "stroke_face", "red_flag.sudden_severe_headache": "thunderclap",
     "red_flag.tearing_pain": "tearing", "red_flag.non_blanching_rash": "meningitis_rash",
     "red_flag.coughing_blood": "haemoptysis", "red_flag.dvt": "dvt",
+    # seventeenth pass
+    "red_flag.coughing_blood_any": "haemoptysis", "red_flag.coughing_blood_large": "haemoptysis_large",
+    "red_flag.urinary_retention": "retention", "red_flag.bilateral_sciatica": "legs",
+    "red_flag.fever_after_spinal_procedure": "spinal_procedure_fever",
+    "red_flag.major_trauma": "major_trauma",
+    "red_flag.past_cancer_new_pain": "cancer", "red_flag.foot_drop_more": "legs",
 }
 # Combinations that are unambiguous on their own (GIRFT cauda equina pathway; NHS heart
 # attack and FAST stroke pages): the clinic is alerted without a screening question.
@@ -834,6 +1021,14 @@ UNAMBIGUOUS_SIGNS: tuple[frozenset[str], ...] = (
     frozenset({"cancer_fever"}), frozenset({"legs_sudden"}), frozenset({"tearing"}),
     frozenset({"meningitis_rash"}), frozenset({"haemoptysis", "chest_with"}), frozenset({"dvt", "chest"}),
     frozenset({"dvt", "chest_with"}),
+    # Seventeenth pass: coughing up a large amount of blood, or blood with chest pain (NHS "Coughing up
+    # blood"); urinary retention with another cauda equina sign (GIRFT); a fever after an injection or
+    # operation on the spine (epidural abscess, discitis; NICE NG59); a fall from a height or a crash
+    # with new weakness or numbness in the legs (NICE NG59: fracture, cord injury).
+    frozenset({"haemoptysis_large"}), frozenset({"haemoptysis", "chest"}),
+    frozenset({"retention", "saddle"}), frozenset({"retention", "legs"}),
+    frozenset({"retention", "continence"}), frozenset({"retention", "cancer"}),
+    frozenset({"spinal_procedure_fever"}), frozenset({"major_trauma", "legs"}),
 )
 
 # What the red-flag screening question asks about, by category (NICE NG59 red flags;
