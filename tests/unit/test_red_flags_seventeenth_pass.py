@@ -120,6 +120,17 @@ GATE_KEEPS = [
     "worst pain i've ever had in my back, came on tonight",
 ]
 
+# Eighteenth pass: an age after a name or a trade ("retired nurse, 71."), a new backache in one
+# word, pain there at rest and at night as well.
+SCREEN += [
+    "retired teacher, 71. this backache is new and it's worse in bed",
+    "my shoulder throbs when i'm lying still and at night as well",
+]
+SILENT += [
+    "swimmer, 60 lengths this morning, back feels good",
+    "the knee is fine when resting, only sore on the stairs",
+]
+
 
 @pytest.mark.parametrize("text", ALERT)
 def test_unambiguous_combination_alerts_the_clinic(text: str) -> None:

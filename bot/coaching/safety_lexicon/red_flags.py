@@ -71,6 +71,9 @@ _AGE_OVER_50 = (
     r"|km|times|people|metres|meters|miles|pounds|lbs|quid|dollars|steps|degrees|hours|hrs|days|weeks"
     r"|years? (?:ago|of|in|since|now)|m\b|mg))"
     r"|\b(?:5\d|[6-9]\d) ?(?:years? old|yrs? old|yo|y/o|year-old)\b"
+    # eighteenth pass: an age after a name or a trade at the start ("farmer, 67. new backache")
+    r"|^(?:[a-z]+ ){0,2}?[a-z]+, (?:5\d|[6-9]\d)\b(?![.,:/]\d| ?(?:%|kg|mins?|km|k\b|times|steps|laps"
+    r"|lengths|reps|miles|metres|goals|points|runs|quid|dollars|years? ago))"
     r"|\bin my (?:fifties|sixties|seventies|eighties|50s|60s|70s|80s)\b"
     # sixteenth pass: the age alone opening the message ("72 and this is my first ...")
     r"|^(?:5\d|[6-9]\d) (?:and|now|y\.?o\.?)\b)"
@@ -641,20 +644,23 @@ RED_FLAG_RULES += (
           # Fifteenth pass: the age in more words ("over 60", "71 years old", "in my sixties").
           _AGE_OVER_50,
           requires=r"\b(?:never had (?:\w+ ){0,2}?(?:back|neck|spine) (?:pain|trouble|problems)"
-                   r"|(?:back|neck|spine) (?:pain|ache|trouble) (?:is |that'?s |thats )?(?:brand new|new"
+                   r"|(?:back|neck|spine) ?(?:pain|ache|trouble) (?:is |that'?s |thats )?(?:brand new|new"
                    r"|out of nowhere|for the first time)"
                    r"|(?:brand new|first time|first ever|first (?:\w+ )?bout|first episode|out of nowhere"
                    r"|(?:is|it'?s|its) (?:all )?new)\b[^.?!]{0,40}"
                    r"\b(?:back|neck|spine)\b(?: \w+){0,2} (?:pain|ache\w*|aching|trouble|problems?|hurt\w*"
                    r"|sore|twinge\w*|issues?|gone|went|playing up|agony|locked|seized)"
                    r"|(?:back|neck|spine)\b[^.?!]{0,40}\b(?:brand new|first time|out of nowhere"
-                   r"|(?:is|it'?s|its) (?:all )?new)|new (?:back|neck) pain)\b"),
+                   r"|(?:is|it'?s|its) (?:all )?new)|new (?:back|neck) ?(?:pain|ache))\b"),
     # Pain that never changes with position or rest (NICE NG59: non-mechanical pain).
     _rule("red_flag.pain_regardless_of_rest", RED_FLAG, "night_pain",
           [r"\b(?:constant|all the time|never lets up|doesn'?t let up)\b[^.?!]{0,40}\beven (?:when i'?m |when"
            r" )?(?:lying|laying|sitting|resting)(?: \w+)?(?: still)?\b",
            r"\b(?:doesn'?t|does not|won'?t|doesnt) change (?:whatever|no matter what|what(?:ever)?|with any)"
-           r" (?:position|way i (?:lie|sit))"]),
+           r" (?:position|way i (?:lie|sit))",
+           # eighteenth pass: there at rest and at night as well ("there when i'm resting and at night")
+           r"\b(?:there|hurts|aches?|sore|throbs?|pain\w*) (?:even )?(?:when|while) (?:i'?m |im |i am )?"
+           r"(?:resting|lying down|lying still|in bed)\b[^.?!]{0,25}\b(?:at night|night ?time|nights)\b"]),
     # Long-term steroids and back pain after a small strain (NICE NG59: osteoporotic fracture).
     _rule("red_flag.steroids_small_strain", RED_FLAG, "trauma",
           r"\b(?:on|taking|been on|take) (?:\w+ ){0,2}?(?:steroids?|prednisone|prednisolone|pred"
