@@ -55,6 +55,9 @@ CRISIS = [
     "i don't intend to be around past christmas",
     # headbutting a wall
     "headbutted the wall till it went quiet in my head",
+    # the same words that still count
+    "gave away all my tools this week, won't be needing them",
+    "lost at cards again, might as well jump off the pier tonight",
 ]
 
 THIRD = [
@@ -87,6 +90,9 @@ HARMLESS = [
     "\U0001f52a\U0001f955 dinner prep",
     "i don't plan on being here much longer, this queue is ridiculous",
     "my grandson headbutted the wall by accident playing tag",
+    # a retirement said first, a video game's jump
+    "retired last week so i've been giving away my old work boots",
+    "the boss level makes you jump off the tower to reach the key",
 ]
 
 

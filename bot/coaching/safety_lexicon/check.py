@@ -131,7 +131,11 @@ CHECK_RULES += (
           # a sale, a donation, a clear-out or a job's last day, not a farewell
           veto_after=r"^[^.?!]{0,40}[.?!]?[^.?!]{0,30}\b(?:anyone want|op shop|charity shop"
                      r"|free to a good home|last day|new job|leaving do|downsiz\w*"
-                     r"|to make (?:space|room)|for sale|on marketplace|trade ?me)\b"),
+                     r"|to make (?:space|room)|for sale|on marketplace|trade ?me)\b",
+          # sixteenth crisis pass: a retirement or a move said first ("retiring friday, giving away
+          # all my work shirts")
+          veto_before=r"\b(?:retir\w*|last day|leaving do|new job|moving (?:house|out|in)|downsiz\w*"
+                      r"|clear(?:ing)? out|declutter\w*)\b"),
     # A misspelt "kill myself" ("kll", "kts", "kil"): too unclear for the script, never silence.
     _rule("crisis_check.kill_myself_typo", CHECK, "slang",
           r"\bk[a-z]{1,3}s? (?:my ?self|myslf|myslef"

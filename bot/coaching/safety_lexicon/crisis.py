@@ -459,7 +459,12 @@ CRISIS_RULES += (
            r"\b(?:step(?:ping)?|walk(?:ing)?|throw(?:ing)? myself) (?:out )?in front of (?:a |the |an )?"
            r"(?:train|bus|truck|lorry|car|one)\b"],
           idiom_after=r"^\W*(?:the (?:bandwagon|queue|gun)|at the chance)",
-          veto_before=r"\b(?:can|could|should|tell (?:\w+ )?to|told (?:\w+ )?to) go (?:and )?$"),
+          # sixteenth pass: a video game's jump ("the game made me jump off a cliff to get to the
+          # next level")
+          veto_before=r"\b(?:can|could|should|tell (?:\w+ )?to|told (?:\w+ )?to) go (?:and )?$"
+                      r"|\b(?:game|level) (?:made|makes|has|had|wants|told|makes you|made you) (?:me|you|my"
+                      r" (?:guy|character|player))(?: \w+)? $"
+                      r"|\b(?:my|the) (?:character|avatar|guy|player|sim) (?:has|had|have) to $"),
 )
 
 # Third pass, after the third held-out table (safety_cases_3.csv): the categories it
