@@ -1,4 +1,5 @@
-"""Sixteenth crisis pass, by concept (from the spent eleventh sealed table).
+"""Sixteenth and seventeenth crisis passes, by concept (from the spent eleventh and twelfth
+sealed tables).
 
 Each concept has sentences written for this test (none is a table or corpus sentence) that must
 get a safety reply from the rules alone, and harmless twins sharing its words that must not.
@@ -58,6 +59,23 @@ CRISIS = [
     # the same words that still count
     "gave away all my tools this week, won't be needing them",
     "lost at cards again, might as well jump off the pier tonight",
+    # seventeenth pass: emoji with a word after, one insult twice, a death that saves money, a
+    # farewell across sentences, the last score, "or ever", checking out, ideation, seeing the
+    # dead tonight, the lights staying out, a god asked to call one home, razors, punishing a limb
+    "\u26b0\ufe0f\u26b0\ufe0f honestly i mean it",
+    "pathetic. so pathetic.",
+    "if i died they'd finally have some peace and the money",
+    "Consider this my last check-in. Thanks for your help with everything.",
+    "this is the last time i'll fill in the diary",
+    "won't be at the pain group next week. or any week.",
+    "checking out of life for good i think",
+    "the ideation is back and it's loud",
+    "rip me tonight honestly",
+    "mum passed in march. i'm going to be with her soon.",
+    "i want my candle to go out and stay out",
+    "lord please just take me home, i'm done",
+    "keep thinking about the blades and my wrists",
+    "smashing my hand against the door again and again to punish it",
 ]
 
 THIRD = [
@@ -93,6 +111,20 @@ HARMLESS = [
     # a retirement said first, a video game's jump
     "retired last week so i've been giving away my old work boots",
     "the boss level makes you jump off the tower to reach the key",
+    # seventeenth pass twins
+    "useless. just useless, this new remote",
+    "if i dyed my hair purple would you still love me",
+    "last check-in before my holiday, thanks for your help, see you in two weeks",
+    "last time i'll do a pain score before bed tonight",
+    "won't be in the office tomorrow, working from home",
+    "checking out of the hotel early tomorrow",
+    "ideation workshop at work was actually fun",
+    "man flu has claimed another victim rip me",
+    "my sister moved to leeds, going to see her again this week",
+    "the lights go out at ten in the ward",
+    "can you call me home from the station later",
+    "thinking about the knives for the new kitchen",
+    "banged my hand on the door again, clumsy",
 ]
 
 

@@ -34,8 +34,14 @@ SELF_HARM = [
     ("sm", "Ou te tipi a'u lava pe a tiga tele"),
     ("sm", "Na ou tipi lo'u tapulima i le po anapo"),
     ("sm", "Ua toe fa'amanu'a a'u lava"),
+    # thirteenth pass: a blade on the hand, killing oneself as a noun
+    ("hi", "मैं अपनी कलाई को चाकू से काटना चाहती हूँ"),
+    ("ar", "لا أستطيع التوقف عن التفكير في قتل نفسي"),
 ]
 FAREWELL = [
+    # thirteenth pass: "this is the last time" with a goodbye
+    ("mi", "Hei konei rā koutou, ko te wā whakamutunga tēnei ka kōrero ahau"),
+    ("sm", "Tofa soifua outou uma, o le taimi mulimuli lenei ou te tusi atu"),
     ("es", "este es mi último adiós, os quiero"),
     ("es", "Me despido de todos para siempre"),
     ("es", "Gracias por escucharme, no volveré a escribir nunca más"),

@@ -131,6 +131,29 @@ SILENT += [
     "the knee is fine when resting, only sore on the stairs",
 ]
 
+# Eighteenth pass, from the spent twelfth table: an infection, a fever and back pain; an arm that
+# cannot be lifted with slurred speech; a head injury with sickness or drowsiness; a bigger
+# description between the cough and the blood; and screens for new numbness in more words,
+# progressive pain, a weak immune system with new spinal pain, a lump by the spine.
+ALERT += [
+    "had a water infection last week and now my temperature is 39 and my lower back is agony",
+    "i suddenly can't lift my left arm and my words are slurred",
+    "banged my head on the shelf this morning and i've been sick twice and feel really drowsy",
+    "coughed up what must have been a whole cupful of fresh blood",
+]
+SCREEN += [
+    "there's a new small area of numbness on my shin",
+    "the ache in my back is gradually getting worse week by week",
+    "i'm on transplant meds and there's a new pain in my back",
+    "found a lump next to my spine in the shower",
+]
+SILENT += [
+    "on antibiotics for a chest infection, my back is sore from all the coughing",
+    "can't lift my arm above my head since the frozen shoulder",
+    "hit my head on the cupboard, bit of a bump, fine otherwise",
+    "the lump on my back is the lipoma the gp checked",
+]
+
 
 @pytest.mark.parametrize("text", ALERT)
 def test_unambiguous_combination_alerts_the_clinic(text: str) -> None:

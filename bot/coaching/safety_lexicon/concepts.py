@@ -542,7 +542,12 @@ CONCEPT_CHECK_RULES += (
            r"\b(?:useless|worthless|waste of (?:space|oxygen|air)) (?:old )?(?:man|woman|git|lump|bloke"
            r"|sod|cow|fool|person|thing)\b[^.?!]{0,20}\b(?:taking|takin) up\b",
            rf"\b(?:dragging|draggin|pulling|bringing|taking) {_HOUSEHOLD} (?:down|under) with me\b",
-           r"\b(useless|worthless|pathetic|hopeless|disgusting|a failure|a burden)(?:\W+\1\b){2,}"]),
+           r"\b(useless|worthless|pathetic|hopeless|disgusting|a failure|a burden)(?:\W+\1\b){2,}",
+           # seventeenth crisis pass: twice, with "just" or "so" ("worthless. just worthless.")
+           r"^\W*(?P<twice>useless|worthless|pathetic|hopeless)\W+(?:just|so|totally|completely|utterly)"
+           r" (?P=twice)\W*$",
+           r"\bif i (?:died|was gone|wasn'?t here)\b[^.?!]{0,40}\b(?:save|saved|better off|finally|relief"
+           r"|easier)\b"]),
     # A farewell put as a note: nobody to blame, a last entry, the last time, letters to the
     # family, only oneself left to see to.
     _rule("crisis_check.concept.note_like", CHECK, "farewell",
@@ -554,7 +559,14 @@ CONCEPT_CHECK_RULES += (
            r"\b(?:final|last) (?:entry|message|check ?-?in|post|log)\b"
            r"(?![^.?!]{0,60}\b(?:holidays?|trip|break|back|till|until|see you|next|before|for now"
            r"|for today|of the (?:day|week|month|year)))"
-           r"[^.?!]{0,80}?\b(?:thanks? (?:you )?for everything|goodbye|farewell|so long)\b",
+           r".{0,80}?\b(?:thanks? (?:you )?for (?:everything|your (?:help|assistance|support))|goodbye"
+           r"|farewell|so long|doesn'?t matter any ?more|won'?t matter)\b",
+           r"\b(?:this is the |the )?last time i'?(?:ll| will) (?:be )?(?:doing|do|fill\w* in|send\w*|log\w*)"
+           r" (?:a |my |the )?(?:pain score|check ?-?in|diary|entry|scores?)\b"
+           r"(?![^.?!]{0,30}\b(?:tonight|today|this (?:week|morning|evening)|before (?:bed|i|my|the)|for now"
+           r"|till|until))",
+           r"\b(?:won'?t|wont|will not|not)\b[^.?!]{0,60}[.,;] ?(?:or ever(?: again)?|or any (?:monday"
+           r"|tuesday|wednesday|thursday|friday|saturday|sunday|week|day|month))\W*$",
            r"\blast time i'?(?:ll| will) (?:bother|trouble|message|text|write to|annoy|burden)"
            r" (?:you|anyone)\b"
            r"(?! (?:today|tonight|this (?:week|morning|evening|afternoon)|for (?:a while|now|today"
@@ -582,9 +594,13 @@ CONCEPT_CHECK_RULES += (
            r"(?! (?:for|at|on) (?:halloween|the party|a party|the group chat|socials|social media|them|him"
            r"|her))",
            r"\bdo(?:ing)? a kermit\b",
+           r"\bcheck(?:ing|in'?)? out (?:for good|permanently|of life)\b",
+           r"\b(?:suicidal )?ideation\b(?! (?:sessions?|exercises?|phase|workshops?|stage))",
+           r"\brip me (?:soon|for real|tonight|fr|pls|please|now)\b",
            r"\bpull(?:ing)? the pin on (?:the whole thing|it all|everything|life|myself|me)\b",
            r"\b(?:ctrl|control)[ +-]?alt[ +-]?del(?:ete)? (?:me|myself|my life|life)\b|\blife\.exe\b",
-           rf"[{_DEATH_EMOJI}][^a-z]*(?:\b(?:fr|for real|if only|mean it|soon|tonight|me|again)\b)",
+           rf"[{_DEATH_EMOJI}][^a-z.?!]{{0,6}}(?:[a-z]+ ){{0,2}}?(?:\b(?:fr|for real|if only|mean it|soon"
+           r"|tonight|me|again)\b)",
            rf"^[^a-z]*[{_DEATH_EMOJI}][^a-z]*$",
            rf"[{_BLADE_EMOJI}][^a-z]*(?:\b(?:again|myself|me|tonight)\b)",
            r"\U0001f480[^.?!]{0,20}\b(?:not (?:as )?a joke|i mean it|not joking|for real this time)\b"]),
@@ -607,4 +623,25 @@ CONCEPT_THIRD_RULES += (
            r"\b(?:his|her|their) (?:gun|rifle|shotgun|guns)\b[^.?!]{0,40}\b(?:staring|won'?t talk|not talking"
            r"|crying|said goodbye|for hours)\b",
            r"\b(?:showing|shows|has|got|ticking) (?:every one of |all of |all )?(?:the )?warning signs\b"]),
+)
+CONCEPT_CHECK_RULES += (
+    # Seventeenth crisis pass (from the spent twelfth table): seeing the dead again tonight; the lights
+    # going out and staying out; a god asked to call one home; razors and one's arms; hurting
+    # a body part over and over to punish it.
+    _rule("crisis_check.concept.reunion", CHECK, "passive_death_wish",
+          r"\b(?:i'?m |i am )?(?:going to|gonna|i'?ll|will) (?:see|be with|join) (?:him|her|them) (?:again )?"
+          r"(?:tonight|soon|tomorrow|this week)\b",
+          requires=r"\b(?:passed|died|been gone \w+ (?:years?|months?)|lost (?:him|her) \w+"
+                   r" (?:years?|months?)|late (?:husband|wife|dad|mum|mom|son|daughter))\b"),
+    _rule("crisis_check.concept.reunion_and_dark", CHECK, "passive_death_wish",
+          [r"\b(?:lights?|candle) (?:to )?go(?:es)? out and stay(?:s)? out\b",
+           r"\b(?:god|lord|allah|waheguru|jesus|father|bhagwan|ram|krishna)\b[^.?!]{0,15}\b(?:call|take|bring)"
+           r" me home\b",
+           r"\b(?:call|take|bring) me home\b[^.?!]{0,15}\b(?:god|lord|allah|waheguru|jesus|father)\b"]),
+    _rule("crisis_check.concept.hurting_on_purpose", CHECK, "self_harm",
+          [r"\bthinking about (?:the )?(?:razors?|blades?|knives|cutting)\b[^.?!]{0,20}\b(?:my )?(?:arms?"
+           r"|wrists?|legs?|thighs?|skin)\b",
+           r"\b(?:hit|hitting|bang\w*|smash\w*|punch\w*|whack\w*) my (?:own |bad )?(?:\w+ )?(?:against|on"
+           r"|into|with) (?:the |a |my )?\w+\b[^.?!]{0,20}\b(?:over and over|again and again|to punish"
+           r"|on purpose|till it bled|until it bled)\b"]),
 )

@@ -33,7 +33,8 @@ FOREIGN_CRISIS_PHRASES: dict[str, tuple[str, ...]] = {
            "खुद को (?:खत्म|ख़त्म"
            "|मार)", r"\b(?:mar|mar jana|mar jaana|marna) hai\b", r"\bkhud ko (?:khatam|maar|mar)"),
     "ar": ("انتحار", "انتحر", "أنتحر", "أريد أن أموت", "اريد ان اموت", "أتمنى الموت", "اتمنى الموت",
-           "لا أريد أن أعيش", "لا اريد ان اعيش", "أقتل نفسي", "اقتل نفسي", "أنهي حياتي", "انهي حياتي",
+           "لا أريد أن أعيش", "لا اريد ان اعيش", "أقتل نفسي", "اقتل نفسي", "قتل نفسي", "أنهي حياتي",
+           "انهي حياتي",
            "إنهاء حياتي", "انهاء حياتي"),
     "mi": (r"\bwhakamomori\b", r"\b(?:pirangi|hiahia)\b[^.?!]{0,20}\bki te mate\b",
            r"\b(?:kaore|kore|kahore)\b[^.?!]{0,15}\b(?:pirangi|hiahia)\b[^.?!]{0,10}\bki te ora\b",
@@ -249,7 +250,10 @@ FOREIGN_CRISIS_ACTS: dict[str, tuple[str, ...]] = {
         _clause("(?:कलाई|नस|नसें|नसों|बांह|बाँह|बाजू)[^।.?!]{0,12}(?:काट (?:ली|लिया|दी|दिया|लेती|लेता|डाली|डाला|रही"
                 "|रहा)"
                 "|काटी|काटा|काटने|ब्लेड|चाकू|छुरी)|(?:ब्लेड|चाकू|छुरी)[^।.?!]{0,15}(?:कलाई|नस|नसें|नसों|बांह|बाँह)"
-                "|(?:हाथ|हाथों) (?:पर|पे)[^।.?!]{0,8}ब्लेड", _HI_EVERYDAY + "|लग गया|लग गई|लग गयी"),
+                "|(?:हाथ|हाथों) (?:पर|पे)[^।.?!]{0,8}ब्लेड"
+                # thirteenth pass: "हाथ को ब्लेड से काट रही हूँ" (cutting my hand with a blade)
+                "|(?:हाथ|हाथों|बांह|बाँह|कलाई) को[^।.?!]{0,10}(?:ब्लेड|चाकू|छुरी)"
+                "|(?:ब्लेड|चाकू|छुरी) से[^।.?!]{0,20}(?:काट|घाव)", _HI_EVERYDAY + "|लग गया|लग गई|लग गयी"),
         _clause(r"\b(?:kalai|kalaai|kalayi|nas|nasein|nason|baanh|baah|bazu|baazu)\b[^.?!]{0,12}\b(?:kaat"
                 r" (?:li|liya|di|diya|leti|leta|deti|deta|dali|dala|rahi|raha)|kaati|kaata|cut|blade|bled"
                 r"|chaku"
@@ -325,8 +329,9 @@ FOREIGN_CRISIS_ACTS: dict[str, tuple[str, ...]] = {
                 r"|\b(?:maripi|heu|mata koi)\b[^.?!]{0,20}\b(?:kawititanga|ringaringa|uaua)\b", _MI_EVERYDAY),
         # 2. a final farewell
         _clause(r"\b(?:wehe|haere|mawehe|riro|poroporoaki|noho ra|hei konei|ka kite)\w*\b[^.?!]{0,40}"
-                r"\b(?:mo ake tonu|mo ake ake|ake ake|ake tonu)\b"
-                r"|\b(?:mo ake tonu|ake ake)\b[^.?!]{0,30}\b(?:wehe|haere|noho ra|hei konei|ka kite)\b",
+                r"\b(?:mo ake tonu|mo ake ake|ake ake|ake tonu|te wa whakamutunga|whakamutunga tenei)\b"
+                r"|\b(?:mo ake tonu|ake ake|te wa whakamutunga)\b[^.?!]{0,30}\b(?:wehe|haere|noho ra"
+                r"|hei konei|ka kite)\b",
                 r"noho ai|whare hou|mahi hou|ki te noho|nuku"),
         r"\b(?:wehe|mawehe)(?: atu)?(?: au| ahau)? i (?:tenei ao|te ao nei"
         r"|te ao marama)\b", r"\bmahue (?:atu )?(?:i a (?:au|ahau) )?(?:tenei|te) ao\b",
@@ -350,7 +355,7 @@ FOREIGN_CRISIS_ACTS: dict[str, tuple[str, ...]] = {
                 r"|\b(?:naifi|tipi)\b[^.?!]{0,20}\btapulima\b", _SM_EVERYDAY),
         # 2. a final farewell ("tofa soifua" alone is an everyday goodbye)
         _clause(r"\btofa(?: soifua| ia)?\b[^.?!]{0,40}\b(?:mo (?:se taimi atoa|e fa'?avavau|le fa'?avavau)"
-                r"|fa'?avavau|e le toe (?:va'?ai|feiloa'?i|fo'?i|sau|tusi))\b"
+                r"|fa'?avavau|e le toe (?:va'?ai|feiloa'?i|fo'?i|sau|tusi)|(?:le )?taimi mulimuli)\b"
                 r"|\btofa(?: soifua)?\b[^.?!]{0,20}\b(?:lo'?u|la'?u|o'?u) (?:aiga|fanau"
                 r"|matua)(?: pele)? '?uma\b"
                 r"|\btofa(?: soifua)?\b[^?]{0,40}(?<!\w)(?:'?uma|aiga|fanau)\b[^?]{0,20}\b(?:ua"

@@ -630,7 +630,7 @@ RED_FLAG_RULES += (
           r"\bcough\w* (?:up )?(?:blood|bloody)\b|\bblood (?:when|after) i cough\b"),
     # New numbness or tingling, said to be new (NICE NG59: new neurological symptoms).
     _rule("red_flag.new_numbness", RED_FLAG, "neuro_deficit",
-          [rf"\b(?:new|fresh) (?:\w+ )?{_TINGLE}",
+          [rf"\b(?:new|fresh) (?:\w+ ){{0,3}}?{_TINGLE}",
            rf"\b{_TINGLE}\b[^.?!]{{0,60}}\b(?:that'?s new|thats new|it'?s new|its new|new for me|never had"
            r" (?:it|that|this) before|(?:only )?started (?:this|last) (?:week|weekend)"
            r"|(?:in |over )?(?:the )?(?:last|past) (?:few|couple of|couple|two|three) (?:days|weeks)"
@@ -767,7 +767,7 @@ RED_FLAG_RULES += (
 # blood never include a negator or a new clause ("coughing up phlegm, no blood").
 _COUGH_BLOOD = (
     r"(?:\bcough\w*|\bhack\w*|\bbring\w* up|\bbrought up) (?:up )?"
-    r"(?:(?!(?:and|but|so|no|not|without|never|any|zero|had|got|for|to|after|went|because|cos)\b)\w+ ){0,7}?"
+    r"(?:(?!(?:and|but|so|no|not|without|never|any|zero|had|got|for|to|after|went|because|cos)\b)\w+ ){0,9}?"
     r"(?:blood\b(?! (?:tests?|pressure|sugars?|results?|counts?|donation|orange|work|bank))"
     r"|bloody (?:phlegm|mucus|sputum|spit|froth)|clots? of blood|blood ?clots?)"
     r"|\bblood\b[^.?!]{0,25}\b(?:when(?:ever)?|after|as|every time) (?:i )?(?:cough|hack)\w*"
@@ -778,7 +778,7 @@ _MOUTH_OR_NOSE = (r"\b(?:dentist|tooth|teeth|gums?|wisdom|tongue|lip|nose ?bleed
                   r"|brushing|floss\w*)\b")
 # A large amount: "quite a lot of it", "a mouthful", "not just streaks" (NHS: go to A&E).
 _LARGE_AMOUNT = (
-    r"(?:a lot|lots|loads|so much|a load|plenty|(?:a )?cup ?fulls?|cups? of|mouthfuls?|a mouthful"
+    r"(?:a lot|lots|loads|so much|a load|plenty|(?:a )?cup ?full?s?|cups? of|mouthfuls?|a mouthful"
     r"|handfuls?|clots?|not just (?:a few |some )?(?:streaks?|specks?|flecks?|spots?|a bit|a little|traces?)"
     r"|more than (?:a )?(?:streak|speck|fleck|teaspoon|bit)|pouring|gushing|tablespoons?|large amounts?"
     r"|big (?:clots?|amounts?)|a fair bit|masses)"
@@ -980,6 +980,47 @@ STILL_CONCERNING = re.compile(r"\b(?:new|started|starting|this week|since (?:yes
                               r"|wip(?:e|ing))\b")
 
 # Which clinical sign each red-flag rule detects (several rules can word one sign).
+# Eighteenth pass (from the spent twelfth table), by clinical concept.
+_INFECTION_RECENT = (r"\b(?:kidney|urine|urinary|water|bladder|chest|skin|tooth|dental) infection|\buti\b"
+                     r"|\bpyelo\w*|\babscess\w*|\bcellulitis\b|\bsepsis\b|\b(?:finished|on|taking|course of)"
+                     r" (?:the |my |a )?antibiotics\b")
+RED_FLAG_RULES += (
+    # A recent infection, a fever and back pain (NICE NG59: spinal infection).
+    _rule("red_flag.infection_fever_back", RED_FLAG, "infection", _INFECTION_RECENT,
+          requires=rf"(?=.*(?:\b{FEVER}|{_TEMP_NUMBER}|\b(?:3[89]|4[01])(?:[.,]\d)? ?(?:degrees|c\b|fever)))"
+                   r"(?=.*\b(?:back|spine|spinal)\b)"),
+    # An arm that cannot be lifted (NHS FAST: arm weakness; with speech, an alert).
+    _rule("red_flag.arm_cannot_lift", RED_FLAG, "neuro_deficit",
+          rf"\b(?:{CANT}|cannot|unable to|lost the ability to|couldn'?t|no longer able to) (?:lift|raise|move"
+          r"|use|feel) (?:my )?(?:left |right )?arm\b",
+          veto_after=r"^[^.?!]{0,30}\b(?:above my head|over my head|past my shoulder|since the (?:op|surgery"
+                     r"|operation)|frozen shoulder)\b"),
+    # A head injury with sickness, drowsiness, double vision or confusion (NICE CG176).
+    _rule("red_flag.head_injury_signs", RED_FLAG, "neuro_deficit",
+          r"\b(?:hit|banged|bumped|knocked|smacked|whacked|cracked) (?:my|the back of my|the side of my)"
+          r" head\b"
+          r"|\b(?:fell|fall|fallen|slipped)\b[^.?!]{0,30}\b(?:on|onto|hit) (?:my|the back of my) head\b",
+          requires=r"\b(?:being sick|been sick|vomit\w*|threw up|throwing up|drowsy|so sleepy"
+                   r"|can'?t stay awake|double vision|vision is double|seeing double|confused|confusion"
+                   r"|passed out|knocked out)\b"),
+    # Pain that gets steadily worse week on week (NICE NG59: progressive, non-mechanical pain).
+    _rule("red_flag.progressive_pain", RED_FLAG, "night_pain",
+          r"\b(?:steadily|gradually|progressively|keeps getting|keep getting|getting) worse (?:and worse )?"
+          r"(?:every|each|week (?:by|on|after) week|day (?:by|after) day|month (?:by|on) month)\b",
+          requires=r"\b(?:back|spine|neck|pain)\b"),
+    # A weakened immune system (HIV, transplant drugs) with new spinal pain (NICE NG59).
+    _rule("red_flag.immunosuppressed_new_pain", RED_FLAG, "infection",
+          r"\b(?:hiv|immunosuppress\w*|transplant|on (?:methotrexate|biologics|tacrolimus|azathioprine))\b",
+          requires=r"\bnew (?:\w+ ){0,2}?(?:pain|ache)\b[^.?!]{0,30}\b(?:back|neck|spine)\b"
+                   r"|\b(?:back|neck|spine)\b[^.?!]{0,20}\b(?:is new|new|getting worse)\b"
+                   r"|\bnew (?:\w+ )?(?:back|neck) ?(?:pain|ache)"),
+    # A new lump on or near the spine (NICE NG12: a lump, suspected cancer).
+    _rule("red_flag.spine_lump", RED_FLAG, "cancer_history",
+          r"\b(?:lump|swelling|mass)\b[^.?!]{0,25}\b(?:near|on|by|next to|over) (?:my |the )?"
+          r"(?:spine|backbone)\b"
+          r"|\b(?:spine|backbone)\b[^.?!]{0,15}\b(?:lump|mass)\b",
+          veto_after=r"^[^.?!]{0,30}\b(?:gone down|went down|the gp (?:said|checked)|checked|lipoma|cyst)\b"),
+)
 RED_FLAG_SIGNS: dict[str, str] = {
     "red_flag.saddle_numbness": "saddle",
     "red_flag.bladder": "continence", "red_flag.bowel": "continence",
@@ -1008,6 +1049,9 @@ RED_FLAG_SIGNS: dict[str, str] = {
     "red_flag.fever_after_spinal_procedure": "spinal_procedure_fever",
     "red_flag.major_trauma": "major_trauma",
     "red_flag.past_cancer_new_pain": "cancer", "red_flag.foot_drop_more": "legs",
+    # eighteenth pass
+    "red_flag.infection_fever_back": "infection_fever_back", "red_flag.arm_cannot_lift": "stroke_limb",
+    "red_flag.head_injury_signs": "head_injury",
 }
 # Combinations that are unambiguous on their own (GIRFT cauda equina pathway; NHS heart
 # attack and FAST stroke pages): the clinic is alerted without a screening question.
@@ -1035,6 +1079,9 @@ UNAMBIGUOUS_SIGNS: tuple[frozenset[str], ...] = (
     frozenset({"retention", "saddle"}), frozenset({"retention", "legs"}),
     frozenset({"retention", "continence"}), frozenset({"retention", "cancer"}),
     frozenset({"spinal_procedure_fever"}), frozenset({"major_trauma", "legs"}),
+    # Eighteenth pass: a recent infection with a fever and back pain (spinal infection, NICE NG59);
+    # a head injury with sickness, drowsiness, double vision or confusion (NICE CG176).
+    frozenset({"infection_fever_back"}), frozenset({"head_injury"}),
 )
 
 # What the red-flag screening question asks about, by category (NICE NG59 red flags;
