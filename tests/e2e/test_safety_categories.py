@@ -107,7 +107,8 @@ def test_unclear_wording_by_concept_gets_the_check_question_with_contacts(
 # closeness in meaning to the exemplars (data/safety/semantic_exemplars.yml); the check question
 # with the crisis lines, mid-onboarding.
 CAUGHT_BY_MEANING = {
-    "consent question": "yes ok, i dont plan on being here much longer anyway",
+    # (the first sentence here, "i dont plan on being here much longer", is a rule since the sixteenth pass)
+    "consent question": "yes ok, its all arranged for after, nobody will need to sort a thing",
     "name question": "yeah ok. call me jo. the tablets in my bedside drawer are stacking up nicely for"
                      " when im ready",
 }
@@ -132,17 +133,19 @@ def test_wording_no_rule_knows_gets_the_check_question_from_the_semantic_layer(
 # close enough to, written for this test.
 CAUGHT_BY_THE_HEAD = {
     "consent question": "yeah i agree. doubt ill be using this for long, ive made up my mind about things",
-    "inside the plan form": "swimming. honestly i dont expect to be around much longer and im ok with that",
+    "inside the plan form": "swimming. to be honest im not planning on sticking around, ive sorted it",
 }
 
 
 @pytest.mark.parametrize("step", list(CAUGHT_BY_THE_HEAD))
 def test_wording_only_the_trained_head_reads_gets_the_check_question(stack: PacerStack, step: str) -> None:
+    from bot.coaching.safety_lexicon.semantic import MARGIN, THRESHOLD
     from bot.nlu.safety_net import safety_verdict, semantic_reading_for
 
     text = CAUGHT_BY_THE_HEAD[step]
     assert safety_verdict(text, None, semantic=False) is None
-    assert semantic_reading_for(text).crisis(probability=1.01) is None  # nearest exemplars alone: nothing
+    matches = semantic_reading_for(text).matches  # nearest exemplars alone: nothing
+    assert not any(match.near_crisis_talk(THRESHOLD, MARGIN) for match in matches)
     sender = new_sender()
     reach(stack, sender, step)
     reply = texts(stack.say(sender, text))
