@@ -11,14 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu.safety_net import DROP, safety_verdict
-
-
-def _level(text: str) -> str:
-    verdict = safety_verdict(text, None, semantic=False)
-    if not verdict or not isinstance(verdict, tuple) or verdict[0] != "red_flag":
-        return "none"
-    return verdict[1]["level"]
-
+from tests.unit.test_red_flags_fifteenth_pass import _level
 
 # The clinic is alerted at once: the message itself is unambiguous.
 ALERT = [
